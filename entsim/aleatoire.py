@@ -27,13 +27,23 @@ ALPHABET_JETON = string.ascii_letters + string.digits
 class SourceAleatoire:
     """Hasard dérivé d'une graine, et jetons secrets (réels ou reproductibles)."""
 
-    def __init__(self, graine: int = 2026, *, reproductible: bool = True) -> None:
+    def __init__(self, graine: int = 2026, *, reproductible: bool = True,
+                 flux: str = "jetons") -> None:
         if isinstance(graine, bool) or not isinstance(graine, int):
             raise ValeurInvalide(f"La graine doit être un nombre entier (reçu : {graine!r}).")
         self.graine = graine
         self.reproductible = reproductible
+        self.flux = flux
         self._generateurs: dict[str, random.Random] = {}
-        self._jetons = random.Random(f"{graine}:jetons")
+        self._jetons = random.Random(f"{graine}:{flux}")
+
+    def derivee(self, nom: str) -> "SourceAleatoire":
+        """Une source pour un composant (``"cas"``, ``"authentification"``, ``"autorite"``…) :
+        même graine et même mode, mais sa propre suite de jetons et d'octets. Ainsi, créer un
+        composant de plus ne change pas les tickets tirés par un autre (les sorties des
+        notebooks restent identiques)."""
+        return SourceAleatoire(self.graine, reproductible=self.reproductible,
+                               flux=f"jetons:{nom}")
 
     def generateur(self, nom: str) -> random.Random:
         """Un générateur indépendant pour un composant (``"annuaire"``, ``"activite"``…).

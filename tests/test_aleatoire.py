@@ -28,3 +28,13 @@ def test_jetons_reproductibles_ou_secrets():
 def test_graine_invalide():
     with pytest.raises(ErreurENT, match="entier"):
         SourceAleatoire("abc")
+
+
+def test_sources_derivees_independantes():
+    a = SourceAleatoire(5)
+    cas_seul = a.derivee("cas").jeton()
+    b = SourceAleatoire(5)
+    b.derivee("autorite").octets(32)     # un autre composant tire d'abord…
+    assert b.derivee("cas").jeton() == cas_seul   # … sans changer les tickets du CAS
+    assert a.derivee("cas").jeton() != a.derivee("autorite").jeton()
+    assert not SourceAleatoire(5, reproductible=False).derivee("x").reproductible
