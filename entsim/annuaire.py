@@ -14,8 +14,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from .erreurs import Introuvable, ValeurInvalide
+
+if TYPE_CHECKING:  # pandas n'est importé qu'à l'appel des tableaux (import entsim reste léger)
+    import pandas as pd
 
 
 class Profil(str, Enum):
@@ -249,6 +253,106 @@ class Etablissement:
         cle = replier(texte)
         return [p for p in self.personnes.values()
                 if cle in replier(f"{p.prenom} {p.nom} {p.identifiant}")]
+
+    # -- tableaux (pandas) ---------------------------------------------------------
+    # Colonnes en français, pour l'affichage dans les notebooks. Les fonctions sont listées
+    # dans l'ordre de l'énumération Fonction (un ``set`` n'a pas d'ordre stable d'une
+    # exécution à l'autre, ce qui changerait les sorties comparées par nbval).
+
+    COLONNES_PERSONNES = ("Identifiant", "Prénom", "Nom", "Profil", "Fonctions", "Classes",
+                          "Date de naissance", "Courriel")
+    COLONNES_ELEVES = ("Identifiant", "Prénom", "Nom", "Classe", "Niveau",
+                       "Date de naissance", "Responsables")
+    COLONNES_CLASSES = ("Classe", "Libellé", "Niveau", "Série", "Effectif",
+                        "Professeur principal", "Enseignants")
+    COLONNES_LIENS = ("Élève", "Nom de l'élève", "Classe", "Responsable",
+                      "Nom du responsable", "Lien")
+    COLONNES_ENSEIGNEMENTS = ("Enseignant", "Nom de l'enseignant", "Discipline", "Classe",
+                              "Professeur principal")
+
+    @staticmethod
+    def _fonctions_en_texte(personne: Personne) -> str:
+        return ", ".join(f.value for f in Fonction if f in personne.fonctions)
+
+    def _nom_de(self, identifiant: str | None) -> str:
+        if identifiant is None or identifiant not in self.personnes:
+            return ""
+        return self.personnes[identifiant].nom_complet
+
+    def tableau_personnes(self) -> pd.DataFrame:
+        """Tout l'annuaire, une ligne par compte."""
+        import pandas as pd
+
+        lignes = [(p.identifiant, p.prenom, p.nom, p.profil.value, self._fonctions_en_texte(p),
+                   ", ".join(self.classes_de(p.identifiant)), p.date_naissance, p.courriel)
+                  for p in self.personnes.values()]
+        return pd.DataFrame(lignes, columns=list(self.COLONNES_PERSONNES))
+
+    def tableau_eleves(self, le: date | None = None) -> pd.DataFrame:
+        """Les élèves, avec leur classe et leurs responsables légaux ; si une date ``le``
+        est donnée, une colonne « Âge » donne leur âge à cette date (majeur ou mineur)."""
+        import pandas as pd
+
+        if le is not None and not isinstance(le, date):
+            raise ValeurInvalide("« le » doit être une date, par exemple date(2026, 9, 1).")
+        lignes = []
+        for e in self.eleves():
+            niveau = self.classes[e.classe].niveau if e.classe in self.classes else ""
+            responsables = ", ".join(
+                f"{self.personnes[r].nom_complet} ({getattr(self.personnes[r], 'lien', '')})"
+                for r in e.responsables if r in self.personnes)
+            ligne = [e.identifiant, e.prenom, e.nom, e.classe, niveau, e.date_naissance,
+                     responsables]
+            if le is not None:
+                ligne.insert(6, e.age(le))
+            lignes.append(ligne)
+        colonnes = list(self.COLONNES_ELEVES)
+        if le is not None:
+            colonnes.insert(6, "Âge")
+        return pd.DataFrame(lignes, columns=colonnes)
+
+    def tableau_classes(self) -> pd.DataFrame:
+        """Les classes : effectif, professeur principal, nombre d'enseignants."""
+        import pandas as pd
+
+        lignes = [(c.code, c.libelle, c.niveau, c.serie, len(c.eleves),
+                   self._nom_de(c.professeur_principal), len(set(c.enseignements.values())))
+                  for c in self.classes.values()]
+        return pd.DataFrame(lignes, columns=list(self.COLONNES_CLASSES))
+
+    def tableau_liens_familiaux(self) -> pd.DataFrame:
+        """Une ligne par lien élève ↔ responsable légal (ce qu'un parent a le droit de voir
+        découle de ces liens)."""
+        import pandas as pd
+
+        lignes = []
+        for e in self.eleves():
+            for r in e.responsables:
+                parent = self.personnes.get(r)
+                lignes.append((e.identifiant, e.nom_complet, e.classe, r,
+                               parent.nom_complet if parent else "",
+                               getattr(parent, "lien", "")))
+        return pd.DataFrame(lignes, columns=list(self.COLONNES_LIENS))
+
+    def tableau_enseignements(self) -> pd.DataFrame:
+        """Une ligne par enseignement assuré : enseignant × discipline × classe."""
+        import pandas as pd
+
+        lignes = []
+        for prof in self.enseignants():
+            for code, discipline in prof.enseignements:
+                classe = self.classes.get(code)
+                principal = classe is not None and classe.professeur_principal == prof.identifiant
+                lignes.append((prof.identifiant, prof.nom_complet, discipline, code, principal))
+        return pd.DataFrame(lignes, columns=list(self.COLONNES_ENSEIGNEMENTS))
+
+    def resume(self) -> pd.DataFrame:
+        """Le nombre de comptes par profil (les cinq profils, même absents), et le total."""
+        import pandas as pd
+
+        lignes = [(profil.value, len(self.par_profil(profil))) for profil in Profil]
+        lignes.append(("Total", len(self.personnes)))
+        return pd.DataFrame(lignes, columns=["Profil", "Comptes"])
 
     def __len__(self) -> int:
         return len(self.personnes)
