@@ -11,6 +11,7 @@ réaliste à partir d'une graine est dans :mod:`entsim.generation`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
@@ -33,6 +34,23 @@ class Profil(str, Enum):
 
     def __str__(self) -> str:
         return self.value
+
+
+def profil_depuis(valeur: object) -> Profil:
+    """Un :class:`Profil` à partir d'un profil ou d'un texte (« Élève », "eleve", "ENSEIGNANT"…),
+    sans tenir compte des accents ni des majuscules."""
+    from .identifiants import replier
+
+    if isinstance(valeur, Profil):
+        return valeur
+    if isinstance(valeur, str):
+        cle = " ".join(replier(valeur).replace("_", " ").replace("-", " ").split())
+        for profil in Profil:
+            if cle in (replier(profil.value), replier(profil.name)):
+                return profil
+    possibles = ", ".join(p.value for p in Profil)
+    raise ValeurInvalide(f"Profil inconnu : « {valeur} ». Profils possibles : {possibles}.",
+                         code="profil_inconnu")
 
 
 class Fonction(str, Enum):
@@ -279,13 +297,17 @@ class Etablissement:
             return ""
         return self.personnes[identifiant].nom_complet
 
-    def tableau_personnes(self) -> pd.DataFrame:
-        """Tout l'annuaire, une ligne par compte."""
+    def tableau_personnes(self, profils: Iterable[Profil | str] | None = None) -> pd.DataFrame:
+        """Tout l'annuaire, une ligne par compte ; ``profils`` (par exemple
+        ``["Personnel", "Invité"]``) ne garde que ces profils."""
         import pandas as pd
 
+        if isinstance(profils, (str, Profil)):
+            profils = [profils]
+        gardes = None if profils is None else {profil_depuis(p) for p in profils}
         lignes = [(p.identifiant, p.prenom, p.nom, p.profil.value, self._fonctions_en_texte(p),
                    ", ".join(self.classes_de(p.identifiant)), p.date_naissance, p.courriel)
-                  for p in self.personnes.values()]
+                  for p in self.personnes.values() if gardes is None or p.profil in gardes]
         return pd.DataFrame(lignes, columns=list(self.COLONNES_PERSONNES))
 
     def tableau_eleves(self, le: date | None = None) -> pd.DataFrame:

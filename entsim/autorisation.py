@@ -43,6 +43,8 @@ Chaque décision porte un code stable et une phrase en français qui l'explique.
 
 from __future__ import annotations
 
+import re
+
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
@@ -53,6 +55,7 @@ from typing import TYPE_CHECKING, ClassVar, Protocol
 from .annuaire import Eleve, Etablissement, Fonction, Personne, Profil
 from .erreurs import ErreurENT, Introuvable, ValeurInvalide, verifier_texte
 from .horloge import Horloge
+from .identifiants import replier
 from .journal import Journal
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -60,10 +63,9 @@ if TYPE_CHECKING:  # pragma: no cover
 
 
 def _replier(texte: str) -> str:
-    """Minuscules sans accents, espaces et tirets ramenés à « _ »."""
-    decompose = unicodedata.normalize("NFKD", texte.strip().lower())
-    sans_accent = "".join(c for c in decompose if not unicodedata.combining(c))
-    return sans_accent.replace("'", "_").replace("’", "_").replace(" ", "_").replace("-", "_")
+    """Minuscules sans accents (:func:`entsim.identifiants.replier`), espaces, apostrophes et
+    tirets ramenés à « _ »."""
+    return re.sub(r"[ '’-]", "_", replier(texte.strip()))
 
 
 # ======================================================================================

@@ -47,8 +47,9 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 from . import donnees
-from .annuaire import Profil
+from .annuaire import Profil, profil_depuis
 from .erreurs import Introuvable, ValeurInvalide
+from .identifiants import replier
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -191,25 +192,10 @@ class CatalogueInvalide(ValeurInvalide):
 
 
 def _replier(texte: str) -> str:
-    """Minuscules, sans accents, apostrophes et espaces uniformisés (pour comparer des noms)."""
-    sans_accents = "".join(c for c in unicodedata.normalize("NFKD", texte)
-                           if not unicodedata.combining(c))
-    sans_accents = sans_accents.replace("’", "'").replace("_", " ").replace("-", " ")
-    return " ".join(sans_accents.casefold().split())
-
-
-def profil_depuis(valeur: object) -> Profil:
-    """Un :class:`Profil` à partir d'un profil ou d'un texte (« Élève », "eleve", "ENSEIGNANT"…)."""
-    if isinstance(valeur, Profil):
-        return valeur
-    if isinstance(valeur, str):
-        cle = _replier(valeur)
-        for profil in Profil:
-            if cle in (_replier(profil.value), _replier(profil.name)):
-                return profil
-    possibles = ", ".join(p.value for p in Profil)
-    raise ValeurInvalide(f"Profil inconnu : « {valeur} ». Profils possibles : {possibles}.",
-                         code="profil_inconnu")
+    """Minuscules, sans accents (:func:`entsim.identifiants.replier`), apostrophes et espaces
+    uniformisés (pour comparer des noms)."""
+    texte = replier(texte).replace("’", "'").replace("_", " ").replace("-", " ")
+    return " ".join(texte.split())
 
 
 @dataclass(frozen=True, repr=False)
