@@ -105,7 +105,7 @@ class ServiceApplicatif:
     """Un service de l'ENT protégé par le serveur CAS (un « client CAS »).
 
     >>> cahier = ServiceApplicatif("cahier_de_textes", "Cahier de textes",
-    ...                            "https://ent.lycee-simule.fr/cahier-de-textes")
+    ...                            "https://ent.example/cahier-de-textes")
     >>> cahier.nom_cookie
     'session_cahier_de_textes'
     """

@@ -69,7 +69,7 @@ OPERATIONS: dict[str, str] = {
 RESULTATS: dict[str, str] = {"succes": "Succès", "echec": "Échec", "info": "Information"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntreeJournal:
     """Une ligne du journal : qui, quoi, quand, où, avec quel résultat."""
 

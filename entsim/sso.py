@@ -94,7 +94,7 @@ MOTIF_TICKET_SERVICE = re.compile(r"^ST-[A-Za-z0-9-]+$")
 #: the ticket-granting ticket itself »).
 NOM_COOKIE_TGC = "TGC"
 
-URL_CAS_PAR_DEFAUT = "https://ent.lycee-simule.fr/cas"
+URL_CAS_PAR_DEFAUT = "https://ent.example/cas"
 NOM_SERVEUR = "Serveur CAS"
 
 #: Durées par défaut du serveur Apereo CAS.

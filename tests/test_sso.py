@@ -36,9 +36,9 @@ from entsim.sso import (
 
 CAS = f"{{{NS_CAS}}}"
 SAMLP = f"{{{NS_SAMLP}}}"
-URL_CAHIER = "https://ent.lycee-simule.fr/cahier-de-textes"
-URL_MESSAGERIE = "https://ent.lycee-simule.fr/messagerie"
-URL_NOTES = "https://notes.lycee-simule.fr/"
+URL_CAHIER = "https://ent.example/cahier-de-textes"
+URL_MESSAGERIE = "https://ent.example/messagerie"
+URL_NOTES = "https://notes.example/"
 MOTS_DE_PASSE = {"lea.martin": "Cartable-Vert-2026", "paul.durand": "Velo-Rouge-Soleil"}
 
 
@@ -408,7 +408,7 @@ def test_deconnexion_propagee_a_chaque_service(monde, cdi):
         assert not service.sessions_ouvertes()
         assert service.session_du_ticket(acces.ticket).fermee_le is not None
     assert monde.serveur.tgt_de(cdi) is None and not cdi.cookie(
-        "https://ent.lycee-simule.fr/cas/login", "TGC")
+        "https://ent.example/cas/login", "TGC")
     assert resultat.tickets_detruits == (restant,)
     assert all(not t.vivant for t in monde.serveur.tickets())
     assert monde.serveur.valider(restant, URL_NOTES).code == INVALID_TICKET
@@ -499,7 +499,7 @@ def test_tickets_reproductibles_avec_une_graine(cdi):
 
 def test_cookie_tgc_contient_le_tgt(monde, cdi):
     monde.connecter(cdi)
-    cookie = cdi.cookie("https://ent.lycee-simule.fr/cas/login", "TGC")
+    cookie = cdi.cookie("https://ent.example/cas/login", "TGC")
     assert cookie.valeur == monde.serveur.tgt_de(cdi).tgt
     assert cookie.chemin == "/cas" and cookie.securise
     assert cdi.cookie(URL_MESSAGERIE, "TGC") is None  # jamais envoyé aux services
@@ -594,7 +594,7 @@ def test_echanges_de_l_aller_retour(monde, cdi):
     assert redirection.cookies_poses[0].startswith("TGC=TGT-")
     assert retour.url == redirection.location
     assert retour.numero < acces.echanges[4].numero
-    assert "service=https%3A%2F%2Fent.lycee-simule.fr%2Fcahier-de-textes" in \
+    assert "service=https%3A%2F%2Fent.example%2Fcahier-de-textes" in \
         acces.echanges[0].location
     assert acces.echanges[4].reponse.startswith("<cas:serviceResponse")
     assert [e.numero for e in cdi.historique] == sorted(e.numero for e in cdi.historique)

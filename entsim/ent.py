@@ -1,0 +1,180 @@
+"""L'objet qui relie tout : un ENT simulé possède l'horloge, la graine, l'établissement, le
+catalogue des services, le journal et les services AAS (authentification, SSO, autorisation).
+
+Comme ``Model(seed=…)`` dans Mesa : un seul objet possède le temps et le hasard, les autres
+composants les reçoivent. Même graine, même horloge de départ → mêmes sorties.
+
+Dans un notebook, une ligne suffit::
+
+    from entsim import ENT
+    ent = ENT.demo()
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from .aleatoire import SourceAleatoire
+from .annuaire import Eleve, Enseignant, Etablissement, Parent
+from .application import ServiceApplicatif
+from .authentification import Authentification
+from .autorisation import Autorisation
+from .catalogue import Catalogue
+from .erreurs import Introuvable, ValeurInvalide, verifier_texte
+from .generation import DOMAINE_ENT, PERSONAS, generer_etablissement
+from .horloge import DEBUT_PAR_DEFAUT, Horloge
+from .journal import Journal
+from .navigateur import Navigateur
+from .preuves import AutoriteCertification
+from .sso import ResultatAcces, ResultatConnexion, ResultatDeconnexion, ServeurCAS
+
+#: Adresse du portail simulé (domaine réservé ``.example`` : aucune adresse réelle).
+URL_ENT = f"https://{DOMAINE_ENT}"
+
+#: Mots de passe des personnages du récit dans l'ENT de démonstration (ils respectent la
+#: politique de l'ENT). Les autres comptes sont « à activer » avec leur code d'activation.
+MOTS_DE_PASSE_DEMO: dict[str, str] = {
+    "eleve": "Cahier!Vert2026",
+    "mere": "Jardin-Lilas-83",
+    "autre_eleve": "Velo&Montagne7",
+    "autre_parent": "Olivier#Sud55",
+    "autre_mere": "Piano*Rouge19",
+    "eleve_fratrie": "Etoile+Bleue24",
+    "frere": "Fusee.Orange11",
+    "mere_fratrie": "Cannelle=Miel6",
+    "pere_fratrie": "Phare&Ocean71",
+    "professeur_principal": "Tableau:SIG-2026",
+    "cpe": "Boussole~Nord8",
+    "proviseur": "Direction/Lycee31",
+    "adjoint": "Agenda;Mauve42",
+    "gestionnaire": "Budget|Clair90",
+    "documentaliste": "Livres@CDI2026",
+    "secretariat": "Courrier%Bleu5",
+    "vie_scolaire": "Appel!Matin730",
+    "partenaire": "College>Lycee3",
+    "invite": "Atelier?Web64",
+}
+
+#: Les postes de travail habituels (chacun est un navigateur avec ses cookies).
+POSTES = ("Poste du CDI", "Ordinateur de la maison", "Téléphone")
+
+
+class ENT:
+    """Un ENT simulé, prêt à l'emploi.
+
+    :param graine: la graine du hasard (même graine → même établissement, mêmes tickets en
+        mode reproductible).
+    :param taille: ``"demo"`` (une classe, lisible au vidéoprojecteur) ou un nombre d'élèves.
+    :param reproductible: ``True`` (par défaut, pour les notebooks) : les valeurs secrètes
+        (tickets, codes) sont tirées de la graine ; ``False`` : elles viennent du module
+        ``secrets``, comme dans un vrai serveur.
+    """
+
+    def __init__(self, graine: int = 2026, taille: int | str = "demo", *,
+                 debut: datetime = DEBUT_PAR_DEFAUT, reproductible: bool = True,
+                 etablissement: Etablissement | None = None, schema: str = "argon2",
+                 cout: str = "normal") -> None:
+        if isinstance(graine, bool) or not isinstance(graine, int):
+            raise ValeurInvalide(f"La graine doit être un nombre entier (reçu : {graine!r}).")
+        self.graine = graine
+        self.horloge = Horloge(debut)
+        self.aleatoire = SourceAleatoire(graine, reproductible=reproductible)
+        self.etablissement = etablissement if etablissement is not None else \
+            generer_etablissement(graine, taille, source=self.aleatoire)
+        self.catalogue = Catalogue.charger()
+        self.journal = Journal(self.horloge)
+        # Les services AAS du SDET : identification/authentification, autorisation,
+        # propagation de l'identité (SSO). Chacun a sa propre suite de secrets.
+        self.autorite = AutoriteCertification("Autorité de certification de l'académie",
+                                              self.aleatoire.derivee("autorite"), self.horloge)
+        self.authentification = Authentification(
+            self.horloge, self.journal, self.aleatoire.derivee("authentification"),
+            etablissement=self.etablissement, autorite=self.autorite, schema=schema, cout=cout)
+        self.codes_activation: dict[str, str] = self.authentification.creer_comptes()
+        self.autorisation = Autorisation(self.etablissement, self.journal, self.horloge,
+                                         catalogue=self.catalogue)
+        self.cas = ServeurCAS(
+            self.horloge, self.journal, self.aleatoire.derivee("cas"),
+            verifier_identifiants=lambda identifiant, mot_de_passe, poste:
+                self.authentification.verifier_mot_de_passe(identifiant, mot_de_passe,
+                                                            poste=poste),
+            attributs=self.attributs,
+            # le serveur CAS journalise lui-même la décision (il connaît le poste)
+            autoriser=lambda identifiant, service:
+                self.autorisation.peut_acceder_service(identifiant, service, journaliser=False),
+            url=f"{URL_ENT}/cas")
+        for service in self.catalogue:
+            self.cas.enregistrer(ServiceApplicatif(
+                service.code, service.nom, f"{URL_ENT}/{service.code.replace('_', '-')}"))
+        self.navigateurs: dict[str, Navigateur] = {}
+
+    @classmethod
+    def demo(cls, graine: int = 2026, **options) -> "ENT":
+        """L'ENT de démonstration : une classe de terminale STMG, ses familles, ses
+        enseignants et les personnels du lycée. Les personnages du récit (Léa Martin, sa mère
+        Sophie, M. Durand…) ont déjà activé leur compte : voir :data:`MOTS_DE_PASSE_DEMO`."""
+        ent = cls(graine, "demo", **options)
+        for role, mot_de_passe in MOTS_DE_PASSE_DEMO.items():
+            identifiant = PERSONAS[role].identifiant
+            ent.authentification.definir_mot_de_passe(identifiant, mot_de_passe)
+        return ent
+
+    # -- postes de travail et connexion ---------------------------------------------------
+    def navigateur(self, poste: str = POSTES[0]) -> Navigateur:
+        """Le navigateur d'un poste de travail (créé à la première demande) : « Poste du
+        CDI », « Ordinateur de la maison », « Téléphone »… Chacun a ses propres cookies."""
+        verifier_texte(poste, "poste")
+        if poste not in self.navigateurs:
+            self.navigateurs[poste] = Navigateur(poste)
+        return self.navigateurs[poste]
+
+    def connexion(self, identifiant: str, mot_de_passe: str, *,
+                  poste: str = POSTES[0]) -> ResultatConnexion:
+        """Se connecter à l'ENT (serveur CAS) depuis un poste : une session SSO s'ouvre."""
+        return self.cas.connexion(self.navigateur(poste), identifiant, mot_de_passe)
+
+    def ouvrir(self, service: str, *, poste: str = POSTES[0]) -> ResultatAcces:
+        """Ouvrir un service depuis un poste : sans nouvelle saisie si une session SSO est
+        ouverte sur ce poste (ticket de service émis puis validé)."""
+        code = self.catalogue.service(service).code
+        return self.cas.ouvrir_service(self.navigateur(poste), code)
+
+    def deconnexion(self, *, poste: str = POSTES[0]) -> ResultatDeconnexion:
+        """Se déconnecter : la session SSO est détruite et chaque service ouvert est prévenu."""
+        if poste not in self.navigateurs:
+            raise Introuvable(f"Aucun navigateur ouvert sur « {poste} ».")
+        return self.cas.deconnexion(self.navigateurs[poste])
+
+    def avancer(self, secondes: float = 0, *, minutes: float = 0, heures: float = 0,
+                jours: float = 0) -> datetime:
+        """Fait avancer l'horloge simulée (les tickets et les sessions peuvent expirer)."""
+        return self.horloge.avancer(secondes, minutes=minutes, heures=heures, jours=jours)
+
+    # -- raccourcis pour les notebooks ---------------------------------------------------
+    def attributs(self, identifiant: str) -> dict[str, str | list[str]]:
+        """Les attributs d'identité transmis aux services (propagation de l'identité) :
+        profil, fonctions, classes, enfants… (SDET, « Service de propagation des
+        informations d'identité »)."""
+        p = self.etablissement.personne(identifiant)
+        attributs: dict[str, str | list[str]] = {
+            "profil": p.profil.value,
+            "nom": p.nom,
+            "prenom": p.prenom,
+            "fonctions": sorted(f.value for f in p.fonctions),
+            "etablissement": self.etablissement.uai,
+        }
+        if isinstance(p, Eleve):
+            attributs["classe"] = p.classe
+        elif isinstance(p, Parent):
+            attributs["enfants"] = list(p.enfants)
+            attributs["classes"] = self.etablissement.classes_de(identifiant)
+        elif isinstance(p, Enseignant):
+            attributs["classes"] = p.classes
+            attributs["disciplines"] = list(p.disciplines)
+        return attributs
+
+    def __repr__(self) -> str:
+        e = self.etablissement
+        return (f"ENT de {e.nom} ({e.commune}) — graine {self.graine}, "
+                f"{len(e.eleves())} élèves, {len(self.catalogue)} services, "
+                f"{self.horloge.maintenant():%d/%m/%Y %H:%M}")

@@ -1,0 +1,99 @@
+"""Widgets du notebook de démarrage : explorer le catalogue des services et les classes."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from ..annuaire import Profil
+from ..annuaire import profil_depuis
+from ..catalogue import LIBELLES_USAGE
+from ..erreurs import ErreurENT
+from .mise_en_forme import tableau_html
+
+
+class ExplorateurServices:
+    """Choisir un profil (Élève, Parent…) et voir les services qu'il utilise, et comment."""
+
+    def __init__(self, ent) -> None:
+        self.ent = ent
+        self.choix = widgets.Dropdown(
+            options=[p.value for p in Profil], value=Profil.ELEVE.value,
+            description="Profil :", style={"description_width": "initial"})
+        self.resume = widgets.Label()           # l'effet, en texte (lecteurs d'écran)
+        self.table = widgets.HTML()
+        self.choix.observe(lambda changement: self.choisir(changement["new"]), names="value")
+        self.vue = widgets.VBox([self.choix, self.resume, self.table])
+        self.choisir(self.choix.value)
+
+    def choisir(self, profil: Profil | str) -> str:
+        """Affiche les services du profil ; renvoie la phrase de résumé."""
+        try:
+            p = profil_depuis(profil)
+        except ErreurENT as erreur:
+            self.resume.value = str(erreur)
+            self.table.value = ""
+            return self.resume.value
+        if self.choix.value != p.value:
+            self.choix.value = p.value          # relance choisir() par l'observateur
+            return self.resume.value
+        services = self.ent.catalogue.pour_profil(p)
+        self.resume.value = (f"Profil {p.value} : {len(services)} services sur "
+                             f"{len(self.ent.catalogue)}.")
+        self.table.value = tableau_html(
+            ["Service", "Usage", "À quoi il sert"],
+            [(s.nom, LIBELLES_USAGE[s.usage(p)], s.description) for s in services])
+        return self.resume.value
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.vue)
+
+
+class ExplorateurClasses:
+    """Choisir une classe et voir ses élèves, leurs responsables légaux et ses enseignants."""
+
+    def __init__(self, ent) -> None:
+        self.ent = ent
+        codes = sorted(ent.etablissement.classes)
+        self.choix = widgets.Dropdown(options=codes, value=codes[0] if codes else None,
+                                      description="Classe :",
+                                      style={"description_width": "initial"})
+        self.resume = widgets.Label()
+        self.eleves = widgets.HTML()
+        self.enseignants = widgets.HTML()
+        self.choix.observe(lambda changement: self.choisir(changement["new"]), names="value")
+        self.vue = widgets.VBox([self.choix, self.resume, self.eleves, self.enseignants])
+        if codes:
+            self.choisir(codes[0])
+
+    def choisir(self, code: str) -> str:
+        etab = self.ent.etablissement
+        try:
+            classe = etab.classe(code)
+        except ErreurENT as erreur:
+            self.resume.value = str(erreur)
+            return self.resume.value
+        if self.choix.value != code:
+            self.choix.value = code
+            return self.resume.value
+        eleves = etab.eleves_de(code)
+        pp = etab.personnes.get(classe.professeur_principal or "")
+        self.resume.value = (f"{classe.libelle} : {len(eleves)} élèves ; professeur principal : "
+                             f"{pp.nom_complet if pp else 'non désigné'}.")
+        self.eleves.value = tableau_html(
+            ["Élève", "Identifiant", "Responsables légaux"],
+            [(e.nom_complet, e.identifiant,
+              ", ".join(r.nom_complet for r in etab.responsables_de(e.identifiant)))
+             for e in eleves], legende="Élèves")
+        self.enseignants.value = tableau_html(
+            ["Discipline", "Enseignant"],
+            [(discipline, etab.personne(ident).nom_complet)
+             for discipline, ident in sorted(classe.enseignements.items())],
+            legende="Équipe pédagogique")
+        return self.resume.value
+
+    def _ipython_display_(self) -> None:
+        from IPython.display import display
+
+        display(self.vue)

@@ -1,0 +1,27 @@
+"""L'exemple du README fonctionne tel qu'il est écrit."""
+
+import re
+from pathlib import Path
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_exemple_du_readme():
+    blocs = re.findall(r"```python\n(.*?)```", README.read_text(encoding="utf-8"), re.S)
+    assert blocs, "le README doit contenir un exemple Python"
+    espace: dict[str, object] = {}
+    exec(compile(blocs[0], "README.md", "exec"), espace)
+    ent = espace["ent"]
+    operations = [e.operation for e in ent.journal.chaine_de("lea.martin")]
+    assert operations[-6:] == ["acces_autorise", "ticket_emis", "ticket_valide",
+                               "deconnexion", "deconnexion_propagee", "deconnexion_propagee"]
+    assert operations.count("connexion_reussie") == 1     # une seule saisie : SSO
+
+
+def test_les_deux_commandes_du_readme_existent():
+    texte = README.read_text(encoding="utf-8")
+    for commande in ("bash scripts/ouvrir_cours.sh", "bash scripts/lancer_tests.sh"):
+        assert commande in texte
+        assert (README.parent / commande.split()[1]).is_file()
+    ci = (README.parent / ".ci" / "run").read_text(encoding="utf-8")
+    assert "bash scripts/lancer_tests.sh" in ci
