@@ -107,6 +107,7 @@ class ENT:
             self.cas.enregistrer(ServiceApplicatif(
                 service.code, service.nom, f"{URL_ENT}/{service.code.replace('_', '-')}"))
         self.navigateurs: dict[str, Navigateur] = {}
+        self._services: dict[str, object] = {}
 
     @classmethod
     def demo(cls, graine: int = 2026, **options) -> "ENT":
@@ -118,6 +119,21 @@ class ENT:
             identifiant = PERSONAS[role].identifiant
             ent.authentification.definir_mot_de_passe(identifiant, mot_de_passe)
         return ent
+
+    # -- les services et leurs données -----------------------------------------------------
+    def service(self, code: str):
+        """Le service simulé (ses données et ses opérations), créé à la première demande :
+        ``ent.service("notes")``, ``ent.service("cahier_de_textes")``…"""
+        from .services import classe_du_service
+
+        code = self.catalogue.service(code).code
+        if code not in self._services:
+            classe = classe_du_service(code)
+            if classe is None:
+                raise Introuvable(f"Le service « {self.catalogue.service(code).nom} » n'a pas "
+                                  "de simulation détaillée : sa fiche est dans le catalogue.")
+            self._services[code] = classe(self)
+        return self._services[code]
 
     # -- postes de travail et connexion ---------------------------------------------------
     def navigateur(self, poste: str = POSTES[0]) -> Navigateur:

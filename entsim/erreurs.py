@@ -38,6 +38,14 @@ class Introuvable(ErreurENT, LookupError):
         super().__init__(message, code=code)
 
 
+class AccesRefuse(ErreurENT, PermissionError):
+    """Le service d'autorisation a refusé l'action ; le message dit pourquoi, en français."""
+
+    def __init__(self, message: str, *, code: str = "acces_refuse", decision=None) -> None:
+        super().__init__(message, code=code)
+        self.decision = decision
+
+
 def verifier_texte(valeur: object, nom: str, *, vide_autorise: bool = False) -> str:
     """Vérifie qu'un argument est un texte (et non vide), sinon lève :class:`ValeurInvalide`."""
     if not isinstance(valeur, str):
