@@ -705,14 +705,8 @@ class Authentification:
         problemes.extend(self._problemes_mot_de_passe(nouveau_mot_de_passe, utilisateur,
                                                       compte if code_bon else None))
         if problemes:
-            detail = "Refus : " + ", ".join(p.code for p in problemes) + "."
-            if compte is not None and not code_bon:
-                self._echec(compte, "activation_echouee", detail, poste=poste, service=None)
-            else:
-                self.journal.enregistrer("activation_echouee", identite=ident or None,
-                                         poste=poste, resultat="echec",
-                                         detail=detail if compte is not None
-                                         else detail + " Identifiant inconnu.")
+            self._journaliser_refus("activation_echouee", ident, compte, problemes,
+                                    preuve_bonne=code_bon, poste=poste)
             return _resultat(ResultatActivation, ident, maintenant, problemes,
                              code_ok="activation_ok", code_refus="activation_refusee")
         assert compte is not None
@@ -801,14 +795,8 @@ class Authentification:
             nouveau, self._personne(ident) if ancien_bon else None,
             compte if ancien_bon else None))
         if problemes:
-            detail = "Refus : " + ", ".join(p.code for p in problemes) + "."
-            if compte is not None and not ancien_bon:
-                self._echec(compte, "mot_de_passe_refuse", detail, poste=poste, service=None)
-            else:
-                self.journal.enregistrer("mot_de_passe_refuse", identite=ident or None,
-                                         poste=poste, resultat="echec",
-                                         detail=detail if compte is not None
-                                         else detail + " Identifiant inconnu.")
+            self._journaliser_refus("mot_de_passe_refuse", ident, compte, problemes,
+                                    preuve_bonne=ancien_bon, poste=poste)
             return _resultat(ResultatChangement, ident, maintenant, problemes,
                              code_ok="changement_ok", code_refus="changement_refuse")
         assert compte is not None
@@ -1221,6 +1209,19 @@ class Authentification:
             detail=f"Authentification par {methode}"
                    + (f" après {precedents} échec(s) successif(s)." if precedents else "."))
         return self._resultat(True, "ok", compte.identifiant, methode)
+
+    def _journaliser_refus(self, operation: str, ident: str, compte: Compte | None,
+                           problemes: list, *, preuve_bonne: bool, poste: str | None) -> None:
+        """Trace un refus d'activation ou de changement : avec une mauvaise preuve (code
+        d'activation, ancien mot de passe), c'est un échec qui compte pour le blocage."""
+        detail = "Refus : " + ", ".join(p.code for p in problemes) + "."
+        if compte is not None and not preuve_bonne:
+            self._echec(compte, operation, detail, poste=poste, service=None)
+        else:
+            self.journal.enregistrer(operation, identite=ident or None, poste=poste,
+                                     resultat="echec",
+                                     detail=detail if compte is not None
+                                     else detail + " Identifiant inconnu.")
 
     def __repr__(self) -> str:
         actifs = sum(1 for c in self._comptes.values() if c.empreinte is not None)
