@@ -5,4 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/installer.sh cours,tests
 echo "→ Ouverture du cours : JupyterLab démarre sur notebooks/ (Ctrl+C pour arrêter)"
-exec .venv/bin/jupyter lab --notebook-dir=notebooks "$@"
+options=()
+# JupyterLab refuse de tourner en administrateur sans cette option (machine de test, conteneur).
+if [ "$(id -u)" = "0" ]; then options+=(--allow-root); fi
+exec .venv/bin/jupyter lab --notebook-dir=notebooks "${options[@]}" "$@"
