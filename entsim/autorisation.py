@@ -302,10 +302,11 @@ def _lieu(valeur: object, nom: str = "lieu") -> str:
 
 
 def de(nom: str) -> str:
-    """« de » ou « d' » devant un nom (élision devant une voyelle ou un h muet) :
-    ``de("Inès Petit")`` → « d'Inès Petit », ``de("TSTMG1")`` → « de TSTMG1 »."""
+    """« de » ou « d' » devant un nom : élision devant une voyelle ou un h muet
+    (« d'Inès Petit », « d'Hugo »), jamais devant un y consonne (« de Yanis ») :
+    ``de("TSTMG1")`` → « de TSTMG1 »."""
     initiale = unicodedata.normalize("NFKD", nom[:1].lower())[:1]
-    return f"d'{nom}" if initiale and initiale in "aeiouyh" else f"de {nom}"
+    return f"d'{nom}" if initiale and initiale in "aeiouh" else f"de {nom}"
 
 
 def _heure(t: time) -> str:

@@ -1,0 +1,163 @@
+"""Outils communs aux services de la vie de l'élève (cahier de textes, notes, absences,
+emploi du temps, médiacentre, CDI, orientation).
+
+Ce module n'est pas un service du catalogue : il regroupe ce que ces services partagent —
+le contrôle d'accès (chaque lecture et chaque écriture passe par
+``ent.autorisation.decider``, donc est tracée au journal, SDET « Traçabilité »), l'écriture
+des nombres et des dates à la française, et la lecture des dates saisies par un élève.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time
+from typing import ClassVar
+
+from ..autorisation import Action, ContexteAcces, Decision, Ressource, de
+from ..erreurs import AccesRefuse, ValeurInvalide
+
+#: Postes de travail situés hors de l'établissement (voir ``entsim.ent.POSTES``) : une
+#: demande qui en vient a la « typologie d'accès » extérieure (SDET, conditions d'accès).
+POSTES_EXTERIEURS = frozenset({"Ordinateur de la maison", "Téléphone"})
+
+JOURS_SEMAINE = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
+        "octobre", "novembre", "décembre")
+
+
+#: Premiers mots d'une raison qui prennent une minuscule après « Accès refusé : » (un nom
+#: propre, lui, garde sa majuscule).
+_MOTS_COMMUNS = frozenset({"un", "une", "le", "la", "les", "l", "personne", "seul", "seule",
+                           "ce", "cette", "ces", "aucun", "aucune", "accès", "règle", "chaque",
+                           "il", "elle", "vous", "votre", "son", "sa", "ses"})
+
+
+def phrase_de_refus(raison: str) -> str:
+    """« Accès refusé : un parent ne voit que… » à partir de la raison d'une décision."""
+    raison = raison.strip()
+    premier = re.split(r"[ '’]", raison, maxsplit=1)[0]
+    if premier.lower() in _MOTS_COMMUNS:
+        raison = raison[0].lower() + raison[1:]
+    return f"Accès refusé : {raison}"
+
+
+def nombre_fr(valeur: float, decimales: int = 2) -> str:
+    """Un nombre à la française, sans zéros inutiles : 15 → « 15 », 12.75 → « 12,75 »."""
+    texte = f"{round(valeur, decimales):.{decimales}f}".rstrip("0").rstrip(".")
+    return texte.replace(".", ",")
+
+
+def date_fr(jour: date | datetime, *, avec_jour: bool = True) -> str:
+    """« lundi 7 septembre 2026 » (ou « 7 septembre 2026 »)."""
+    texte = f"{'1er' if jour.day == 1 else jour.day} {MOIS[jour.month - 1]} {jour.year}"
+    return f"{JOURS_SEMAINE[jour.weekday()]} {texte}" if avec_jour else texte
+
+
+def date_courte(jour: date | datetime) -> str:
+    """« lun. 07/09 »."""
+    return f"{JOURS_SEMAINE[jour.weekday()][:3]}. {jour:%d/%m}"
+
+
+def heure_fr(t: time | datetime) -> str:
+    """« 8 h », « 10 h 30 »."""
+    return f"{t.hour} h" if t.minute == 0 else f"{t.hour} h {t.minute:02d}"
+
+
+_MOTIF_DATE = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
+_MOTIF_HEURE = re.compile(r"^\s*(\d{1,2})\s*(?:h|:)\s*(\d{2})?\s*$", re.IGNORECASE)
+
+
+def lire_date(valeur: object, nom: str) -> date:
+    """Une date donnée comme ``date(2026, 9, 14)`` ou comme texte « 14/09/2026 »."""
+    if isinstance(valeur, datetime):
+        return valeur.date()
+    if isinstance(valeur, date):
+        return valeur
+    if isinstance(valeur, str):
+        trouve = _MOTIF_DATE.match(valeur)
+        if trouve:
+            jour, mois, annee = (int(x) for x in trouve.groups())
+            try:
+                return date(annee, mois, jour)
+            except ValueError:
+                pass
+    raise ValeurInvalide(f"« {nom} » doit être une date, par exemple \"14/09/2026\" ou "
+                         f"date(2026, 9, 14) (reçu : {valeur!r}).", code="date_invalide")
+
+
+def lire_heure(valeur: object, nom: str) -> time:
+    """Une heure donnée comme ``time(10, 0)`` ou comme texte (« 10h », « 10 h 30 »,
+    « 10:30 »)."""
+    if isinstance(valeur, time):
+        return valeur
+    if isinstance(valeur, str):
+        trouve = _MOTIF_HEURE.match(valeur.replace(" h ", "h").replace(" h", "h"))
+        if trouve:
+            heures, minutes = int(trouve.group(1)), int(trouve.group(2) or 0)
+            if 0 <= heures < 24 and 0 <= minutes < 60:
+                return time(heures, minutes)
+    raise ValeurInvalide(f"« {nom} » doit être une heure, par exemple \"10h\" ou \"10:30\" "
+                         f"(reçu : {valeur!r}).", code="heure_invalide")
+
+
+class ServiceVieEleve:
+    """Base des services simulés de la vie de l'élève : l'ENT, un générateur propre au
+    service (``service:<code>``), et le contrôle d'accès tracé."""
+
+    code: ClassVar[str] = ""
+
+    def __init__(self, ent) -> None:
+        self.ent = ent
+        self.etablissement = ent.etablissement
+        self.horloge = ent.horloge
+        self.autorisation = ent.autorisation
+        self.journal = ent.journal
+
+    def _generateur(self, suffixe: str = ""):
+        nom = f"service:{self.code}" + (f":{suffixe}" if suffixe else "")
+        return self.ent.aleatoire.nouveau_generateur(nom)
+
+    @property
+    def nom(self) -> str:
+        return self.ent.catalogue.service(self.code).nom
+
+    # -- contrôle d'accès ------------------------------------------------------------------
+    def _contexte(self, poste: str | None) -> ContexteAcces:
+        lieu = "exterieur" if poste in POSTES_EXTERIEURS else "etablissement"
+        return ContexteAcces(self.horloge.maintenant(), lieu, poste)
+
+    def exiger(self, identifiant: str, action: Action | str, ressource: Ressource, *,
+               poste: str | None = None) -> Decision:
+        """Demande l'autorisation (tracée au journal) ; lève :class:`AccesRefuse` si refus."""
+        decision = self.autorisation.decider(identifiant, action, ressource,
+                                             contexte=self._contexte(poste))
+        if not decision.autorise:
+            raise AccesRefuse(phrase_de_refus(decision.raison), code=decision.code,
+                              decision=decision)
+        return decision
+
+    def permis(self, identifiant: str, action: Action | str, ressource: Ressource, *,
+               poste: str | None = None) -> bool:
+        """La même question sans trace (pour choisir quoi proposer dans une liste)."""
+        return self.autorisation.evaluer(identifiant, action, ressource,
+                                         contexte=self._contexte(poste)).autorise
+
+    def refuser(self, identifiant: str, raison: str, objet: str, *,
+                poste: str | None = None, code: str = "regle_du_service") -> AccesRefuse:
+        """Un refus propre au service (au-delà du service d'autorisation), tracé lui aussi ;
+        renvoie l'erreur à lever."""
+        self.journal.enregistrer("acces_refuse", identite=identifiant, service=self.code,
+                                 poste=poste, resultat="echec", detail=raison, objet=objet)
+        return AccesRefuse(phrase_de_refus(raison), code=code)
+
+    def nom_de(self, identifiant: str | None) -> str:
+        if identifiant is None or not self.etablissement.existe(identifiant):
+            return "—"
+        return self.etablissement.personne(identifiant).nom_complet
+
+    def classes_visibles(self, identifiant: str, service: str | None = None) -> list[str]:
+        """Les classes dont cette personne peut consulter les données de ce service (sans
+        trace : c'est la liste proposée à l'écran)."""
+        code = service or self.code
+        return [c for c in sorted(self.etablissement.classes)
+                if self.permis(identifiant, Action.LIRE, Ressource(code, classe=c))]

@@ -1,0 +1,197 @@
+"""Catalogue du CDI : recherche documentaire (titres, auteurs, sujets, disponibilité).
+
+Le catalogue est tenu par le professeur documentaliste, qui ajoute les notices ; tous les
+membres de l'établissement le consultent (catalogue des services, « Catalogue du CDI
+(e-sidoc) » ; page du ministère, 2022 : « catalogue CDI » parmi les services
+d'accompagnement de la vie de l'élève). La recherche ne tient compte ni des accents ni des
+majuscules (« economie » trouve « Économie ») : :func:`entsim.identifiants.replier`.
+
+Notices de démonstration : des classiques du domaine public et des documentaires fictifs
+(auteurs et éditeurs inventés) ; cote Dewey simplifiée.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from ..autorisation import Action, Ressource
+from ..erreurs import Introuvable, ValeurInvalide, verifier_entier, verifier_texte
+from ..identifiants import replier
+from ._vie_eleve import ServiceVieEleve, date_fr
+
+TYPES = ("Livre", "Roman", "Bande dessinée", "Revue", "DVD", "Manuel")
+CHAMPS = {"tout": "tous les champs", "titre": "le titre", "auteur": "l'auteur",
+          "sujet": "les sujets"}
+
+#: (titre, auteurs, éditeur, année, type, sujets, cote, exemplaires)
+NOTICES_DE_DEMONSTRATION: tuple[tuple, ...] = (
+    ("Les Misérables", ("Victor Hugo",), "Éditions du Domaine public", 1862, "Roman",
+     ("littérature française", "XIXe siècle", "justice sociale"), "R HUG", 2),
+    ("Au Bonheur des Dames", ("Émile Zola",), "Éditions du Domaine public", 1883, "Roman",
+     ("littérature française", "commerce", "grands magasins"), "R ZOL", 2),
+    ("Bel-Ami", ("Guy de Maupassant",), "Éditions du Domaine public", 1885, "Roman",
+     ("littérature française", "presse", "ambition"), "R MAU", 1),
+    ("Candide", ("Voltaire",), "Éditions du Domaine public", 1759, "Roman",
+     ("philosophie", "Lumières", "conte philosophique"), "R VOL", 3),
+    ("Protéger ses données personnelles", ("Claire Vasseur",), "Éditions Boussole", 2024,
+     "Livre", ("données personnelles", "RGPD", "CNIL", "numérique"), "342.08 VAS", 2),
+    ("L'identité numérique expliquée aux lycéens", ("Marc Ollier", "Nadia Benali"),
+     "Éditions du Préau", 2023, "Livre", ("identité numérique", "réseaux sociaux",
+                                          "numérique"), "302.23 OLL", 1),
+    ("Cybersécurité : les bons réflexes", ("Julie Tran",), "Atelier numérique scolaire", 2025,
+     "Livre", ("sécurité informatique", "mots de passe", "numérique"), "005.8 TRA", 2),
+    ("Systèmes d'information de gestion : comprendre l'entreprise numérique",
+     ("Paul Ferrand",), "Éditions Sillage", 2022, "Livre",
+     ("système d'information", "gestion", "management"), "658.4 FER", 1),
+    ("Le management des organisations", ("Sonia Marchal",), "Éditions Sillage", 2021,
+     "Livre", ("management", "organisation", "gestion"), "658 MAR", 2),
+    ("Droit et économie : fiches de révision", ("Hélène Caron",), "Éditions du Préau", 2024,
+     "Manuel", ("droit", "économie", "révision", "baccalauréat"), "340 CAR", 3),
+    ("Économie : les grandes questions", ("Bruno Delorme",), "Éditions Boussole", 2020,
+     "Livre", ("économie", "croissance", "inégalités"), "330 DEL", 1),
+    ("Les métiers du numérique", ("Collectif",), "Éditions du Campus", 2025, "Livre",
+     ("orientation", "métiers", "numérique"), "331.7 MET", 2),
+    ("Après le bac STMG : études et débouchés", ("Collectif",), "Éditions du Campus", 2026,
+     "Livre", ("orientation", "études supérieures", "STMG"), "378 APR", 3),
+    ("Le réseau des réseaux : une histoire d'Internet", ("Léon Fabre",),
+     "Éditions Boussole", 2019, "Bande dessinée", ("Internet", "histoire", "numérique"),
+     "BD FAB", 1),
+    ("Science & Lycée, n° 112 : l'intelligence artificielle", ("Collectif",),
+     "Presse Éducation Diffusion", 2026, "Revue", ("intelligence artificielle",
+                                                   "numérique", "sciences"), "P SCI", 1),
+    ("Dans la tête d'un pirate informatique (documentaire)", ("Inès Morel",),
+     "Films du Lycée", 2023, "DVD", ("sécurité informatique", "cybercriminalité"), "DVD MOR",
+     1),
+)
+
+
+@dataclass
+class Notice:
+    """Une notice du catalogue (une entité : ses exemplaires peuvent être empruntés)."""
+
+    numero: int
+    titre: str
+    auteurs: tuple[str, ...]
+    editeur: str
+    annee: int | None
+    type: str
+    sujets: tuple[str, ...]
+    cote: str
+    exemplaires: int
+    retours_prevus: tuple[date, ...] = ()     # un par exemplaire emprunté
+
+    @property
+    def disponibles(self) -> int:
+        return self.exemplaires - len(self.retours_prevus)
+
+    @property
+    def disponibilite(self) -> str:
+        if self.disponibles > 0:
+            return f"disponible ({self.disponibles} sur {self.exemplaires})"
+        return f"empruntée, retour prévu le {date_fr(min(self.retours_prevus), avec_jour=False)}"
+
+    def cle(self, champ: str) -> str:
+        textes = {"titre": [self.titre], "auteur": list(self.auteurs),
+                  "sujet": list(self.sujets)}
+        if champ == "tout":
+            textes["autres"] = [self.editeur, self.type, self.cote]
+            return replier(" | ".join(t for liste in textes.values() for t in liste))
+        return replier(" | ".join(textes[champ]))
+
+    def en_texte(self) -> str:
+        edition = ", ".join(str(x) for x in (self.editeur, self.annee) if x) or "éditeur inconnu"
+        sujets = ", ".join(self.sujets) or "—"
+        return (f"{self.titre} — {', '.join(self.auteurs)} — {edition} — {self.type} — "
+                f"cote {self.cote} — sujets : {sujets} — {self.disponibilite}")
+
+
+class CatalogueCDI(ServiceVieEleve):
+    """Le service « Catalogue du CDI »."""
+
+    code = "cdi"
+
+    def __init__(self, ent) -> None:
+        super().__init__(ent)
+        self._notices: dict[int, Notice] = {}
+        rng = self._generateur()
+        aujourd_hui = self.horloge.maintenant().date()
+        for titre, auteurs, editeur, annee, type_, sujets, cote, nb in NOTICES_DE_DEMONSTRATION:
+            empruntes = sum(1 for _ in range(nb) if rng.random() < 0.35)
+            retours = tuple(sorted(aujourd_hui + timedelta(days=rng.randint(2, 20))
+                                   for _ in range(empruntes)))
+            self._ajouter(titre, auteurs, editeur, annee, type_, sujets, cote, nb, retours)
+
+    def _ajouter(self, titre: str, auteurs: tuple[str, ...], editeur: str, annee: int | None,
+                 type_: str, sujets: tuple[str, ...], cote: str, exemplaires: int,
+                 retours: tuple[date, ...] = ()) -> Notice:
+        notice = Notice(len(self._notices) + 1, titre, tuple(auteurs), editeur, annee, type_,
+                        tuple(sujets), cote, exemplaires, retours)
+        self._notices[notice.numero] = notice
+        return notice
+
+    # -- consultation ------------------------------------------------------------------------
+    def rechercher(self, identifiant: str, texte: str = "", *, champ: str = "tout",
+                   disponibles_seulement: bool = False,
+                   poste: str | None = None) -> list[Notice]:
+        """Les notices dont ``champ`` contient tous les mots de ``texte`` (sans tenir compte
+        des accents ni des majuscules), triées par titre ; un texte vide donne tout."""
+        verifier_texte(texte, "texte", vide_autorise=True)
+        if champ not in CHAMPS:
+            raise ValeurInvalide(f"« champ » vaut \"tout\", \"titre\", \"auteur\" ou "
+                                 f"\"sujet\" (reçu : {champ!r}).", code="champ_inconnu")
+        self.exiger(identifiant, Action.LIRE, Ressource("cdi"), poste=poste)
+        mots = replier(texte).split()
+        trouvees = [n for n in self._notices.values()
+                    if all(m in n.cle(champ) for m in mots)
+                    and (not disponibles_seulement or n.disponibles > 0)]
+        return sorted(trouvees, key=lambda n: replier(n.titre))
+
+    def notice(self, identifiant: str, numero: int, *, poste: str | None = None) -> Notice:
+        self.exiger(identifiant, Action.LIRE, Ressource("cdi"), poste=poste)
+        try:
+            return self._notices[numero]
+        except (KeyError, TypeError):
+            raise Introuvable(f"Aucune notice n° {numero!r} dans le catalogue.",
+                              code="notice_inconnue") from None
+
+    # -- catalogage (professeur documentaliste) ----------------------------------------------
+    def ajouter_notice(self, identifiant: str, titre: str, auteurs: str | list[str], *,
+                       editeur: str = "", annee: int | None = None, type: str = "Livre",
+                       sujets: str | list[str] = (), cote: str = "",
+                       exemplaires: int = 1, poste: str | None = None) -> Notice:
+        """Le professeur documentaliste catalogue un document. ``auteurs`` et ``sujets``
+        s'écrivent en liste ou en texte séparé par des virgules."""
+        verifier_texte(titre, "titre")
+        auteurs_t = _liste(auteurs, "auteurs", vide_autorise=False)
+        sujets_t = _liste(sujets, "sujets", vide_autorise=True)
+        verifier_texte(editeur, "editeur", vide_autorise=True)
+        verifier_texte(cote, "cote", vide_autorise=True)
+        if type not in TYPES:
+            raise ValeurInvalide(f"Type de document inconnu : {type!r} (types possibles : "
+                                 f"{', '.join(TYPES)}).", code="type_inconnu")
+        annee_max = self.horloge.maintenant().year
+        if annee is not None:
+            verifier_entier(annee, "annee", minimum=1450, maximum=annee_max)
+        verifier_entier(exemplaires, "exemplaires", minimum=1, maximum=100)
+        self.exiger(identifiant, Action.ECRIRE, Ressource("cdi"), poste=poste)
+        cote = cote.strip() or replier(auteurs_t[0]).split()[-1][:3].upper()
+        return self._ajouter(titre.strip(), auteurs_t, editeur.strip(), annee, type, sujets_t,
+                             cote, exemplaires)
+
+
+def _liste(valeur: object, nom: str, *, vide_autorise: bool) -> tuple[str, ...]:
+    if isinstance(valeur, str):
+        elements = [v.strip() for v in valeur.split(",")]
+    elif isinstance(valeur, (list, tuple)):
+        elements = [verifier_texte(v, nom).strip() for v in valeur]
+    else:
+        raise ValeurInvalide(f"« {nom} » s'écrit en texte (\"a, b\") ou en liste "
+                             f"([\"a\", \"b\"]) (reçu : {valeur!r}).")
+    elements = [e for e in elements if e]
+    if not elements and not vide_autorise:
+        raise ValeurInvalide(f"« {nom} » ne peut pas être vide.")
+    return tuple(elements)
+
+
+SERVICE = CatalogueCDI

@@ -1,0 +1,111 @@
+"""Vue « Cahier de textes » : les séances et le travail à faire d'une classe ; un enseignant
+y publie la séance de sa discipline."""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from ...annuaire import Enseignant
+from ...generation import CLASSE_DEMO
+from ...services._vie_eleve import date_fr
+from . import ContexteVue
+from ._vie_eleve import VueVieEleve
+
+AFFICHAGES = {"Travail à faire": "travail", "Toutes les séances": "seances"}
+
+
+class VueCahierDeTextes(VueVieEleve):
+    """Élève : sa classe. Parent : la classe de l'enfant choisi. Enseignant : ses classes, et
+    la publication d'une séance. Personnels : toutes les classes."""
+
+    def __init__(self, contexte: ContexteVue, code: str = "cahier_de_textes") -> None:
+        super().__init__(contexte, code)
+        self.affichage = "travail"
+        if not self.acces_au_service():
+            return
+        classes = self.classes_proposees()
+        self.choix_classe = self.liste("Classe :", classes, self.choisir_classe)
+        self.choix_affichage = widgets.ToggleButtons(options=list(AFFICHAGES),
+                                                     description="Afficher :")
+        self.choix_affichage.observe(
+            lambda ch: None if self._silence else self.afficher(AFFICHAGES[ch["new"]]),
+            names="value")
+        controles: list[widgets.Widget] = [widgets.HBox([self.choix_classe,
+                                                         self.choix_affichage])]
+        self.enseignant = isinstance(self.personne, Enseignant) and bool(
+            self.personne.enseignements)
+        if self.enseignant:
+            self.choix_discipline = self.liste("Discipline :", [], lambda _v: None)
+            self.champ_contenu = self.champ("Contenu de la séance :", long=True)
+            self.champ_travail = self.champ("Travail à faire :")
+            self.champ_echeance = self.champ("Pour le (JJ/MM/AAAA) :")
+            controles += [self.choix_discipline, self.champ_contenu,
+                          widgets.HBox([self.champ_travail, self.champ_echeance]),
+                          self.bouton("Publier la séance", lambda: self.ecrire(
+                              self.choix_discipline.value, self.champ_contenu.value,
+                              self.champ_travail.value, self.champ_echeance.value))]
+        self.controles.children = controles
+        if classes:
+            self.choisir_classe(CLASSE_DEMO if CLASSE_DEMO in classes else classes[0])
+        else:
+            self.aucune_classe()
+
+    def choisir_classe(self, classe: str | None) -> str:
+        """Affiche le cahier de textes d'une classe."""
+        if not classe:
+            return self.annonce.value
+        self.classe = classe
+        self.remplir(self.choix_classe, self.choix_classe.options, classe)
+        if self.enseignant:
+            self.remplir(self.choix_discipline, [
+                d for d, prof in self.ent.etablissement.classe(classe).enseignements.items()
+                if prof == self.identifiant])
+        return self.afficher(self.affichage)
+
+    def afficher(self, affichage: str = "travail") -> str:
+        """« travail » : le travail à faire à partir d'aujourd'hui ; « seances » : toutes les
+        séances (contenu et travail)."""
+        self.affichage = affichage
+        libelle = next(k for k, v in AFFICHAGES.items() if v == affichage)
+        self.remplir(self.choix_affichage, self.choix_affichage.options, libelle)
+
+        def montrer() -> str:
+            poste = self.contexte.poste
+            if affichage == "travail":
+                seances = self.service.travail_a_faire(self.identifiant, self.classe,
+                                                       poste=poste)
+                lignes = [(date_fr(s.pour_le), s.discipline, s.travail,
+                           f"donné le {date_fr(s.debut)}") for s in seances]
+                html = self.tableau(["Pour le", "Discipline", "Travail à faire", "Donné"],
+                                    lignes, f"Travail à faire — {self.classe}")
+                texte = [f"Pour le {a} — {b} : {c} ({d})" for a, b, c, d in lignes]
+                phrase = f"Travail à faire en {self.classe} : {len(seances)} devoir(s)."
+            else:
+                seances = self.service.seances(self.identifiant, self.classe, poste=poste)
+                html = self.tableau(["Date", "Horaire", "Discipline", "Contenu",
+                                     "Travail à faire"], self.service.lignes(seances),
+                                    f"Cahier de textes — {self.classe}")
+                texte = [s.en_texte(self.service.nom_de(s.enseignant)) for s in seances]
+                phrase = f"Cahier de textes de {self.classe} : {len(seances)} séance(s)."
+            self.montrer(html, texte)
+            return self.annoncer(phrase)
+
+        return self.tenter(montrer, affichage=True)
+
+    def ecrire(self, discipline: str | None, contenu: str, travail: str = "",
+               pour_le: str = "") -> str:
+        """L'enseignant publie la prochaine séance de sa discipline dans la classe choisie."""
+        def publier() -> str:
+            if not discipline:
+                return self.annoncer("⚠ Choisissez d'abord la discipline.")
+            s = self.service.ecrire(self.identifiant, self.classe, discipline, contenu,
+                                    travail=travail, pour_le=pour_le.strip() or None,
+                                    poste=self.contexte.poste)
+            self.afficher("seances")
+            suite = f" Travail à faire pour le {date_fr(s.pour_le)}." if s.travail else ""
+            return self.annoncer(f"Séance du {date_fr(s.debut)} publiée dans le cahier de "
+                                 f"textes de {s.classe} ({s.discipline}).{suite}")
+        return self.tenter(publier)
+
+
+VUE = VueCahierDeTextes
