@@ -63,6 +63,14 @@ OPERATIONS: dict[str, str] = {
     # Autorisation
     "acces_autorise": "Accès autorisé",
     "acces_refuse": "Accès refusé",
+    # Services de communication et de collaboration
+    "message_envoye": "Message envoyé",
+    "publication_ajoutee": "Publication ajoutée",
+    "publication_masquee": "Publication masquée (modération)",
+    "publication_retablie": "Publication rétablie (modération)",
+    "document_depose": "Document déposé",
+    "partage_modifie": "Partage modifié",
+    "depot_casier": "Dépôt dans un casier",
 }
 
 #: Les résultats possibles d'une opération, avec leur libellé.

@@ -1,0 +1,133 @@
+"""Fichiers simulés (espace documentaire, casier) : un nom, une taille, un type.
+
+Aucun octet n'est stocké : l'ENT simulé garde ce qu'un serveur de fichiers verrait d'un
+dépôt. Le nom est vérifié comme le ferait un serveur prudent :
+
+* un nom n'est pas un chemin : ni « / » ni « \\ » (sinon « ../../etc/passwd » sortirait de
+  l'espace de l'utilisateur — attaque par *traversée de répertoires*, OWASP « Path
+  Traversal ») ; ni « . » ni « .. » seuls ;
+* pas de caractère de contrôle (retour à la ligne, tabulation, caractère nul…) ni des
+  caractères interdits par Windows (``< > : " | ? *``) : le fichier doit pouvoir être
+  téléchargé sur n'importe quel poste ;
+* pas de nom réservé par Windows (``CON``, ``PRN``, ``AUX``, ``NUL``, ``COM1``…), pas de
+  point ni d'espace final, 255 caractères au plus (limite des systèmes de fichiers
+  courants : ext4, NTFS).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..erreurs import ValeurInvalide, verifier_entier
+
+#: Taille maximale d'un fichier déposé dans l'ENT simulé (100 Mo).
+TAILLE_MAX = 100 * 1024 * 1024
+NOM_MAX = 255
+
+_INTERDITS = '<>:"|?*'
+_RESERVES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
+             *(f"LPT{i}" for i in range(1, 10))}
+
+#: Extension → (type MIME, libellé français).
+TYPES: dict[str, tuple[str, str]] = {
+    "pdf": ("application/pdf", "Document PDF"),
+    "odt": ("application/vnd.oasis.opendocument.text", "Texte (LibreOffice)"),
+    "ods": ("application/vnd.oasis.opendocument.spreadsheet", "Classeur (LibreOffice)"),
+    "odp": ("application/vnd.oasis.opendocument.presentation", "Présentation (LibreOffice)"),
+    "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+             "Texte (Word)"),
+    "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+             "Classeur (Excel)"),
+    "pptx": ("application/vnd.openxmlformats-officedocument.presentationml.presentation",
+             "Présentation (PowerPoint)"),
+    "txt": ("text/plain", "Texte brut"),
+    "csv": ("text/csv", "Tableau CSV"),
+    "ipynb": ("application/x-ipynb+json", "Notebook Jupyter"),
+    "png": ("image/png", "Image PNG"),
+    "jpg": ("image/jpeg", "Photo JPEG"),
+    "jpeg": ("image/jpeg", "Photo JPEG"),
+    "mp3": ("audio/mpeg", "Son MP3"),
+    "mp4": ("video/mp4", "Vidéo MP4"),
+    "zip": ("application/zip", "Archive ZIP"),
+    "html": ("text/html", "Page web"),
+}
+TYPE_INCONNU = ("application/octet-stream", "Fichier")
+
+
+def valider_nom(nom: object, sorte: str = "fichier") -> str:
+    """Le nom d'un fichier ou d'un dossier, vérifié (espaces de bord ôtés), ou
+    :class:`ValeurInvalide` avec une phrase française."""
+    if not isinstance(nom, str):
+        raise ValeurInvalide(f"Le nom du {sorte} doit être un texte, par exemple "
+                             f"\"devoir.pdf\" (reçu : {nom!r}).", code="nom_invalide")
+    nom = nom.strip()
+    if not nom:
+        raise ValeurInvalide(f"Le nom du {sorte} ne peut pas être vide.", code="nom_vide")
+    if "/" in nom or "\\" in nom:
+        raise ValeurInvalide(f"Le nom du {sorte} ne doit contenir ni « / » ni « \\ » : un "
+                             "nom n'est pas un chemin (un nom comme « ../../secret » "
+                             "sortirait de votre espace).", code="nom_chemin")
+    if set(nom) == {"."}:
+        raise ValeurInvalide(f"« {nom} » n'est pas un nom de {sorte} : « . » et « .. » "
+                             "désignent des dossiers.", code="nom_chemin")
+    if any(ord(c) < 32 or ord(c) == 127 for c in nom):
+        raise ValeurInvalide(f"Le nom du {sorte} contient un caractère invisible (retour à "
+                             "la ligne, tabulation…).", code="nom_controle")
+    interdits = sorted({c for c in nom if c in _INTERDITS})
+    if interdits:
+        raise ValeurInvalide(f"Le nom du {sorte} contient des caractères interdits : "
+                             f"{' '.join(interdits)} (à éviter : {' '.join(_INTERDITS)}).",
+                             code="nom_caracteres")
+    if len(nom) > NOM_MAX:
+        raise ValeurInvalide(f"Le nom du {sorte} est trop long : {len(nom)} caractères pour "
+                             f"{NOM_MAX} au plus.", code="nom_trop_long")
+    if nom.endswith("."):
+        raise ValeurInvalide(f"Le nom du {sorte} ne peut pas finir par un point.",
+                             code="nom_invalide")
+    if nom.split(".")[0].upper() in _RESERVES:
+        raise ValeurInvalide(f"« {nom} » est un nom réservé par Windows : choisissez-en un "
+                             "autre.", code="nom_reserve")
+    return nom
+
+
+def taille_lisible(octets: int) -> str:
+    """« 512 octets », « 38 Ko », « 1,5 Mo » (virgule décimale française)."""
+    if octets < 1024:
+        return f"{octets} octet{'s' if octets > 1 else ''}"
+    if octets < 1024 * 1024:
+        return f"{round(octets / 1024)} Ko"
+    return f"{octets / (1024 * 1024):.1f} Mo".replace(".", ",")
+
+
+@dataclass(frozen=True)
+class Fichier:
+    """Ce que le serveur garde d'un fichier déposé."""
+
+    nom: str
+    taille: int               # octets
+    type_mime: str
+    libelle_type: str
+
+    @property
+    def taille_lisible(self) -> str:
+        return taille_lisible(self.taille)
+
+
+def fichier_simule(nom: object, taille: object, type_mime: str | None = None) -> Fichier:
+    """Un fichier simulé, vérifié ; le type est déduit de l'extension s'il n'est pas donné."""
+    nom = valider_nom(nom)
+    taille = verifier_entier(taille, "taille (en octets)", minimum=0)
+    if taille > TAILLE_MAX:
+        raise ValeurInvalide(f"Fichier trop volumineux : {taille_lisible(taille)} pour "
+                             f"{taille_lisible(TAILLE_MAX)} au plus.", code="fichier_trop_gros")
+    extension = nom.rsplit(".", 1)[-1].lower() if "." in nom else ""
+    connu = TYPES.get(extension, TYPE_INCONNU)
+    if type_mime is None:
+        type_mime, libelle = connu
+    else:
+        if not isinstance(type_mime, str) or "/" not in type_mime or len(type_mime) > 100:
+            raise ValeurInvalide("Le type d'un fichier s'écrit comme « application/pdf » ou "
+                                 f"« image/png » (reçu : {type_mime!r}).", code="type_invalide")
+        libelle = next((lib for mime, lib in TYPES.values() if mime == type_mime),
+                       TYPE_INCONNU[1])
+    return Fichier(nom, taille, type_mime, libelle)

@@ -1,0 +1,245 @@
+"""La messagerie interne de l'ENT : boîte de réception, messages envoyés, écrire un message.
+
+Règles reproduites :
+
+* **matrice de messagerie** (Open ENT NG / Edifice ; :mod:`entsim.messagerie_regles`) : on
+  n'écrit qu'aux personnes que la matrice de l'établissement ouvre à son profil — un parent
+  écrit aux enseignants de la classe de son enfant, aux personnels et à la direction ; un
+  élève reçoit surtout. La liste des destinataires proposés vient de
+  ``ent.autorisation.destinataires_possibles`` et chaque envoi est décidé (et tracé) par
+  ``ent.autorisation.peut_ecrire_a`` ;
+* **secret des correspondances** : personne ne lit la boîte d'un autre, pas même le chef
+  d'établissement (avis de la CNIL sur les ENT : « chaque titulaire d'un compte ENT ne
+  [peut] accéder qu'aux seules informations le concernant ») ;
+* **traçabilité** (SDET) : chaque lecture de boîte et chaque envoi sont au journal, sans le
+  contenu du message (le journal n'a pas besoin du texte privé).
+
+Le corps d'un message est un texte saisi par un utilisateur : il est gardé tel quel et
+toujours affiché échappé (jamais interprété comme du HTML).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from ..autorisation import Action, Ressource, de
+from ..erreurs import AccesRefuse, Introuvable, ValeurInvalide
+from ._communication import ServiceSimule, date_fr, texte_saisi
+
+#: Longueurs maximales (caractères) d'un objet et d'un corps de message.
+OBJET_MAX = 150
+CORPS_MAX = 5000
+#: Nombre maximal de destinataires d'un envoi (une classe et ses familles tiennent dedans).
+DESTINATAIRES_MAX = 100
+
+
+@dataclass(frozen=True)
+class Message:
+    """Un message envoyé (il ne change plus une fois parti)."""
+
+    numero: int
+    expediteur: str
+    destinataires: tuple[str, ...]
+    objet: str
+    corps: str
+    date: datetime
+    reponse_a: int | None = None
+
+    def concerne(self, identifiant: str) -> bool:
+        return identifiant == self.expediteur or identifiant in self.destinataires
+
+
+class Messagerie(ServiceSimule):
+    """La messagerie de l'ENT, avec des messages de démonstration."""
+
+    code = "messagerie"
+
+    def _peupler(self) -> None:
+        self._messages: list[Message] = []
+        self._lus: set[tuple[str, int]] = set()
+        a = self.acteurs
+        e = self.etablissement
+        classe = a.classe
+        eleves = sorted(e.classes[classe].eleves) if classe else []
+        parents_classe = sorted({p.identifiant for x in eleves for p in e.responsables_de(x)})
+        enseignants = sorted(p.identifiant for p in e.enseignants())
+        prenom = e.personne(a.eleve).prenom if a.eleve else "mon enfant"
+        seeds: list[tuple[str | None, list[str | None], str, str, int | None]] = [
+            (a.proviseur, enseignants, "Pré-rentrée : conseil pédagogique",
+             "Bonjour à toutes et à tous,\nLe conseil pédagogique se réunira le jeudi de la "
+             "deuxième semaine à 17 h en salle polyvalente. Ordre du jour : projet "
+             "d'établissement, usages de l'ENT.\nBonne rentrée,\nLa direction", 8),
+            (a.gestionnaire, parents_classe, "Demi-pension : inscriptions et tarifs",
+             "Madame, Monsieur,\nLes inscriptions à la demi-pension sont ouvertes jusqu'au "
+             "18 septembre. Les tarifs et le formulaire sont dans les actualités de l'ENT.\n"
+             "Le service de gestion", 6),
+            (a.professeur_principal, eleves, "Projet SIG : documents de rentrée",
+             "Bonjour à tous,\nVous trouverez dans l'espace documentaire le dossier « SIG — "
+             "Documents de la classe » : le programme de l'année et la fiche de la première "
+             "séance sur l'ENT. Lisez-la avant lundi.\nM. Durand", 4),
+            (a.cpe, parents_classe, "Élections des délégués et réunion de rentrée",
+             "Madame, Monsieur,\nLes élections des délégués de classe auront lieu avant la fin "
+             "du mois. Une réunion parents-professeurs est prévue fin septembre : la date "
+             "figure dans l'agenda de l'ENT.\nLa conseillère principale d'éducation", 3),
+            (a.parent, [a.professeur_principal], f"Absence de {prenom} jeudi matin",
+             f"Bonjour Monsieur,\n{prenom} aura un rendez-vous médical jeudi matin et "
+             "manquera le cours de 10 h. Pouvez-vous me dire ce qu'il faudra rattraper ?\n"
+             "Bien cordialement", 2),
+            (a.professeur_principal, [a.parent], f"RE : Absence de {prenom} jeudi matin",
+             "Bonjour Madame,\nMerci de nous avoir prévenus. Le travail à faire sera dans le "
+             "cahier de textes ; pensez aussi à faire justifier l'absence auprès de la vie "
+             "scolaire.\nCordialement,\nM. Durand", None),
+            (a.eleve, [a.professeur_principal], "Question sur la fiche ENT",
+             "Bonjour Monsieur, pour la question 3, on peut choisir un service que personne "
+             "n'utilise dans la classe, comme le forum ?\nMerci", 1),
+            (a.vie_scolaire, [a.autre_eleve], "Carnet de correspondance",
+             "Bonjour, ton carnet de correspondance a été retrouvé en salle B12. Tu peux "
+             "passer le récupérer au bureau de la vie scolaire.", 1),
+            (a.documentaliste, eleves, "Le CDI est ouvert",
+             "Bonjour,\nLe CDI vous accueille de 8 h à 17 h 30. Le catalogue e-sidoc et les "
+             "ressources du médiacentre sont accessibles depuis l'ENT.\nMme Fontaine", 3),
+            (a.partenaire, [a.proviseur], "Liaison collège-lycée",
+             "Monsieur le Proviseur,\nJe vous propose une réunion de liaison avec les "
+             "professeurs principaux de seconde en octobre.\nBien cordialement", 5),
+            (a.proviseur, [a.partenaire], "RE : Liaison collège-lycée",
+             "Bonjour,\nVolontiers : Mme Faure, proviseure adjointe, vous proposera une "
+             "date.\nCordialement", None),
+            (a.invite, [a.professeur_principal], "Intervention sur les risques numériques",
+             "Bonjour,\nJe confirme mon intervention auprès de votre classe sur les risques "
+             "numériques. Le diaporama est dans l'espace documentaire.\nMarc Girard", 2),
+        ]
+        # jours = None : réponse au message précédent, quelques heures plus tard.
+        brouillons: list[tuple[datetime, str, tuple[str, ...], str, str, int | None]] = []
+        for exp, dests, objet, corps, jours in seeds:
+            dests = [d for d in dests if d and d != exp]
+            if not exp or not dests:
+                continue
+            autorises = tuple(d for d in dests
+                              if self.ent.autorisation.peut_ecrire_a(exp, d).autorise)
+            if not autorises:
+                continue
+            if jours is None and brouillons:
+                origine = len(brouillons) - 1
+                instant = brouillons[origine][0] + timedelta(
+                    minutes=self._hasard.randint(45, 600))
+                brouillons.append((instant, exp, autorises, objet, corps, origine))
+            elif jours is not None:
+                brouillons.append((self._passe(jours, jours), exp, autorises, objet, corps,
+                                   None))
+        ordre = sorted(range(len(brouillons)), key=lambda i: brouillons[i][0])
+        numeros: dict[int, int] = {}
+        for i in ordre:
+            instant, exp, dests, objet, corps, origine = brouillons[i]
+            numeros[i] = self._numero()
+            self._messages.append(Message(numeros[i], exp, dests, objet, corps, instant,
+                                          None if origine is None else numeros[origine]))
+        # Les messages de plus de trois jours ont déjà été lus.
+        limite = self.ent.horloge.debut - timedelta(days=3)
+        for message in self._messages:
+            if message.date < limite:
+                self._lus.update((dest, message.numero) for dest in message.destinataires)
+
+    # -- lecture -----------------------------------------------------------------------------
+    def boite_de_reception(self, identifiant: str, de: str | None = None) -> list[Message]:
+        """Les messages reçus par ``de`` (par défaut : la personne elle-même), du plus récent
+        au plus ancien. Lire la boîte d'un autre est refusé (secret des correspondances)."""
+        proprietaire = de or identifiant
+        self._exiger(identifiant, Action.LIRE, Ressource.messages_de(proprietaire))
+        return sorted((m for m in self._messages if proprietaire in m.destinataires),
+                      key=lambda m: m.numero, reverse=True)
+
+    def messages_envoyes(self, identifiant: str, de: str | None = None) -> list[Message]:
+        """Les messages envoyés par ``de`` (par défaut : la personne elle-même)."""
+        proprietaire = de or identifiant
+        self._exiger(identifiant, Action.LIRE, Ressource.messages_de(proprietaire))
+        return sorted((m for m in self._messages if m.expediteur == proprietaire),
+                      key=lambda m: m.numero, reverse=True)
+
+    def _message(self, numero: int) -> Message:
+        for message in self._messages:
+            if message.numero == numero:
+                return message
+        raise Introuvable(f"Aucun message n° {numero}.", code="message_inconnu")
+
+    def lire(self, identifiant: str, numero: int) -> Message:
+        """Ouvre un message (il devient « lu ») ; seuls son expéditeur et ses destinataires
+        le peuvent."""
+        message = self._message(numero)
+        proprietaire = identifiant if message.concerne(identifiant) else message.expediteur
+        self._exiger(identifiant, Action.LIRE, Ressource.messages_de(proprietaire))
+        if identifiant in message.destinataires:
+            self._lus.add((identifiant, numero))
+        return message
+
+    def est_lu(self, identifiant: str, numero: int) -> bool:
+        return (identifiant, numero) in self._lus
+
+    def non_lus(self, identifiant: str) -> int:
+        """Le nombre de messages reçus non lus (pastille du portail)."""
+        return sum(1 for m in self._messages
+                   if identifiant in m.destinataires and (identifiant, m.numero) not in self._lus)
+
+    def destinataires_possibles(self, identifiant: str) -> list[str]:
+        """Les personnes auxquelles on peut écrire (matrice de messagerie)."""
+        return self.ent.autorisation.destinataires_possibles(identifiant)
+
+    # -- écriture ----------------------------------------------------------------------------
+    def envoyer(self, identifiant: str, destinataires: str | Iterable[str], objet: str,
+                corps: str, *, reponse_a: int | None = None) -> Message:
+        """Envoie un message. Chaque destinataire est soumis à la matrice de messagerie ; si
+        l'un d'eux est refusé, rien n'est envoyé et la raison est donnée en français."""
+        if isinstance(destinataires, str):
+            destinataires = [destinataires]
+        try:
+            liste = list(dict.fromkeys(destinataires))
+        except TypeError:
+            raise ValeurInvalide("Les destinataires sont un identifiant (\"nicolas.durand\") "
+                                 "ou une liste d'identifiants.") from None
+        if not liste:
+            raise ValeurInvalide("Choisissez au moins un destinataire.",
+                                 code="sans_destinataire")
+        if len(liste) > DESTINATAIRES_MAX:
+            raise ValeurInvalide(f"Trop de destinataires : {len(liste)} pour "
+                                 f"{DESTINATAIRES_MAX} au plus.")
+        objet = texte_saisi(objet, "objet", maximum=OBJET_MAX)
+        corps = texte_saisi(corps, "message", maximum=CORPS_MAX)
+        for dest in liste:
+            if not isinstance(dest, str):
+                raise ValeurInvalide(f"Un destinataire est un identifiant comme "
+                                     f"\"nicolas.durand\" (reçu : {dest!r}).")
+            self.etablissement.personne(dest)   # inconnu → message clair
+        for dest in liste:
+            decision = self.ent.autorisation.peut_ecrire_a(identifiant, dest, journaliser=True)
+            if not decision.autorise:
+                raise AccesRefuse(decision.raison, code=decision.code, decision=decision)
+        message = Message(self._numero(), identifiant, tuple(liste), objet, corps,
+                          self.maintenant(), reponse_a)
+        self._messages.append(message)
+        noms = ", ".join(self.nom_de(d) for d in liste[:5]) + ("…" if len(liste) > 5 else "")
+        self._tracer("message_envoye", identifiant, f"message n° {message.numero}",
+                     f"À : {noms}")
+        return message
+
+    def repondre(self, identifiant: str, numero: int, corps: str) -> Message:
+        """Répond à l'expéditeur d'un message reçu (« RE : objet »)."""
+        origine = self.lire(identifiant, numero)
+        objet = origine.objet if origine.objet.startswith("RE : ") else f"RE : {origine.objet}"
+        return self.envoyer(identifiant, [origine.expediteur], objet[:OBJET_MAX], corps,
+                            reponse_a=numero)
+
+    # -- affichage ---------------------------------------------------------------------------
+    def resume(self, message: Message, pour: str) -> str:
+        """Une ligne : date, correspondant, objet (texte brut, à échapper pour le HTML)."""
+        if message.expediteur == pour:
+            autres = ", ".join(self.nom_de(d) for d in message.destinataires[:3])
+            if len(message.destinataires) > 3:
+                autres += f" et {len(message.destinataires) - 3} autres"
+            qui = f"à {autres}"
+        else:
+            qui = de(self.nom_de(message.expediteur))
+        return f"{date_fr(message.date)} — {qui} — {message.objet}"
+
+
+SERVICE = Messagerie

@@ -1,0 +1,185 @@
+"""Vue « Forum » : catégories, sujets, messages ; répondre, ouvrir un sujet ; pour les
+modérateurs, masquer un message avec un motif.
+
+Poster est fait pour être facile (question 3 du cours : proposer l'usage du forum) : une
+catégorie, un sujet, une zone de texte, un bouton. Les textes des membres sont affichés
+échappés : un ``<script>`` se lit, il ne s'exécute pas.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from ...autorisation import de
+from ...erreurs import ErreurENT
+from ...services._communication import date_fr
+from ..mise_en_forme import echapper
+from . import ContexteVue
+from ._communication import PREFIXE_IMPOSSIBLE, VueService, bloc_texte
+
+
+class VueForum(VueService):
+    """Le forum, vu par la personne connectée."""
+
+    def __init__(self, contexte: ContexteVue, code: str = "forum") -> None:
+        super().__init__(contexte, code)
+        self.code_categorie: str | None = None
+        self.sujet_ouvert: int | None = None
+        self.choix_categorie = widgets.Dropdown(description="Catégorie :",
+                                                style={"description_width": "initial"})
+        self.choix_sujet = widgets.Select(rows=5, layout=widgets.Layout(width="95%"))
+        self.fil = widgets.HTML()
+        self.reponse = self._zone("Votre réponse :")
+        self.titre_sujet = self._champ("Titre du nouveau sujet :")
+        self.texte_sujet = self._zone("Premier message :")
+        self.numero_a_masquer = widgets.BoundedIntText(description="Message n° :", min=1,
+                                                       max=10_000,
+                                                       style={"description_width": "initial"})
+        self.motif = self._champ("Motif (charte) :")
+        self.moderation = widgets.VBox([
+            widgets.HTML(self._html("<h4 style='margin:0.3em 0;'>Modération</h4>")),
+            self.numero_a_masquer, self.motif,
+            self._bouton("Masquer le message", lambda: self.masquer())])
+        categories = self._lire(lambda: self.service.categories(self.identifiant)) or []
+        self._options(self.choix_categorie, [(c.titre, c.code) for c in categories])
+        self.choix_categorie.observe(lambda ch: self.choisir_categorie(ch["new"]),
+                                     names="value")
+        self.vue = widgets.VBox([
+            self.entete, self.choix_categorie, self.contenu, self.choix_sujet,
+            self._bouton("Lire le sujet", self._ouvrir_selection), self.fil,
+            self.reponse, self._bouton("Répondre", lambda: self.repondre()),
+            widgets.HTML(self._html("<h4 style='margin:0.3em 0;'>Ouvrir un sujet</h4>")),
+            self.titre_sujet, self.texte_sujet,
+            self._bouton("Publier le sujet", lambda: self.nouveau_sujet()),
+            self.moderation, self.annonce])
+        if categories:
+            self.code_categorie = categories[0].code
+        self.rafraichir()
+
+    # -- affichage -------------------------------------------------------------------------
+    def rafraichir(self) -> None:
+        s = self.service
+        moi = self.identifiant
+        self._lignes = []
+        self._titre("Forum", f"Connecté : {self.nom_de(moi)}")
+        self._lignes.append(f"Connecté : {self.nom_de(moi)}")
+        if self.code_categorie is None:
+            categories = self._lire(lambda: s.categories(moi))
+            if categories is not None:
+                self._lignes.append("Aucune catégorie ouverte pour vous.")
+            self.moderation.layout.display = "none"
+            return
+        cat = s.categorie(self.code_categorie)
+        sujets = self._lire(lambda: s.sujets(moi, cat.code))
+        if sujets is None:
+            return
+        moderateur = s.est_moderateur(moi, cat.code)
+        self.moderation.layout.display = None if moderateur else "none"
+        self._lignes.append(f"Catégorie « {cat.titre} » — {cat.description}")
+        if moderateur:
+            self._lignes.append("Vous modérez cette catégorie.")
+        self._lignes.append(f"{len(sujets)} sujet(s) :")
+        lignes = []
+        for sujet in sujets:
+            nb = len(s.messages(moi, sujet.numero))
+            self._lignes.append(f"• {sujet.titre} — par {self.nom_de(sujet.auteur)}, "
+                                f"{date_fr(sujet.date)} — {nb} message(s)")
+            lignes.append((sujet.titre, self.nom_de(sujet.auteur), date_fr(sujet.date), nb))
+        self.contenu.value = self._html(self._tableau(
+            ["Sujet", "Auteur", "Ouvert le", "Messages"], lignes, cat.titre))
+        self.choix_sujet.options = [(sujet.titre, sujet.numero) for sujet in sujets]
+        self.fil.value = ""
+        if self.sujet_ouvert is not None:
+            self._afficher_fil(self.sujet_ouvert)
+
+    def _afficher_fil(self, numero: int) -> None:
+        s = self.service
+        sujet = s.sujet(numero)
+        self._lignes.append(f"Sujet ouvert : {sujet.titre}")
+        html = [f"<h4 style='margin:0.3em 0;'>{echapper(sujet.titre)}</h4>"]
+        for m in s.messages(self.identifiant, numero):
+            entete = f"n° {m.numero} — {self.nom_de(m.auteur)}, {date_fr(m.date)}"
+            texte = s.texte_de(self.identifiant, m)
+            self._lignes.append(f"  [{entete}] {texte}")
+            html.append(f"<p style='margin:0.4em 0 0 0;font-weight:bold;'>{echapper(entete)}"
+                        f"</p>{bloc_texte(texte)}")
+        self.fil.value = self._html("".join(html))
+
+    # -- actions ---------------------------------------------------------------------------
+    def choisir_categorie(self, code: str) -> str:
+        """Affiche les sujets d'une catégorie."""
+        try:
+            cat = self.service.categorie(code)
+        except ErreurENT as erreur:
+            return self._annoncer(PREFIXE_IMPOSSIBLE + str(erreur))
+        if self.choix_categorie.value != code and \
+                code in [c for _, c in self.choix_categorie.options]:
+            self.choix_categorie.value = code       # relance choisir_categorie()
+            return self.annonce.value
+        self.code_categorie, self.sujet_ouvert = code, None
+        return self._tenter(lambda: self.service.sujets(self.identifiant, code),
+                            lambda sujets: f"Catégorie « {cat.titre} » : "
+                                           f"{len(sujets)} sujet(s).")
+
+    def _ouvrir_selection(self) -> str:
+        if self.choix_sujet.value is None:
+            return self._annoncer("⚠ Choisissez d'abord un sujet dans la liste.")
+        return self.ouvrir_sujet(self.choix_sujet.value)
+
+    def ouvrir_sujet(self, numero: int) -> str:
+        """Affiche les messages d'un sujet."""
+        def ouverture():
+            messages = self.service.messages(self.identifiant, numero)
+            self.sujet_ouvert = numero
+            self.code_categorie = self.service.sujet(numero).categorie
+            return messages
+        return self._tenter(ouverture, lambda messages: (
+            f"Sujet « {self.service.sujet(numero).titre} » : {len(messages)} message(s)."))
+
+    def repondre(self, texte: str | None = None) -> str:
+        """Répond dans le sujet ouvert."""
+        if self.sujet_ouvert is None:
+            return self._annoncer("⚠ Ouvrez d'abord un sujet pour y répondre.")
+        texte = self.reponse.value if texte is None else texte
+        numero = self.sujet_ouvert
+
+        def reponse():
+            message = self.service.repondre(self.identifiant, numero, texte)
+            self.reponse.value = ""
+            return message
+        return self._tenter(reponse, lambda m: (
+            f"Réponse publiée dans « {self.service.sujet(numero).titre} » "
+            f"(message n° {m.numero})."))
+
+    def nouveau_sujet(self, titre: str | None = None, texte: str | None = None,
+                      categorie: str | None = None) -> str:
+        """Ouvre un sujet dans la catégorie affichée (ou ``categorie``)."""
+        code = categorie or self.code_categorie
+        if code is None:
+            return self._annoncer("⚠ Aucune catégorie n'est ouverte pour vous.")
+        titre = self.titre_sujet.value if titre is None else titre
+        texte = self.texte_sujet.value if texte is None else texte
+
+        def creation():
+            sujet = self.service.creer_sujet(self.identifiant, code, titre, texte)
+            self.code_categorie, self.sujet_ouvert = code, sujet.numero
+            self.titre_sujet.value = self.texte_sujet.value = ""
+            return sujet
+        return self._tenter(creation, lambda sujet: (
+            f"Sujet « {sujet.titre} » publié dans « {self.service.categorie(code).titre} »."))
+
+    def masquer(self, numero: int | None = None, motif: str | None = None) -> str:
+        """Masque un message (modérateurs) ; le motif est journalisé."""
+        numero = self.numero_a_masquer.value if numero is None else numero
+        motif = self.motif.value if motif is None else motif
+
+        def masquage():
+            message = self.service.masquer(self.identifiant, numero, motif)
+            self.motif.value = ""
+            return message
+        return self._tenter(masquage, lambda m: (
+            f"Message n° {m.numero} {de(self.nom_de(m.auteur))} masqué ; motif : "
+            f"{m.motif_masquage}"))
+
+
+VUE = VueForum
