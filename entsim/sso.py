@@ -178,6 +178,11 @@ ATTRIBUTS_CAS = ("authenticationDate", "longTermAuthenticationRequestTokenUsed",
 _NOM_XML = re.compile(r"^[^\W\d][\w.-]*$")
 
 
+def _avec_precision(message: str, precision: str) -> str:
+    """Ajoute une précision entre parenthèses avant le point final d'une phrase."""
+    return f"{message.rstrip('.')} ({precision})."
+
+
 def _date_xml(instant: datetime) -> str:
     """Date au format xs:dateTime, en UTC (voir la note sur les heures en tête du module)."""
     return instant.strftime("%Y-%m-%dT%H:%M:%SZ")
@@ -820,8 +825,8 @@ class ServeurCAS:
                 detail=f"Session SSO expirée ({detail}) : nouvelle authentification.")
             etapes.append(f"Session SSO expirée ({detail}) : cookie TGC effacé, "
                           "nouvelle authentification demandée")
-            code, message = REAUTHENTIFICATION_DEMANDEE, (
-                f"{MESSAGES[REAUTHENTIFICATION_DEMANDEE]} ({detail})")
+            code, message = REAUTHENTIFICATION_DEMANDEE, _avec_precision(
+                MESSAGES[REAUTHENTIFICATION_DEMANDEE], detail)
         else:
             etapes.append("Pas de session SSO sur ce poste : formulaire de connexion")
             code, message = IDENTIFICATION_DEMANDEE, MESSAGES[IDENTIFICATION_DEMANDEE]
@@ -1164,7 +1169,8 @@ class ServeurCAS:
         if tgt is None or tgt.fin_le is not None:
             message = MESSAGES[AUCUNE_SESSION]
             if tgt is not None and tgt.motif_fin in MOTIFS_FIN:
-                message += f" (la session SSO était déjà fermée : {MOTIFS_FIN[tgt.motif_fin]})"
+                message = _avec_precision(message, "la session SSO était déjà fermée : "
+                                          + MOTIFS_FIN[tgt.motif_fin])
             return ResultatDeconnexion(
                 ok=False, code=AUCUNE_SESSION, message=message,
                 identifiant=tgt.identifiant if tgt else None,

@@ -1,0 +1,660 @@
+"""Démonstrations du SSO, une ligne chacune dans un notebook (questions 13 à 15).
+
+::
+
+    demo = DemonstrationSSO(ent)
+    demo.ouvrir_deux_services()          # cahier de textes, puis messagerie sans mot de passe
+    demo.inspecter_tickets()             # les tickets de service et leur état
+    demo.rejouer_ticket()                # un ticket déjà utilisé → INVALID_TICKET
+    demo.laisser_inactif(heures=2, minutes=1)   # la session SSO expire
+    demo.se_deconnecter()                # la déconnexion est propagée à chaque service
+
+Chaque méthode fait réellement l'opération avec le serveur CAS simulé (:mod:`entsim.sso`) et
+rend un résultat (:class:`ResultatDemonstration`) : un constat en français, les étapes, les
+échanges HTTP, les lignes du journal et les documents échangés (réponse XML du serveur CAS,
+demandes de déconnexion). Il s'affiche dans un notebook (HTML échappé, et texte).
+
+Sources : SDET, document 2 (« Single Sign-On » ; « Suite à une période d'inactivité ou après
+une certaine durée, les services AAS DOIVENT demander une nouvelle authentification » ;
+« propagation de la déconnexion auprès de l'ensemble des services applicatifs ») ;
+spécification CAS 3.0 (section 3.1.1 : un ticket de service ne vaut que pour une tentative de
+validation ; section 2.3.3 : déconnexion unique) ; durées par défaut d'Apereo CAS (session
+SSO : 2 h sans activité, 8 h au plus).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from datetime import timedelta
+
+from .erreurs import ErreurENT, ValeurInvalide, verifier_texte
+from .journal import EntreeJournal
+from .navigateur import Echange, Navigateur
+from .parcours import Parcours, parcours_acces
+from .sso import (
+    MOTIFS_FIN,
+    REAUTHENTIFICATION_DEMANDEE,
+    EtatTicket,
+    ResultatAcces,
+    ResultatDeconnexion,
+    SessionSSO,
+    Validation,
+)
+
+#: Le poste de l'espion qui rejoue un ticket lu dans l'historique ou dans l'adresse.
+POSTE_ESPION = "Ordinateur d'un autre élève"
+
+
+def _mot_de_passe_demo(identifiant: str) -> str | None:
+    from .ent import MOTS_DE_PASSE_DEMO
+    from .generation import PERSONAS
+
+    for role, persona in PERSONAS.items():
+        if persona.identifiant == identifiant and role in MOTS_DE_PASSE_DEMO:
+            return MOTS_DE_PASSE_DEMO[role]
+    return None
+
+
+def _duree_fr(duree: timedelta) -> str:
+    secondes = int(duree.total_seconds())
+    heures, reste = divmod(secondes, 3600)
+    minutes, secondes = divmod(reste, 60)
+    morceaux = []
+    if heures:
+        morceaux.append(f"{heures} h")
+    if minutes:
+        morceaux.append(f"{minutes} min")
+    if secondes or not morceaux:
+        morceaux.append(f"{secondes} s")
+    return " ".join(morceaux)
+
+
+# ---------------------------------------------------------------------------------------
+# Résultats
+# ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, kw_only=True)
+class ResultatDemonstration:
+    """Ce qu'une démonstration a montré : un constat, les étapes, les traces réelles."""
+
+    titre: str
+    code: str
+    constat: str
+    lignes: tuple[str, ...] = ()
+    echanges: tuple[Echange, ...] = field(default=(), repr=False)
+    entrees: tuple[EntreeJournal, ...] = field(default=(), repr=False)
+    #: Documents échangés à montrer tels quels : (légende, texte), par exemple le XML.
+    documents: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+
+    def texte(self) -> str:
+        """Le résultat en texte : titre, constat, étapes, lignes du journal, documents."""
+        morceaux = [self.titre, "=" * len(self.titre), self.constat]
+        if self.lignes:
+            morceaux += ["", *(f"• {ligne}" for ligne in self.lignes)]
+        if self.entrees:
+            morceaux += ["", "Journal :"]
+            morceaux += [f"  {e.numero} | {e.instant:%H:%M:%S} | {e.libelle} | "
+                         f"{e.identite or '—'} | {e.service or '—'} | {e.objet or ''}".rstrip()
+                         for e in self.entrees]
+        for legende, document in self.documents:
+            morceaux += ["", f"{legende} :", document]
+        return "\n".join(morceaux)
+
+    def __str__(self) -> str:
+        return self.texte()
+
+    def journal(self):
+        """Les lignes du journal produites par la démonstration (``pandas.DataFrame``)."""
+        import pandas as pd
+
+        return pd.DataFrame([e.en_ligne() for e in self.entrees])
+
+    def tableau_echanges(self):
+        """Les échanges HTTP de la démonstration (``pandas.DataFrame``)."""
+        import pandas as pd
+
+        return pd.DataFrame([e.en_ligne() for e in self.echanges])
+
+    def _repr_html_(self) -> str:
+        e = html.escape
+        parties = [f'<div class="entsim-demonstration" style="font-size:1.05em">',
+                   f"<h4 style=\"margin:0.3em 0\">{e(self.titre)}</h4>",
+                   f"<p><strong>{e(self.constat)}</strong></p>"]
+        if self.lignes:
+            parties.append("<ul>" + "".join(f"<li>{e(ligne)}</li>" for ligne in self.lignes)
+                           + "</ul>")
+        if self.entrees:
+            cellule = 'style="border:1px solid #888;padding:0.2em 0.5em;text-align:left"'
+            entetes = ("N°", "Heure", "Opération", "Identité", "Service", "Objet")
+            parties.append(
+                "<details><summary>Lignes du journal</summary>"
+                '<table style="border-collapse:collapse"><thead><tr>'
+                + "".join(f"<th {cellule}>{e(t)}</th>" for t in entetes) + "</tr></thead><tbody>"
+                + "".join(
+                    "<tr>" + "".join(f"<td {cellule}>{e(str(v))}</td>" for v in (
+                        x.numero, f"{x.instant:%H:%M:%S}", x.libelle, x.identite or "—",
+                        x.service or "—", x.objet or "")) + "</tr>"
+                    for x in self.entrees)
+                + "</tbody></table></details>")
+        for legende, document in self.documents:
+            parties.append(f"<p>{e(legende)} :</p><pre style=\"white-space:pre-wrap\">"
+                           f"{e(document)}</pre>")
+        parties.append("</div>")
+        return "".join(parties)
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
+        return {"text/plain": self.texte(), "text/html": self._repr_html_()}
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResultatDeuxServices(ResultatDemonstration):
+    """Deux services ouverts avec une seule saisie du mot de passe (cinématique du SDET)."""
+
+    parcours: Parcours = field(repr=False)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResultatTickets(ResultatDemonstration):
+    """Les tickets de service émis pour la démonstration, avec leur état."""
+
+    tickets: tuple[EtatTicket, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResultatRejeu(ResultatDemonstration):
+    """Un ticket déjà utilisé présenté une seconde fois : refusé (``INVALID_TICKET``)."""
+
+    ticket: str
+    validation: Validation = field(repr=False)
+    acces: ResultatAcces = field(repr=False)
+
+    @property
+    def refuse(self) -> bool:
+        return not self.validation.ok
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResultatInactivite(ResultatDemonstration):
+    """Ce qui se passe quand on revient après une période sans activité."""
+
+    duree: timedelta
+    expiree: bool
+    session: SessionSSO | None = None
+    acces: ResultatAcces | None = field(default=None, repr=False)
+
+
+@dataclass(frozen=True, kw_only=True)
+class ResultatDeconnexionUnique(ResultatDemonstration):
+    """La déconnexion et sa propagation (déconnexion unique) à chaque service."""
+
+    deconnexion: ResultatDeconnexion = field(repr=False)
+    #: (nom du service, ticket qui avait ouvert la session, session fermée ?)
+    services: tuple[tuple[str, str, bool], ...] = ()
+
+
+# ---------------------------------------------------------------------------------------
+# La démonstration
+# ---------------------------------------------------------------------------------------
+
+class DemonstrationSSO:
+    """Les démonstrations du SSO avec un ENT simulé et un poste de travail.
+
+    :param ent: l'ENT (``ENT.demo()``).
+    :param identifiant: qui se connecte (Léa Martin par défaut).
+    :param mot_de_passe: son mot de passe ; pour les personnages de l'ENT de démonstration,
+        il est connu (``MOTS_DE_PASSE_DEMO``) et peut être omis.
+    :param poste: le poste de travail (un navigateur avec ses cookies).
+    :param premier: :param second: les deux services ouverts (codes du catalogue).
+    """
+
+    def __init__(self, ent, identifiant: str = "lea.martin", mot_de_passe: str | None = None,
+                 *, poste: str = "Poste du CDI", premier: str = "cahier_de_textes",
+                 second: str = "messagerie") -> None:
+        verifier_texte(identifiant, "identifiant")
+        if mot_de_passe is None:
+            mot_de_passe = _mot_de_passe_demo(identifiant)
+            if mot_de_passe is None:
+                raise ValeurInvalide(f"Donnez le mot de passe de « {identifiant} » : "
+                                     "DemonstrationSSO(ent, identifiant, mot_de_passe).")
+        verifier_texte(mot_de_passe, "mot de passe")
+        self.ent = ent
+        self.identifiant = identifiant
+        self._mot_de_passe = mot_de_passe
+        self.navigateur: Navigateur = ent.navigateur(poste)
+        self.premier = ent.catalogue.service(premier).code
+        self.second = ent.catalogue.service(second).code
+        self.parcours: Parcours | None = None
+
+    # -- outils ------------------------------------------------------------------------
+    def _parcours_fait(self, action: str) -> Parcours:
+        if self.parcours is None or not self.parcours.ok:
+            raise ErreurENT(f"Pour {action}, commencez par demo.ouvrir_deux_services() : "
+                            "il faut d'abord une connexion réussie.",
+                            code="demonstration_pas_prete")
+        return self.parcours
+
+    def _tickets_du_parcours(self) -> list[str]:
+        parcours = self._parcours_fait("voir les tickets")
+        return [x.objet for e in parcours.etapes for x in e.entrees
+                if x.operation == "ticket_emis" and x.objet]
+
+    def _depuis(self) -> tuple[int, int]:
+        return self.ent.journal.dernier_numero(), self.ent.cas.reseau.dernier_numero()
+
+    def _traces(self, reperes: tuple[int, int]) -> dict[str, tuple]:
+        journal, reseau = reperes
+        return {"entrees": tuple(self.ent.journal.depuis(journal)),
+                "echanges": tuple(self.ent.cas.reseau.depuis(reseau))}
+
+    # -- 1. deux services, un seul mot de passe -------------------------------------------
+    def ouvrir_deux_services(self) -> ResultatDeuxServices:
+        """Ouvre le premier service (identifiant et mot de passe saisis), puis le second sans
+        rien ressaisir : les 8 étapes de la cinématique du SDET, pour de vrai."""
+        reperes = self._depuis()
+        parcours = parcours_acces(self.ent.cas, self.navigateur, self.identifiant,
+                                  self._mot_de_passe, self.premier, self.second)
+        self.parcours = parcours
+        nom1 = self.ent.cas.service(self.premier).nom
+        nom2 = self.ent.cas.service(self.second).nom
+        tickets = [x.objet for e in parcours.etapes for x in e.entrees
+                   if x.operation == "ticket_emis"]
+        session = self.ent.cas.tgt_de(self.navigateur)
+        if parcours.ok:
+            constat = (f"{self.identifiant} a saisi son mot de passe une seule fois : "
+                       f"« {nom1} » puis « {nom2} » se sont ouverts (SSO).")
+            lignes = (
+                f"Mot de passe saisi une fois, pour « {nom1} » ; session SSO "
+                f"{session.tgt if session else '?'} ouverte (cookie TGC dans "
+                f"« {self.navigateur.nom_poste} »).",
+                f"Ticket {tickets[0]} émis pour « {nom1} », validé une fois.",
+                f"« {nom2} » : le cookie TGC suffit ; ticket {tickets[1]} émis sans "
+                "ressaisie du mot de passe.",
+                f"Chaque service a reçu l'identité de {self.identifiant} et ses attributs "
+                "(propagation de l'identité).",
+            )
+        else:
+            constat = parcours.message
+            lignes = tuple(f"Étape {e.numero} : {e.detail}" for e in parcours.etapes)
+        return ResultatDeuxServices(
+            titre="Deux services, un seul mot de passe", code=parcours.code, constat=constat,
+            lignes=lignes, parcours=parcours, **self._traces(reperes))
+
+    # -- propagation de l'identité ------------------------------------------------------------
+    def propagation(self) -> ResultatDemonstration:
+        """Ce que le premier service a reçu du serveur CAS en validant son ticket : la réponse
+        XML (``cas:authenticationSuccess``, annexe A de CAS 3.0) avec l'identifiant et les
+        attributs (SDET : « Service de propagation des informations d'identité »)."""
+        parcours = self._parcours_fait("voir l'identité propagée")
+        validation = next(x for e in parcours.etapes for x in e.echanges
+                          if x.reponse and "authenticationSuccess" in x.reponse)
+        attributs = self.ent.attributs(self.identifiant)
+        lignes = tuple(
+            f"{nom} : {valeur if isinstance(valeur, str) else ', '.join(valeur) or '(aucune)'}"
+            for nom, valeur in attributs.items())
+        return ResultatDemonstration(
+            titre="La propagation de l'identité", code="identite_propagee",
+            constat=(f"« {validation.emetteur} » n'a jamais vu le mot de passe : le serveur CAS "
+                     f"lui a transmis l'identité de {self.identifiant} et ses attributs."),
+            lignes=lignes, echanges=(validation,),
+            documents=(("Réponse du serveur CAS au service (/p3/serviceValidate)",
+                        validation.reponse or ""),))
+
+    # -- 2. les tickets ---------------------------------------------------------------------
+    def inspecter_tickets(self) -> ResultatTickets:
+        """Les tickets de service émis pendant la démonstration, et leur état (sans rien
+        modifier)."""
+        ids = set(self._tickets_du_parcours())
+        tickets = tuple(t for t in self.ent.cas.tickets() if t.ticket in ids)
+        duree = _duree_fr(self.ent.cas.duree_ticket)
+        lignes = tuple(
+            f"{t.ticket} — service « {self.ent.cas.service(t.service).nom} », émis à "
+            f"{t.emis_le:%H:%M:%S}, expire à {t.expire_le:%H:%M:%S} : {t.etat}"
+            + (" (émis après la saisie du mot de passe)" if t.identifiants_presentes
+               else " (émis grâce au cookie TGC, sans mot de passe)")
+            for t in tickets)
+        constat = (f"{len(tickets)} ticket(s) de service : chacun ne vaut que pour un service, "
+                   f"une seule validation, et pendant {duree}.")
+        return ResultatTickets(titre="Les tickets de service", code="tickets",
+                               constat=constat, lignes=lignes, tickets=tickets)
+
+    # -- 3. rejouer un ticket --------------------------------------------------------------
+    def rejouer_ticket(self, ticket: str | None = None) -> ResultatRejeu:
+        """Un autre poste présente un ticket déjà utilisé (lu dans l'adresse
+        ``…?ticket=ST-…`` de l'historique) : le service le fait valider, le serveur CAS
+        refuse (``INVALID_TICKET`` : une seule validation, section 3.1.1)."""
+        tickets = self._tickets_du_parcours()
+        if ticket is None:
+            ticket = tickets[0]
+        verifier_texte(ticket, "ticket")
+        etat = next((t for t in self.ent.cas.tickets() if t.ticket == ticket), None)
+        code_service = etat.service if etat is not None else self.premier
+        service = self.ent.cas.service(code_service)
+        reperes = self._depuis()
+        espion = self.ent.navigateur(POSTE_ESPION)
+        acces = service.recevoir_ticket(espion, ticket)
+        validation = acces.validation
+        if validation is None:  # pragma: no cover - recevoir_ticket valide toujours
+            raise ErreurENT("Le service n'a pas fait valider le ticket.", code="erreur_interne")
+        if validation.ok:
+            constat = (f"Ticket {ticket} accepté : il n'avait encore jamais servi. "
+                       "Un ticket neuf vaut une connexion : il ne doit jamais circuler.")
+        else:
+            constat = (f"Rejeu refusé : {validation.code}. Le ticket {ticket} a déjà servi ; "
+                       f"« {service.nom} » n'ouvre aucune session pour « {POSTE_ESPION} ».")
+        lignes = (
+            f"« {POSTE_ESPION} » ouvre l'adresse {service.url}?ticket={ticket} "
+            "(copiée dans l'historique du poste).",
+            f"« {service.nom} » demande au serveur CAS de valider le ticket "
+            "(/p3/serviceValidate).",
+            f"Réponse du serveur CAS : {validation.message}",
+            "Un ticket de service ne sert qu'une fois, même si la première tentative a "
+            "échoué (spécification CAS 3.0, section 3.1.1) : le voler après usage ne sert "
+            "à rien.",
+        )
+        return ResultatRejeu(
+            titre="Rejouer un ticket déjà utilisé",
+            code=validation.code or "ticket_accepte", constat=constat, lignes=lignes,
+            documents=(("Réponse XML du serveur CAS", validation.xml()),), ticket=ticket,
+            validation=validation, acces=acces, **self._traces(reperes))
+
+    # -- 4. inactivité ----------------------------------------------------------------------
+    def laisser_inactif(self, heures: float = 2, minutes: float = 1,
+                        service: str = "notes") -> ResultatInactivite:
+        """Laisse le poste sans activité (l'horloge simulée avance), puis ouvre ``service``.
+
+        Au-delà de 2 h sans activité (durée d'Apereo CAS), la session SSO a expiré : le
+        serveur CAS demande une nouvelle authentification (SDET) et prévient les services
+        (déconnexion unique à l'expiration, CAS 3.0, section 2.3.3). En deçà, le service
+        s'ouvre sans mot de passe.
+        """
+        self._parcours_fait("laisser la session inactive")
+        for nom, valeur in (("heures", heures), ("minutes", minutes)):
+            if isinstance(valeur, bool) or not isinstance(valeur, (int, float)) or valeur < 0:
+                raise ValeurInvalide(f"« {nom} » est un nombre positif (reçu : {valeur!r}).")
+        duree = timedelta(hours=heures, minutes=minutes)
+        if duree <= timedelta(0):
+            raise ValeurInvalide("Indiquez une durée d'inactivité, par exemple heures=2, "
+                                 "minutes=1.")
+        code = self.ent.catalogue.service(service).code
+        nom = self.ent.cas.service(code).nom
+        avant = self.ent.cas.tgt_de(self.navigateur)
+        reperes = self._depuis()
+        debut = self.ent.horloge.maintenant()
+        self.ent.horloge.avancer(duree.total_seconds())
+        acces = self.ent.cas.ouvrir_service(self.navigateur, code)
+        apres = next((s for s in self.ent.cas.sessions_sso(toutes=True)
+                      if avant is not None and s.tgt == avant.tgt), None)
+        expiree = acces.code == REAUTHENTIFICATION_DEMANDEE
+        limite = _duree_fr(self.ent.cas.inactivite_max)
+        lignes = [f"Dernière activité : {debut:%H:%M:%S} ; on revient à "
+                  f"{self.ent.horloge.maintenant():%H:%M:%S} ({_duree_fr(duree)} plus tard)."]
+        if expiree:
+            constat = (f"Session expirée après {_duree_fr(duree)} sans activité (limite : "
+                       f"{limite}) : le serveur CAS redemande le mot de passe pour « {nom} ».")
+            motif = MOTIFS_FIN.get(apres.motif_fin or "", "") if apres else ""
+            lignes += [f"Session SSO {avant.tgt if avant else '?'} fermée : {motif}.",
+                       "Preuves détruites : le cookie TGC est effacé, les tickets ne valent "
+                       "plus rien.",
+                       "Les services ouverts ont été prévenus (déconnexion unique) : "
+                       "leurs sessions sont fermées.",
+                       f"Réponse du serveur CAS : {acces.message}"]
+        elif acces.ok:
+            constat = (f"Après {_duree_fr(duree)} sans activité (moins que la limite de "
+                       f"{limite}), la session SSO est toujours valable : « {nom} » s'ouvre "
+                       "sans mot de passe.")
+            lignes += [f"Ticket {acces.ticket} émis grâce au cookie TGC.",
+                       f"Le délai d'inactivité repart de zéro : la session expirera à "
+                       f"{apres.expire_inactivite_le:%H:%M:%S}." if apres else ""]
+        else:
+            constat = acces.message
+            lignes.append(f"Réponse : {acces.message}")
+        return ResultatInactivite(
+            titre=f"Revenir après {_duree_fr(duree)} d'inactivité",
+            code=acces.code, constat=constat, lignes=tuple(x for x in lignes if x),
+            duree=duree, expiree=expiree, session=apres, acces=acces,
+            **self._traces(reperes))
+
+    # -- 5. déconnexion ---------------------------------------------------------------------
+    def se_deconnecter(self) -> ResultatDeconnexionUnique:
+        """Se déconnecter : le serveur CAS détruit la session SSO et envoie une demande de
+        déconnexion (``samlp:LogoutRequest``) à chaque service ouvert, avec le ticket qui
+        y avait ouvert la session (``SessionIndex``)."""
+        reperes = self._depuis()
+        resultat = self.ent.cas.deconnexion(self.navigateur)
+        services: list[tuple[str, str, bool]] = []
+        for code, xml in zip(resultat.services_notifies, resultat.requetes):
+            service = self.ent.cas.service(code)
+            trouve = re.search(r"<samlp:SessionIndex>([^<]+)</samlp:SessionIndex>", xml)
+            index = trouve.group(1) if trouve else ""
+            session = service.session_du_ticket(index)
+            services.append((service.nom, index, session is not None and not session.ouverte))
+        if resultat.ok:
+            constat = (f"Déconnexion propagée : {len(services)} service(s) prévenu(s), toutes "
+                       "les sessions sont fermées.")
+            lignes = [f"Session SSO {resultat.tgt} détruite ; cookie TGC effacé du navigateur "
+                      f"« {self.navigateur.nom_poste} »."]
+            lignes += [f"« {nom} » : demande de déconnexion reçue (SessionIndex = {ticket}) ; "
+                       + ("session fermée." if fermee else "aucune session à fermer.")
+                       for nom, ticket, fermee in services]
+            lignes.append("Sur un ordinateur partagé (CDI), se déconnecter protège le compte : "
+                          "fermer seulement l'onglet laisserait la session ouverte.")
+        else:
+            constat = resultat.message
+            lignes = list(resultat.etapes)
+        documents = tuple((f"Demande envoyée à « {nom} »", xml)
+                          for (nom, _t, _f), xml in zip(services, resultat.requetes))
+        return ResultatDeconnexionUnique(
+            titre="Se déconnecter : la déconnexion unique", code=resultat.code,
+            constat=constat, lignes=tuple(lignes), documents=documents[:1],
+            deconnexion=resultat, services=tuple(services), **self._traces(reperes))
+
+    def __repr__(self) -> str:
+        return (f"DemonstrationSSO({self.identifiant!r}, poste "
+                f"{self.navigateur.nom_poste!r}, services {self.premier!r} et {self.second!r})")
+
+
+
+
+# ---------------------------------------------------------------------------------------
+# Les preuves d'authentification (question 16)
+# ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True, kw_only=True)
+class ResultatSignature(ResultatDemonstration):
+    """Un document signé, puis modifié d'un caractère : la vérification échoue."""
+
+    original: object = field(repr=False)          # DocumentSigne
+    modifie: object = field(repr=False)           # DocumentSigne
+    verification_originale: object = field(repr=False)
+    verification_modifiee: object = field(repr=False)
+    bits_differents: int = 0
+
+
+class DemonstrationPreuves:
+    """Les preuves d'authentification de la question 16, chacune pour de vrai.
+
+    * mot de passe (SDET : « DOIT proposer ») : le service d'authentification compare
+      l'empreinte ;
+    * code à usage unique (TOTP, RFC 6238) : l'application du téléphone et le serveur
+      calculent le même code à partir d'un secret partagé et de l'heure simulée ;
+    * certificat et clé privée (X.509, Ed25519) : le serveur envoie un défi, le poste le
+      signe avec la clé privée, le serveur vérifie avec la clé publique du certificat ;
+    * signature numérique d'un document : changer un seul caractère fait échouer la
+      vérification.
+
+    Note sur le corrigé de 2013 : il recommandait de renouveler « régulièrement » le mot de
+    passe ; la CNIL ne le recommande plus (délibération n° 2022-100 : le changer seulement
+    en cas de compromission). Et « SSL » s'appelle aujourd'hui TLS.
+    """
+
+    def __init__(self, ent, identifiant: str = "lea.martin",
+                 mot_de_passe: str | None = None) -> None:
+        verifier_texte(identifiant, "identifiant")
+        if mot_de_passe is None:
+            mot_de_passe = _mot_de_passe_demo(identifiant)
+            if mot_de_passe is None:
+                raise ValeurInvalide(f"Donnez le mot de passe de « {identifiant} » : "
+                                     "DemonstrationPreuves(ent, identifiant, mot_de_passe).")
+        self.ent = ent
+        self.identifiant = identifiant
+        self._mot_de_passe = mot_de_passe
+        self.telephone = None
+        self.paire = None
+        self.certificat = None
+
+    def _reperes(self) -> int:
+        return self.ent.journal.dernier_numero()
+
+    # -- mot de passe -----------------------------------------------------------------------
+    def mot_de_passe(self, essai: str = "cahier!vert2026") -> ResultatDemonstration:
+        """Un essai avec un mot de passe faux (``essai``), puis le bon : c'est le service
+        d'authentification qui compare (SDET), à partir d'une empreinte irréversible."""
+        verifier_texte(essai, "essai", vide_autorise=True)
+        depuis = self._reperes()
+        authn = self.ent.authentification
+        faux = authn.verifier_mot_de_passe(self.identifiant, essai, poste="Poste du CDI")
+        bon = authn.verifier_mot_de_passe(self.identifiant, self._mot_de_passe,
+                                          poste="Poste du CDI")
+        schema = authn.compte(self.identifiant).schema
+        lignes = (f"Essai « {essai} » : {faux.message}",
+                  f"Bon mot de passe : {bon.message}",
+                  f"Le serveur ne garde pas le mot de passe, seulement son empreinte "
+                  f"({schema}) : il recalcule l'empreinte de ce qui est saisi et compare.",
+                  "Preuve fondée sur ce que l'on sait : quiconque l'apprend (regard par-dessus "
+                  "l'épaule, réseau non chiffré, site piégé) peut se faire passer pour vous.")
+        return ResultatDemonstration(
+            titre="Preuve 1 : le mot de passe", code=bon.code,
+            constat="Le mot de passe prouve l'identité… tant qu'il reste secret.",
+            lignes=lignes, entrees=tuple(self.ent.journal.depuis(depuis)))
+
+    # -- code à usage unique --------------------------------------------------------------
+    def code_a_usage_unique(self, attente_secondes: int = 60) -> ResultatDemonstration:
+        """Active le code à usage unique, lit le code sur le téléphone simulé et le saisit :
+        accepté ; le même code saisi de nouveau : refusé (rejeu) ; un code lu puis saisi
+        ``attente_secondes`` plus tard : refusé (trop ancien)."""
+        from .preuves import PAS_TOTP, TelephoneSimule
+
+        if isinstance(attente_secondes, bool) or not isinstance(attente_secondes, int) \
+                or attente_secondes < 0:
+            raise ValeurInvalide("L'attente est un nombre entier de secondes, par exemple 60.")
+        depuis = self._reperes()
+        authn = self.ent.authentification
+        secret = authn.activer_otp(self.identifiant)
+        self.telephone = TelephoneSimule(self.identifiant, secret, self.ent.horloge)
+        code = self.telephone.code_affiche()
+        accepte = authn.verifier_otp(self.identifiant, code, poste="Poste du CDI")
+        rejeu = authn.verifier_otp(self.identifiant, code, poste="Poste du CDI")
+        self.ent.horloge.avancer(PAS_TOTP)           # on attend le code suivant
+        ancien = self.telephone.code_affiche()
+        heure_lecture = self.ent.horloge.maintenant()
+        self.ent.horloge.avancer(attente_secondes)
+        tardif = authn.verifier_otp(self.identifiant, ancien, poste="Poste du CDI")
+        lignes = (f"Le téléphone affiche {code[:3]} {code[3:]} ; saisi tout de suite : "
+                  f"{accepte.message}",
+                  f"Le même code saisi une seconde fois : {rejeu.message}",
+                  f"Code {ancien[:3]} {ancien[3:]} lu à {heure_lecture:%H:%M:%S}, saisi "
+                  f"{attente_secondes} s plus tard : {tardif.message}",
+                  "Preuve fondée sur ce que l'on possède (le téléphone, qui garde le secret "
+                  "partagé) : voler le mot de passe ne suffit plus.")
+        return ResultatDemonstration(
+            titre="Preuve 2 : le code à usage unique (TOTP)", code=accepte.code,
+            constat=f"Un code ne sert qu'une fois et ne vaut que {PAS_TOTP} s (avec une "
+                    "tolérance d'un pas pour le décalage des horloges).",
+            lignes=lignes, entrees=tuple(self.ent.journal.depuis(depuis)))
+
+    # -- certificat et clé privée ---------------------------------------------------------
+    def certificat_et_cle(self) -> ResultatDemonstration:
+        """L'autorité de l'académie certifie la clé publique de l'élève ; pour se connecter,
+        le poste signe un défi avec la clé privée. Un voleur qui a copié le certificat (il
+        est public) mais pas la clé privée est refusé."""
+        from .preuves import generer_paire_de_cles, repondre_au_defi
+
+        depuis = self._reperes()
+        authn = self.ent.authentification
+        source = self.ent.aleatoire.derivee(f"preuves:{self.identifiant}")
+        self.paire = generer_paire_de_cles(source)
+        self.certificat = self.ent.autorite.emettre(self.identifiant, self.paire)
+        authn.enregistrer_certificat(self.identifiant, self.certificat)
+        defi = authn.defi(self.identifiant)
+        reussi = authn.verifier_reponse_defi(self.identifiant,
+                                             repondre_au_defi(self.paire, defi),
+                                             poste="Poste du CDI")
+        voleur = generer_paire_de_cles(source)       # une autre clé privée
+        defi2 = authn.defi(self.identifiant)
+        refuse = authn.verifier_reponse_defi(self.identifiant, repondre_au_defi(voleur, defi2),
+                                             poste="Ordinateur du voleur")
+        lignes = (*self.certificat.resume().splitlines(),
+                  f"Défi envoyé par le serveur : {defi.hex()[:16]}… (32 octets, neuf à chaque "
+                  "connexion)",
+                  f"Réponse signée avec la clé privée de {self.identifiant} : {reussi.message}",
+                  f"Réponse signée avec une autre clé (certificat copié) : {refuse.message}")
+        return ResultatDemonstration(
+            titre="Preuve 3 : certificat et clé privée", code=reussi.code,
+            constat="Le certificat est public ; seule la clé privée, jamais envoyée, prouve "
+                    "l'identité.", lignes=lignes,
+            documents=(("Certificat (format PEM)", self.certificat.pem()),),
+            entrees=tuple(self.ent.journal.depuis(depuis)))
+
+    # -- signature d'un document ----------------------------------------------------------
+    def signer_puis_modifier(self, document: str = "Autorisation de sortie : Léa Martin "
+                                                   "peut quitter le lycée à 15 h le 12 mars.",
+                             position: int | None = None,
+                             remplacement: str | None = None) -> ResultatSignature:
+        """Signe ``document`` avec la clé privée, puis change **un seul caractère** (à
+        ``position``, par ``remplacement``) : la signature ne correspond plus. Les empreintes
+        SHA-256 des deux textes n'ont presque plus rien en commun (effet avalanche)."""
+        from .preuves import (bits_differents, empreinte, generer_paire_de_cles,
+                              signer_document, verifier_document)
+
+        verifier_texte(document, "document")
+        if position is None:   # par défaut : le dernier chiffre du premier nombre (15 h → 17 h)
+            position = next((i for i, c in enumerate(document) if c.isdigit()), 0)
+            while position + 1 < len(document) and document[position + 1].isdigit():
+                position += 1
+        if isinstance(position, bool) or not isinstance(position, int) \
+                or not 0 <= position < len(document):
+            raise ValeurInvalide(f"La position est un numéro de caractère de 0 à "
+                                 f"{len(document) - 1} (reçu : {position!r}).")
+        ancien = document[position]
+        if remplacement is None:
+            remplacement = str((int(ancien) + 2) % 10) if ancien.isdigit() else (
+                "X" if ancien != "X" else "Y")
+        if not isinstance(remplacement, str) or len(remplacement) != 1 \
+                or remplacement == ancien:
+            raise ValeurInvalide("Le remplacement est un seul caractère, différent de celui "
+                                 f"qu'il remplace (« {ancien} »).")
+        if self.paire is None:
+            self.paire = generer_paire_de_cles(
+                self.ent.aleatoire.derivee(f"preuves:{self.identifiant}"))
+        signe = signer_document(document, self.identifiant, self.paire, self.certificat)
+        modifie = signe.avec_contenu(document[:position] + remplacement
+                                     + document[position + 1:])
+        ok = verifier_document(signe, self.paire)
+        ko = verifier_document(modifie, self.paire)
+        bits = bits_differents(signe.contenu, modifie.contenu)
+        lignes = (f"Document signé : « {signe.contenu} »",
+                  f"Document modifié : « {modifie.contenu} » (caractère n° {position} : "
+                  f"« {ancien} » → « {remplacement} »)",
+                  f"Empreinte SHA-256 de l'original : {empreinte(signe.contenu)}",
+                  f"Empreinte SHA-256 du modifié :    {empreinte(modifie.contenu)}",
+                  f"{bits} bits sur 256 diffèrent (environ la moitié) pour un seul caractère "
+                  "changé.",
+                  f"Vérification de l'original : {ok.message}",
+                  f"Vérification du modifié : {ko.message}")
+        return ResultatSignature(
+            titre="Preuve 4 : la signature numérique", code=ko.code,
+            constat="Un seul caractère changé, et la signature ne correspond plus : "
+                    "l'intégrité et l'origine du document sont prouvées.",
+            lignes=lignes, original=signe, modifie=modifie, verification_originale=ok,
+            verification_modifiee=ko, bits_differents=bits,
+            documents=(("Signature Ed25519 (64 octets, en hexadécimal)",
+                        signe.signature_hex()),))
+
+
+__all__ = [
+    "DemonstrationPreuves", "DemonstrationSSO", "POSTE_ESPION", "ResultatDeconnexionUnique",
+    "ResultatDemonstration", "ResultatSignature",
+    "ResultatDeuxServices", "ResultatInactivite", "ResultatRejeu", "ResultatTickets",
+]
