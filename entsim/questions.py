@@ -499,6 +499,14 @@ class Question:
         """L'énoncé complet en markdown (avec les choix, les éléments à classer…)."""
         return self.enonce
 
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
+        """Affichée dans un notebook, une question montre sa consigne complète."""
+        points = f"{self.points:g}".replace(".", ",")
+        titre = f"**{self.titre or 'Question ' + self.id}** ({points} point"
+        titre += "s)" if self.points > 1 else ")"
+        texte = f"{titre}\n\n{self.consigne()}"
+        return {"text/markdown": texte, "text/plain": texte}
+
     def corriger(self, reponse: object) -> Correction:
         """Corrige une réponse d'élève. Ne lève jamais d'exception."""
         try:

@@ -5,14 +5,22 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/installer.sh cours,tests
 
-# Graphviz « système » : facultatif pour les élèves (entsim a un Graphviz intégré en
-# WebAssembly), mais la suite teste les deux chemins ; on l'installe si on est administrateur.
-if ! command -v dot >/dev/null 2>&1; then
+# Paquets système facultatifs pour les élèves, mais testés par la suite ; installés si on est
+# administrateur sur Debian/Ubuntu :
+# - graphviz : le programme « dot » (entsim a aussi un Graphviz intégré en WebAssembly, et la
+#   suite teste les deux chemins) ;
+# - chromium : le portail ouvert dans un vrai navigateur sans écran
+#   (tests/test_navigateur_reel.py, piloté par Playwright, qui ne télécharge aucun navigateur).
+manquants=()
+command -v dot >/dev/null 2>&1 || manquants+=(graphviz)
+command -v chromium >/dev/null 2>&1 || manquants+=(chromium)
+if [ "${#manquants[@]}" -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
-    echo "→ Installation de Graphviz (paquet système)"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq graphviz >/dev/null
+    echo "→ Installation des paquets système : ${manquants[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${manquants[@]}" >/dev/null
   else
-    echo "(Graphviz système absent : le test du chemin « dot » sera ignoré hors CI.)"
+    echo "(Absents : ${manquants[*]} ; les tests qui en ont besoin seront ignorés hors CI.)"
   fi
 fi
 

@@ -1,0 +1,258 @@
+"""La page d'accueil du portail : connexion, première connexion, information sur les droits.
+
+Avis de la CNIL du 27 avril 2006 sur les ENT (document 1 de la leçon) : chaque responsable
+d'établissement doit « informer les utilisateurs des ENT sur leurs droits au regard de la loi
+informatique et libertés. Cette information doit être prévue sur la page d'accueil du portail
+ENT et lors de la phase de création d'un compte ENT. » La notice est donc toujours visible
+sur la page d'accueil, et la première connexion exige de l'avoir lue
+(:meth:`entsim.authentification.Authentification.activer`, ``information_lue``).
+
+Contenu de la notice (RGPD, article 13 : identité du responsable, coordonnées du délégué à la
+protection des données, finalités, destinataires, durée de conservation, droits, réclamation
+auprès de la CNIL) ; responsable du traitement : le chef d'établissement (avis CNIL 2006,
+leçon CERTA, question 8) ; conservation : arrêté du 30 novembre 2006 modifié, article 6
+(suppression au plus tard trois mois après le départ) et recommandation de la CNIL sur la
+journalisation (journaux : 6 mois à 1 an) ; droits : information, accès, rectification,
+opposition (leçon CERTA, question 9 ; RGPD, articles 13, 15, 16 et 21) ; registre des
+traitements (RGPD, article 30) ; DPO mutualisé au niveau de l'académie (page du ministère,
+2022).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import ipywidgets as widgets
+
+from ..annuaire import Fonction
+from ..identifiants import replier
+from .mise_en_forme import echapper
+from .style import CLASSE_BANDEAU, CLASSE_ENCADRE
+
+_LARGE = {"description_width": "initial"}
+
+
+@dataclass(frozen=True)
+class RubriqueNotice:
+    """Une rubrique de la notice d'information (titre et texte)."""
+
+    titre: str
+    texte: str
+
+
+def adresse_dpd(academie: str) -> str:
+    """L'adresse (fictive, domaine réservé ``.example``) du délégué à la protection des
+    données de l'académie : « académie de Nantes » → ``dpd@ac-nantes.example``."""
+    ville = academie.split(" de ", 1)[-1] if " de " in academie else academie
+    ville = replier(ville).replace("'", "-").replace(" ", "-")
+    return f"dpd@ac-{ville}.example"
+
+
+def notice_information(ent) -> tuple[RubriqueNotice, ...]:
+    """La notice d'information sur les droits, remplie avec l'établissement de l'ENT."""
+    etab = ent.etablissement
+    chefs = etab.avec_fonction(Fonction.CHEF_ETABLISSEMENT)
+    chef = f"{chefs[0].nom_complet}, " if chefs else ""
+    categories = sorted({ent.catalogue.libelle_categorie(c)
+                         for s in ent.catalogue for c in s.categories_donnees})
+    return (
+        RubriqueNotice(
+            "Responsable du traitement",
+            f"Le chef d'établissement ({chef}{etab.nom}, {etab.commune}, UAI {etab.uai}). "
+            "Le traitement est inscrit au registre des activités de traitement du lycée "
+            "(RGPD, article 30)."),
+        RubriqueNotice(
+            "Finalités",
+            "Offrir aux élèves, aux parents, aux enseignants et aux personnels un point "
+            "d'entrée unique et sécurisé vers des services numériques : contenus "
+            "pédagogiques et éducatifs, vie scolaire (cahier de textes, notes, absences, "
+            "emploi du temps), communication entre les membres de la communauté éducative, "
+            "informations administratives et sur le fonctionnement de l'établissement "
+            "(arrêté du 30 novembre 2006 modifié)."),
+        RubriqueNotice(
+            "Données traitées",
+            ", ".join(categories) + ". Aucune donnée sensible (origines, opinions "
+            "politiques, philosophiques ou religieuses, appartenance syndicale, santé, vie "
+            "sexuelle) n'est collectée. La fiche de chaque service précise ses données."),
+        RubriqueNotice(
+            "Destinataires",
+            "Chaque utilisateur ne voit que ce que son rôle exige : un élève, sa propre "
+            "scolarité ; un parent, celle de ses enfants ; un enseignant, ses classes ; les "
+            "personnels, ce que leurs fonctions demandent. Les administrateurs de l'ENT y "
+            "accèdent pour la maintenance. Les éditeurs de ressources numériques ne "
+            "reçoivent, par le GAR, que les données strictement nécessaires (arrêté du "
+            "18 décembre 2017)."),
+        RubriqueNotice(
+            "Durée de conservation",
+            "Les données sont mises à jour à chaque rentrée et supprimées de l'ENT au plus "
+            "tard trois mois après que la personne n'a plus vocation à avoir un compte "
+            "(arrêté du 30 novembre 2006 modifié, article 6). Les traces de connexion sont "
+            "gardées de 6 mois à 1 an (recommandation de la CNIL sur la journalisation)."),
+        RubriqueNotice(
+            "Vos droits",
+            "Droit à l'information (cette notice), droit d'accès à vos données, droit de "
+            "rectification des données inexactes, droit d'opposition pour des motifs "
+            "légitimes (loi Informatique et Libertés du 6 janvier 1978 ; RGPD, articles 13, "
+            "15, 16 et 21)."),
+        RubriqueNotice(
+            "Comment exercer vos droits",
+            f"Adressez-vous au chef d'établissement (secrétariat du lycée, ou messagerie de "
+            f"l'ENT) ou au délégué à la protection des données de l'{etab.academie} : "
+            f"{adresse_dpd(etab.academie)}. Si vous estimez que vos droits ne sont pas "
+            "respectés, vous pouvez adresser une réclamation à la CNIL (www.cnil.fr)."),
+    )
+
+
+def notice_html(rubriques: tuple[RubriqueNotice, ...]) -> str:
+    """La notice en HTML (chaque texte échappé)."""
+    corps = "".join(f'<h4 style="margin:0.5em 0 0.1em 0">{echapper(r.titre)}</h4>'
+                    f'<p style="margin:0 0 0.2em 0">{echapper(r.texte)}</p>'
+                    for r in rubriques)
+    return ('<h3 style="margin:0.2em 0">Information sur vos droits (Informatique et '
+            f"Libertés, RGPD)</h3>{corps}")
+
+
+def notice_texte(rubriques: tuple[RubriqueNotice, ...]) -> str:
+    return "\n".join(["Information sur vos droits (Informatique et Libertés, RGPD)"]
+                     + [f"{r.titre} : {r.texte}" for r in rubriques])
+
+
+#: La charte d'utilisation de l'ENT, en résumé (ce que l'utilisateur accepte à la première
+#: connexion).
+CHARTE_UTILISATION: tuple[str, ...] = (
+    "J'utilise l'ENT pour le travail scolaire et la vie de l'établissement.",
+    "Mon identifiant et mon mot de passe sont personnels : je ne les communique à personne "
+    "et je me déconnecte sur un poste partagé.",
+    "Je respecte les autres : pas d'insulte, de moquerie ni de publication de la photo ou "
+    "des informations d'une personne sans son accord.",
+    "Je sais que mes accès sont enregistrés dans un journal et que les publications "
+    "peuvent être modérées.",
+    "Je signale à un adulte de l'établissement tout contenu choquant ou tout usage anormal "
+    "de mon compte.",
+)
+
+
+class PageAccueil:
+    """La page d'accueil : formulaire de connexion, première connexion, notice sur les droits.
+
+    Les boutons appellent les fonctions reçues (le portail fait le travail, avec le vrai
+    serveur CAS et le vrai service d'authentification) :
+
+    * ``connecter(identifiant, mot_de_passe)`` ;
+    * ``activer(identifiant, code, mot_de_passe, confirmation, charte, notice)``.
+    """
+
+    def __init__(self, ent, *, connecter: Callable[[str, str], object],
+                 activer: Callable[..., object]) -> None:
+        self.ent = ent
+        self.rubriques = notice_information(ent)
+        # -- connexion ---------------------------------------------------------------------
+        self.identifiant = widgets.Text(description="Identifiant :", style=_LARGE,
+                                        placeholder="prenom.nom")
+        self.mot_de_passe = widgets.Password(description="Mot de passe :", style=_LARGE)
+        self.bouton_connexion = widgets.Button(description="Se connecter",
+                                               button_style="primary",
+                                               tooltip="Envoyer l'identifiant et le mot de "
+                                                       "passe au serveur d'authentification")
+        self.bouton_connexion.on_click(
+            lambda _b: connecter(self.identifiant.value, self.mot_de_passe.value))
+        self.message_connexion = widgets.HTML()
+        conseil = ("Ne communiquez jamais votre mot de passe, même à un camarade ou à un "
+                   "adulte de l'établissement.")
+        self.boite_connexion = widgets.VBox([
+            widgets.HTML("<h3 style=\"margin:0.2em 0\">Connexion</h3>"),
+            self.identifiant, self.mot_de_passe, self.bouton_connexion,
+            self.message_connexion,
+            widgets.HTML(f"<p><em>{echapper(conseil)}</em></p>"),
+        ])
+        self.boite_connexion.add_class(CLASSE_ENCADRE)
+        # -- première connexion ------------------------------------------------------------
+        self.pc_identifiant = widgets.Text(description="Identifiant :", style=_LARGE)
+        self.pc_code = widgets.Text(description="Code d'activation :", style=_LARGE,
+                                    placeholder="reçu de l'établissement")
+        self.pc_mot_de_passe = widgets.Password(description="Nouveau mot de passe :",
+                                                style=_LARGE)
+        self.pc_confirmation = widgets.Password(description="Confirmation :", style=_LARGE)
+        self.pc_charte = widgets.Checkbox(
+            description="J'accepte la charte d'utilisation de l'ENT", indent=False,
+            value=False)
+        self.pc_notice = widgets.Checkbox(
+            description="J'ai lu l'information sur mes droits (ci-contre)", indent=False,
+            value=False)
+        self.pc_bouton = widgets.Button(description="Activer mon compte",
+                                        tooltip="Vérifie le code, enregistre votre choix et "
+                                                "vous connecte")
+        self.pc_bouton.on_click(lambda _b: activer(
+            self.pc_identifiant.value, self.pc_code.value, self.pc_mot_de_passe.value,
+            confirmation=self.pc_confirmation.value, charte=self.pc_charte.value,
+            notice=self.pc_notice.value))
+        self.pc_message = widgets.HTML()
+        charte = "".join(f"<li>{echapper(r)}</li>" for r in CHARTE_UTILISATION)
+        regles = "".join(f"<li>{echapper(a)}</li>"
+                         for a in ent.authentification.politique.aides())
+        self.boite_premiere = widgets.VBox([
+            widgets.HTML("<p>Votre compte n'est pas encore activé ? Saisissez le code "
+                         "d'activation reçu de l'établissement, acceptez la charte, lisez "
+                         "l'information sur vos droits et choisissez votre mot de passe.</p>"
+                         f"<details><summary>Règles du mot de passe</summary><ul>{regles}"
+                         "</ul></details>"),
+            self.pc_identifiant, self.pc_code, self.pc_mot_de_passe, self.pc_confirmation,
+            widgets.HTML(f"<strong>Charte d'utilisation de l'ENT (résumé)</strong><ul>{charte}"
+                         "</ul>"),
+            self.pc_charte, self.pc_notice, self.pc_bouton, self.pc_message,
+        ])
+        self.accordeon = widgets.Accordion(children=[self.boite_premiere])
+        self.accordeon.set_title(0, "Première connexion (activation du compte)")
+        self.accordeon.selected_index = None
+        # -- notice ------------------------------------------------------------------------
+        self.notice = widgets.HTML(notice_html(self.rubriques))
+        boite_notice = widgets.VBox([self.notice], layout=widgets.Layout(
+            flex="1 1 28em", min_width="18em"))
+        boite_notice.add_class(CLASSE_ENCADRE)
+        gauche = widgets.VBox([self.boite_connexion, self.accordeon],
+                              layout=widgets.Layout(flex="1 1 24em", min_width="20em"))
+        self.vue = widgets.Box([gauche, boite_notice],
+                               layout=widgets.Layout(display="flex", flex_flow="row wrap",
+                                                     align_items="flex-start", width="100%"))
+
+    def vider(self) -> None:
+        """Efface les secrets saisis (après une tentative, comme un vrai formulaire)."""
+        self.mot_de_passe.value = ""
+        self.pc_mot_de_passe.value = ""
+        self.pc_confirmation.value = ""
+
+    def texte(self) -> str:
+        lignes = ["Connexion : identifiant, mot de passe, bouton « Se connecter »."]
+        if self.message_connexion.value:
+            lignes.append(f"Message : {self._texte_message(self.message_connexion.value)}")
+        lignes.append("Première connexion (activation du compte) : identifiant, code "
+                      "d'activation, nouveau mot de passe, confirmation, charte, information "
+                      "sur les droits, bouton « Activer mon compte ».")
+        if self.pc_message.value:
+            lignes.append(f"Message : {self._texte_message(self.pc_message.value)}")
+        lignes.append(notice_texte(self.rubriques))
+        return "\n".join(lignes)
+
+    @staticmethod
+    def _texte_message(html: str) -> str:
+        import html as _html
+        import re
+
+        return _html.unescape(re.sub(r"<br\s*/?>", "\n", re.sub(r"<(?!br)[^>]+>", "", html)))
+
+
+def bandeau(ent, poste: str) -> widgets.HTML:
+    """Le bandeau de l'ENT : nom de l'établissement, commune, poste de travail."""
+    etab = ent.etablissement
+    h = widgets.HTML(
+        f"<div style=\"font-size:1.4em;font-weight:bold\">ENT — {echapper(etab.nom)} "
+        f"({echapper(etab.commune)})</div>"
+        f"<div>Espace numérique de travail · {echapper(etab.academie)} · poste : "
+        f"{echapper(poste)}</div>")
+    h.add_class(CLASSE_BANDEAU)
+    return h
+
+
+__all__ = ["CHARTE_UTILISATION", "PageAccueil", "RubriqueNotice", "adresse_dpd", "bandeau",
+           "notice_html", "notice_information", "notice_texte"]
