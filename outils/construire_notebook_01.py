@@ -1,0 +1,149 @@
+"""Construit notebooks/01_definir_l_ent.ipynb (partie 1 du cours, questions 1 à 3).
+
+Le notebook est la source qu'on corrige à la main ensuite si besoin ; ce script sert à le
+reconstruire proprement :  .venv/bin/python outils/construire_notebook_01.py
+puis l'exécuter : .venv/bin/jupyter nbconvert --to notebook --execute --inplace <notebook>
+"""
+import nbformat as nbf
+
+nb = nbf.v4.new_notebook()
+md = nbf.v4.new_markdown_cell
+
+
+def code(source, *tags):
+    cellule = nbf.v4.new_code_cell(source)
+    if tags:
+        cellule.metadata["tags"] = list(tags)
+    return cellule
+
+
+def widget(source):
+    return code(source, "nbval-ignore-output")
+
+
+def exercice(qid, explication=""):
+    cellules = []
+    if explication:
+        cellules.append(md(explication))
+    cellules += [
+        code(f"reponse_{qid} = None  # ← remplacez None par votre réponse"),
+        code(f'f.verifier("{qid}", reponse_{qid})'),
+    ]
+    return cellules
+
+
+cellules = [
+md("""# 01 — Définir l'espace numérique de travail
+
+**Partie 1 du cours — questions 1 à 3.** Vous allez :
+
+1. vous **connecter** à l'ENT simulé, comme sur l'ENT du lycée ;
+2. faire l'**inventaire** de ses services et de leurs **finalités** (question 1) ;
+3. dire lesquels **vous** utilisez, et dans quel contexte (question 2) ;
+4. proposer une utilisation d'un service que la classe n'utilise pas, par exemple le
+   **forum** (question 3).
+
+Les exercices donnent une réponse immédiate. Les mêmes questions se retrouvent dans la
+**fiche à rendre** (`exercises/partie1.ipynb`)."""),
+code("from entsim import ENT\nent = ENT.demo()"),
+code('from entsim.questions import fiche\nf = fiche("partie1")'),
+md("""## 1. Se connecter à l'ENT
+
+Voici la page d'accueil de l'ENT du lycée Jean-Moulin. Connectez-vous en tant que
+**Léa Martin**, élève de terminale STMG :
+
+- identifiant : `lea.martin`
+- mot de passe : `Cahier!Vert2026`
+
+Lisez aussi l'encadré **« Information sur vos droits »** : la CNIL exige qu'il figure sur la
+page d'accueil de tout ENT. Le panneau **« Dans les coulisses »** montre ce que le serveur
+voit pendant que vous cliquez (vous l'étudierez en partie 3)."""),
+code("from entsim.widgets.portail import Portail\nportail = Portail(ent)", ),
+widget("portail"),
+md("""*Sans souris (ou pour le professeur qui projette)*, la même connexion s'écrit en une
+ligne ; le portail affiché ci-dessus se met à jour :"""),
+code('print(portail.se_connecter("lea.martin", "Cahier!Vert2026"))'),
+md("""Un mauvais mot de passe est refusé, avec un message qui ne dit pas si c'est
+l'identifiant ou le mot de passe qui est faux (pour ne rien apprendre à un pirate) :"""),
+code('print(Portail(ent, coulisses=False).se_connecter("lea.martin", "soleil"))'),
+md("""## 2. Question 1 — L'inventaire des services et de leurs finalités
+
+Une fois connectée, Léa voit des **tuiles** : une par service qu'un élève peut utiliser,
+rangées par famille. Cliquez sur quelques tuiles du portail ci-dessus pour ouvrir les
+services (cahier de textes, notes, emploi du temps, forum…).
+
+Le **catalogue** de l'ENT donne, pour chaque service, sa **finalité** (à quoi il sert) :
+c'est aussi ce que la loi demande de préciser pour chaque traitement de données
+personnelles."""),
+code('ent.catalogue.tableau(profil="Élève")[["Service", "Famille", "Usage", "Finalité"]]'),
+md("""**✍ Exercice — les familles.** La page du ministère range les services en cinq familles.
+Rangez chaque service dans sa famille : la consigne complète s'affiche avec la ligne
+ci-dessous."""),
+code('f.question("q1a")'),
+*exercice("q1a"),
+md("""**✍ Exercice — les finalités.** Associez chaque service à sa finalité :"""),
+code('f.question("q1b")'),
+*exercice("q1b"),
+md("""Besoin d'aide ? Un **indice** s'affiche (et reste visible dans votre fichier) :"""),
+code('f.indice("q1b")'),
+md("""**✍ Exercice — qu'est-ce qu'un ENT ?** En une ou deux phrases : à quoi donne-t-il accès,
+pour qui, et par où entre-t-on ?"""),
+*exercice("q1c"),
+md("""### Le même ENT, un portail différent pour chaque profil
+
+Un parent, un enseignant ou un membre de la vie scolaire ne voient pas les mêmes tuiles que
+Léa. Changez de rôle avec la liste **« Voir en tant que »** du portail, ou en une ligne :"""),
+code('print(portail.changer_de_role("mere"))'),
+code('ent.catalogue.tableau(profil="Parent")[["Service", "Usage"]]'),
+md("""Mieux : la **même donnée** (les notes de Léa) vue par chaque rôle. Sa mère les voit ;
+le père d'un autre élève, non ; la CPE et le professeur principal, oui (pour leur
+mission)."""),
+code("from entsim.widgets.portail import MemeActionParRole\ncomparaison = MemeActionParRole(ent, \"notes\")"),
+widget("comparaison"),
+code("print(comparaison.texte())"),
+md("""## 3. Question 2 — Les services que vous utilisez
+
+Pour chaque service que **vous** utilisez sur l'ENT du lycée, dites dans quel **contexte** :
+quand, pour quoi faire, avec qui. Écrivez un petit tableau, par exemple :
+
+```python
+reponse_q2 = {
+    "Cahier de textes": "Le soir, pour vérifier le travail à faire pour le lendemain.",
+    "Messagerie": "Pour poser une question à mon professeur de SIG sur un devoir.",
+}
+```
+
+Il n'y a pas une seule bonne réponse : votre professeur lira la vôtre."""),
+*exercice("q2"),
+md("""## 4. Question 3 — Un service que la classe n'utilise pas : le forum
+
+Dans le portail, Léa ouvre le **forum** : la catégorie « Entraide SIG TSTMG1 » compte déjà
+quelques sujets. (Si vous avez changé de rôle plus haut, revenez d'abord à Léa.)"""),
+code('print(portail.changer_de_role("eleve"))'),
+code('print(portail.ouvrir("forum"))'),
+md("""Quelques idées d'utilisation de services peu utilisés, pour vous lancer :
+
+| Service | Une situation de classe |
+|---|---|
+| Forum | Une catégorie « Révisions du bac » où les élèves posent leurs questions et se répondent, le professeur validant les réponses. |
+| Wiki | Un lexique de SIG écrit à plusieurs (authentification, SSO, RGPD…), enrichi au fil de l'année. |
+| Pad collaboratif | La préparation à plusieurs de l'interview d'un acteur de l'ENT (question 6). |
+| Sondages | Un questionnaire aux élèves de seconde sur leur usage de l'ENT, analysé en classe. |
+
+À vous : choisissez un service que **votre** classe n'utilise pas et proposez une situation
+précise (qui l'utilise, pour quoi faire, ce qu'il apporte)."""),
+*exercice("q3"),
+md("""## 5. Et maintenant ?
+
+- Pour rendre votre travail : ouvrez la fiche `exercises/partie1.ipynb`, répondez, enregistrez
+  (*Ctrl + S*) et déposez-la dans le **casier** de votre professeur sur l'ENT.
+- Avant de fermer, déconnectez-vous : chaque service ouvert est prévenu (vous verrez
+  comment en partie 3)."""),
+code("print(portail.se_deconnecter())"),
+]
+
+nb.cells = cellules
+nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python",
+                             "name": "python3"}
+nb.metadata["language_info"] = {"name": "python"}
+nbf.write(nb, "notebooks/01_definir_l_ent.ipynb")
