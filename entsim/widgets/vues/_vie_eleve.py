@@ -194,6 +194,11 @@ class VueVieEleve:
         self.choix_classe = self.liste("Classe :", classes, self.choisir_classe)
         self.choix_eleve = self.liste("Élève :", [], self.choisir_eleve)
         self.controles.children = [widgets.HBox([self.choix_classe, self.choix_eleve])]
+        self.choisir_classe_initiale(classes)
+
+    def choisir_classe_initiale(self, classes: list[str]) -> None:
+        """Ouvre la classe de la démonstration si elle est proposée, sinon la première ;
+        sans classe proposée, le dit en français."""
         if classes:
             self.choisir_classe(CLASSE_DEMO if CLASSE_DEMO in classes else classes[0])
         else:

@@ -8,7 +8,6 @@ import ipywidgets as widgets
 
 from ...annuaire import Eleve, Parent
 from ...autorisation import Action, Ressource
-from ...generation import CLASSE_DEMO
 from ...services.absences import MOTIFS, NATURES, STATUTS
 from ...services._vie_eleve import date_courte, de, heure_fr
 from . import ContexteVue
@@ -111,10 +110,7 @@ class VueAbsences(VueVieEleve):
                 self.bouton("Accepter", lambda: self.traiter(self.choix_a_traiter.value, True)),
                 self.bouton("Refuser", lambda: self.traiter(self.choix_a_traiter.value, False))]))
         self.controles.children = controles
-        if classes:
-            self.choisir_classe(CLASSE_DEMO if CLASSE_DEMO in classes else classes[0])
-        else:
-            self.aucune_classe()
+        self.choisir_classe_initiale(classes)
 
     def choisir_classe(self, classe: str | None) -> str:
         """Affiche les absences et retards de toute une classe."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ...annuaire import Enseignant
-from ...generation import CLASSE_DEMO
 from ...services._vie_eleve import date_fr
 from . import ContexteVue
 from ._vie_eleve import VueVieEleve
@@ -45,10 +44,7 @@ class VueCahierDeTextes(VueVieEleve):
                               self.choix_discipline.value, self.champ_contenu.value,
                               self.champ_travail.value, self.champ_echeance.value))]
         self.controles.children = controles
-        if classes:
-            self.choisir_classe(CLASSE_DEMO if CLASSE_DEMO in classes else classes[0])
-        else:
-            self.aucune_classe()
+        self.choisir_classe_initiale(classes)
 
     def choisir_classe(self, classe: str | None) -> str:
         """Affiche le cahier de textes d'une classe."""

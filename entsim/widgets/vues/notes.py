@@ -6,7 +6,6 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ...annuaire import Enseignant
-from ...generation import CLASSE_DEMO
 from ...services.notes import texte_moyenne
 from ...services._vie_eleve import date_courte, de, nombre_fr
 from . import ContexteVue
@@ -96,10 +95,7 @@ class VueNotes(VueVieEleve):
                               self.choix_eleve.value, self.choix_evaluation.value,
                               self.champ_note.value))]),
         ]
-        if classes:
-            self.choisir_classe(CLASSE_DEMO if CLASSE_DEMO in classes else classes[0])
-        else:
-            self.aucune_classe()
+        self.choisir_classe_initiale(classes)
 
     def choisir_discipline(self, discipline: str | None) -> str:
         """Affiche les notes de la classe dans cette discipline."""
