@@ -7,5 +7,9 @@ est échappé (jamais interprété comme du HTML).
 """
 
 from .demarrage import ExplorateurClasses, ExplorateurServices
+from .pas_a_pas import PasAPas
+from .portail import MemeActionParRole, Portail
+from .telephone import TelephoneWidget
 
-__all__ = ["ExplorateurClasses", "ExplorateurServices"]
+__all__ = ["ExplorateurClasses", "ExplorateurServices", "MemeActionParRole", "PasAPas",
+           "Portail", "TelephoneWidget"]
