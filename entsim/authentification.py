@@ -679,13 +679,10 @@ class Authentification:
         problemes: list[Probleme] = []
         ident = identifiant.strip() if isinstance(identifiant, str) else ""
         compte = self._comptes.get(ident)
-        if compte is not None:
-            self._actualiser_blocage(compte)
-            if compte.etat is EtatCompte.BLOQUE:
-                refus = self._refus_blocage(compte, METHODE_MOT_DE_PASSE, poste, None,
-                                            "activation")
-                return ResultatActivation(False, refus.code, refus.message, ident, maintenant,
-                                          (Probleme(refus.code, refus.message),))
+        refus = self._refus_si_bloque(compte, poste, "activation")
+        if refus is not None:
+            return ResultatActivation(False, refus.code, refus.message, ident, maintenant,
+                                      (Probleme(refus.code, refus.message),))
         code_bon = (compte is not None and compte.empreinte is None
                     and compte.code_activation_empreinte is not None
                     and isinstance(code_activation, str)
@@ -776,13 +773,10 @@ class Authentification:
         maintenant = self.horloge.maintenant()
         ident = identifiant.strip() if isinstance(identifiant, str) else ""
         compte = self._comptes.get(ident)
-        if compte is not None:
-            self._actualiser_blocage(compte)
-            if compte.etat is EtatCompte.BLOQUE:
-                refus = self._refus_blocage(compte, METHODE_MOT_DE_PASSE, poste, None,
-                                            "changement de mot de passe")
-                return ResultatChangement(False, refus.code, refus.message, ident, maintenant,
-                                          (Probleme(refus.code, refus.message),))
+        refus = self._refus_si_bloque(compte, poste, "changement de mot de passe")
+        if refus is not None:
+            return ResultatChangement(False, refus.code, refus.message, ident, maintenant,
+                                      (Probleme(refus.code, refus.message),))
         if compte is None or compte.empreinte is None:
             self._hachage.verification_factice()
             ancien_bon = False
@@ -1209,6 +1203,16 @@ class Authentification:
             detail=f"Authentification par {methode}"
                    + (f" après {precedents} échec(s) successif(s)." if precedents else "."))
         return self._resultat(True, "ok", compte.identifiant, methode)
+
+    def _refus_si_bloque(self, compte: Compte | None, poste: str | None, operation: str):
+        """Le refus (tracé) d'une opération sur un compte bloqué, ou ``None`` s'il ne l'est
+        pas (un blocage échu est levé au passage)."""
+        if compte is None:
+            return None
+        self._actualiser_blocage(compte)
+        if compte.etat is not EtatCompte.BLOQUE:
+            return None
+        return self._refus_blocage(compte, METHODE_MOT_DE_PASSE, poste, None, operation)
 
     def _journaliser_refus(self, operation: str, ident: str, compte: Compte | None,
                            problemes: list, *, preuve_bonne: bool, poste: str | None) -> None:
