@@ -18,6 +18,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from .erreurs import Introuvable, ValeurInvalide
+from .tableaux import tableau
 
 if TYPE_CHECKING:  # pandas n'est importé qu'à l'appel des tableaux (import entsim reste léger)
     import pandas as pd
@@ -300,21 +301,17 @@ class Etablissement:
     def tableau_personnes(self, profils: Iterable[Profil | str] | None = None) -> pd.DataFrame:
         """Tout l'annuaire, une ligne par compte ; ``profils`` (par exemple
         ``["Personnel", "Invité"]``) ne garde que ces profils."""
-        import pandas as pd
-
         if isinstance(profils, (str, Profil)):
             profils = [profils]
         gardes = None if profils is None else {profil_depuis(p) for p in profils}
         lignes = [(p.identifiant, p.prenom, p.nom, p.profil.value, self._fonctions_en_texte(p),
                    ", ".join(self.classes_de(p.identifiant)), p.date_naissance, p.courriel)
                   for p in self.personnes.values() if gardes is None or p.profil in gardes]
-        return pd.DataFrame(lignes, columns=list(self.COLONNES_PERSONNES))
+        return tableau(lignes, list(self.COLONNES_PERSONNES))
 
     def tableau_eleves(self, le: date | None = None) -> pd.DataFrame:
         """Les élèves, avec leur classe et leurs responsables légaux ; si une date ``le``
         est donnée, une colonne « Âge » donne leur âge à cette date (majeur ou mineur)."""
-        import pandas as pd
-
         if le is not None and not isinstance(le, date):
             raise ValeurInvalide("« le » doit être une date, par exemple date(2026, 9, 1).")
         lignes = []
@@ -331,22 +328,18 @@ class Etablissement:
         colonnes = list(self.COLONNES_ELEVES)
         if le is not None:
             colonnes.insert(6, "Âge")
-        return pd.DataFrame(lignes, columns=colonnes)
+        return tableau(lignes, colonnes)
 
     def tableau_classes(self) -> pd.DataFrame:
         """Les classes : effectif, professeur principal, nombre d'enseignants."""
-        import pandas as pd
-
         lignes = [(c.code, c.libelle, c.niveau, c.serie, len(c.eleves),
                    self._nom_de(c.professeur_principal), len(set(c.enseignements.values())))
                   for c in self.classes.values()]
-        return pd.DataFrame(lignes, columns=list(self.COLONNES_CLASSES))
+        return tableau(lignes, list(self.COLONNES_CLASSES))
 
     def tableau_liens_familiaux(self) -> pd.DataFrame:
         """Une ligne par lien élève ↔ responsable légal (ce qu'un parent a le droit de voir
         découle de ces liens)."""
-        import pandas as pd
-
         lignes = []
         for e in self.eleves():
             for r in e.responsables:
@@ -354,27 +347,23 @@ class Etablissement:
                 lignes.append((e.identifiant, e.nom_complet, e.classe, r,
                                parent.nom_complet if parent else "",
                                getattr(parent, "lien", "")))
-        return pd.DataFrame(lignes, columns=list(self.COLONNES_LIENS))
+        return tableau(lignes, list(self.COLONNES_LIENS))
 
     def tableau_enseignements(self) -> pd.DataFrame:
         """Une ligne par enseignement assuré : enseignant × discipline × classe."""
-        import pandas as pd
-
         lignes = []
         for prof in self.enseignants():
             for code, discipline in prof.enseignements:
                 classe = self.classes.get(code)
                 principal = classe is not None and classe.professeur_principal == prof.identifiant
                 lignes.append((prof.identifiant, prof.nom_complet, discipline, code, principal))
-        return pd.DataFrame(lignes, columns=list(self.COLONNES_ENSEIGNEMENTS))
+        return tableau(lignes, list(self.COLONNES_ENSEIGNEMENTS))
 
     def resume(self) -> pd.DataFrame:
         """Le nombre de comptes par profil (les cinq profils, même absents), et le total."""
-        import pandas as pd
-
         lignes = [(profil.value, len(self.par_profil(profil))) for profil in Profil]
         lignes.append(("Total", len(self.personnes)))
-        return pd.DataFrame(lignes, columns=["Profil", "Comptes"])
+        return tableau(lignes, ["Profil", "Comptes"])
 
     def __len__(self) -> int:
         return len(self.personnes)

@@ -50,6 +50,7 @@ from . import donnees
 from .annuaire import Profil, profil_depuis
 from .erreurs import Introuvable, ValeurInvalide
 from .identifiants import replier
+from .tableaux import tableau
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -395,8 +396,6 @@ class Catalogue:
     def tableau(self, profil: Profil | str | None = None) -> pd.DataFrame:
         """Le catalogue en tableau (colonnes en français). Avec ``profil`` : seulement les
         services de ce profil, et une colonne « Usage » pour lui."""
-        import pandas as pd
-
         services = list(self) if profil is None else self.pour_profil(profil)
         lignes = []
         for s in services:
@@ -422,7 +421,7 @@ class Catalogue:
                     "Via le GAR", "Cité par"]
         if profil is not None:
             colonnes.insert(2, "Usage")
-        return pd.DataFrame(lignes, columns=colonnes)
+        return tableau(lignes, colonnes)
 
     # -- protocole de conteneur -------------------------------------------------------------
     def __iter__(self) -> Iterator[Service]:

@@ -161,6 +161,24 @@ class ENT:
             raise Introuvable(f"Aucun navigateur ouvert sur « {poste} ».")
         return self.cas.deconnexion(self.navigateurs[poste])
 
+    def parcours(self, identifiant: str, premier_service: str = "cahier_de_textes",
+                 second_service: str = "messagerie", *, mot_de_passe: str | None = None,
+                 poste: str = POSTES[0]):
+        """Joue la cinématique d'accès du SDET en 8 étapes (connexion, premier service, second
+        service sans nouvelle saisie) et renvoie le parcours étape par étape. Sans
+        ``mot_de_passe``, celui du personnage de la démonstration est utilisé."""
+        from .parcours import parcours_acces
+
+        if mot_de_passe is None:
+            roles = {p.identifiant: r for r, p in PERSONAS.items()}
+            if identifiant not in roles or roles[identifiant] not in MOTS_DE_PASSE_DEMO:
+                raise ValeurInvalide(f"Donnez le mot de passe de « {identifiant} » : "
+                                     "mot_de_passe=\"…\".")
+            mot_de_passe = MOTS_DE_PASSE_DEMO[roles[identifiant]]
+        return parcours_acces(self.cas, self.navigateur(poste), identifiant, mot_de_passe,
+                              self.catalogue.service(premier_service).code,
+                              self.catalogue.service(second_service).code)
+
     def avancer(self, secondes: float = 0, *, minutes: float = 0, heures: float = 0,
                 jours: float = 0) -> datetime:
         """Fait avancer l'horloge simulée (les tickets et les sessions peuvent expirer)."""

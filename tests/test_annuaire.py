@@ -66,7 +66,7 @@ def test_tableau_personnes(lycee):
     assert set(t["Profil"]) == {p.value for p in Profil}
     lea = t.set_index("Identifiant").loc["lea.martin"]
     assert (lea["Prénom"], lea["Profil"], lea["Classes"]) == ("Léa", "Élève", "TSTMG1")
-    assert lea["Date de naissance"] == date(2009, 3, 14)
+    assert lea["Date de naissance"] == "14/03/2009"      # format français
 
 
 def test_fonctions_listees_dans_un_ordre_stable(demo):
@@ -150,3 +150,8 @@ def test_tableaux_d_un_annuaire_vide():
     assert vide.tableau_eleves().empty and vide.tableau_classes().empty
     assert vide.tableau_liens_familiaux().empty and vide.tableau_enseignements().empty
     assert vide.resume()["Comptes"].sum() == 0
+
+
+def test_tableaux_numerotes_a_partir_de_1(lycee):
+    t = lycee.tableau_eleves()
+    assert t.index[0] == 1 and t.index[-1] == len(t) and t.index.name == "N°"

@@ -8,6 +8,7 @@ from ..annuaire import Profil
 from ..annuaire import profil_depuis
 from ..catalogue import LIBELLES_USAGE
 from ..erreurs import ErreurENT
+from ..generation import CLASSE_DEMO
 from .mise_en_forme import tableau_html
 
 
@@ -56,7 +57,8 @@ class ExplorateurClasses:
     def __init__(self, ent) -> None:
         self.ent = ent
         codes = sorted(ent.etablissement.classes)
-        self.choix = widgets.Dropdown(options=codes, value=codes[0] if codes else None,
+        depart = CLASSE_DEMO if CLASSE_DEMO in codes else (codes[0] if codes else None)
+        self.choix = widgets.Dropdown(options=codes, value=depart,
                                       description="Classe :",
                                       style={"description_width": "initial"})
         self.resume = widgets.Label()
@@ -64,8 +66,8 @@ class ExplorateurClasses:
         self.enseignants = widgets.HTML()
         self.choix.observe(lambda changement: self.choisir(changement["new"]), names="value")
         self.vue = widgets.VBox([self.choix, self.resume, self.eleves, self.enseignants])
-        if codes:
-            self.choisir(codes[0])
+        if depart is not None:
+            self.choisir(depart)
 
     def choisir(self, code: str) -> str:
         etab = self.ent.etablissement
@@ -79,7 +81,8 @@ class ExplorateurClasses:
             return self.resume.value
         eleves = etab.eleves_de(code)
         pp = etab.personnes.get(classe.professeur_principal or "")
-        self.resume.value = (f"{classe.libelle} : {len(eleves)} élèves ; professeur principal : "
+        effectif = f"{len(eleves)} élève" + ("s" if len(eleves) > 1 else "")
+        self.resume.value = (f"{classe.libelle} : {effectif} ; professeur principal : "
                              f"{pp.nom_complet if pp else 'non désigné'}.")
         self.eleves.value = tableau_html(
             ["Élève", "Identifiant", "Responsables légaux"],
