@@ -303,6 +303,9 @@ class Etablissement:
         ``["Personnel", "Invité"]``) ne garde que ces profils."""
         if isinstance(profils, (str, Profil)):
             profils = [profils]
+        if profils is not None and not isinstance(profils, (list, tuple, set)):
+            raise ValeurInvalide("« profils » est une liste de profils, par exemple "
+                                 "[\"Personnel\", \"Invité\"].")
         gardes = None if profils is None else {profil_depuis(p) for p in profils}
         lignes = [(p.identifiant, p.prenom, p.nom, p.profil.value, self._fonctions_en_texte(p),
                    ", ".join(self.classes_de(p.identifiant)), p.date_naissance, p.courriel)

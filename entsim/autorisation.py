@@ -200,10 +200,11 @@ class Ressource:
 
     def __post_init__(self) -> None:
         verifier_texte(self.service, "service")
-        for nom in ("partie", "eleve", "classe", "proprietaire"):
+        for nom, libelle in (("partie", "partie"), ("eleve", "élève"), ("classe", "classe"),
+                             ("proprietaire", "propriétaire")):
             valeur = getattr(self, nom)
             if valeur is not None:
-                verifier_texte(valeur, nom)
+                verifier_texte(valeur, libelle)
         if self.eleve is not None and self.classe is not None:
             raise ValeurInvalide("Une ressource concerne un élève ou une classe, pas les deux.")
 
@@ -215,22 +216,27 @@ class Ressource:
 
     @classmethod
     def notes_de(cls, eleve: str) -> "Ressource":
+        verifier_texte(eleve, "élève")
         return cls("notes", eleve=eleve)
 
     @classmethod
     def absences_de(cls, eleve: str) -> "Ressource":
+        verifier_texte(eleve, "élève")
         return cls("absences", eleve=eleve)
 
     @classmethod
     def dossier_de(cls, eleve: str) -> "Ressource":
+        verifier_texte(eleve, "élève")
         return cls("dossier_eleve", eleve=eleve)
 
     @classmethod
     def cahier_de_textes_de(cls, classe: str) -> "Ressource":
+        verifier_texte(classe, "classe")
         return cls("cahier_de_textes", classe=classe)
 
     @classmethod
     def emploi_du_temps_de(cls, classe: str) -> "Ressource":
+        verifier_texte(classe, "classe")
         return cls("emploi_du_temps", classe=classe)
 
     @classmethod

@@ -114,6 +114,11 @@ class ENT:
         """L'ENT de démonstration : une classe de terminale STMG, ses familles, ses
         enseignants et les personnels du lycée. Les personnages du récit (Léa Martin, sa mère
         Sophie, M. Durand…) ont déjà activé leur compte : voir :data:`MOTS_DE_PASSE_DEMO`."""
+        permises = {"debut", "reproductible", "etablissement", "schema", "cout"}
+        inconnues = sorted(set(options) - permises)
+        if inconnues:
+            raise ValeurInvalide(f"Option inconnue : {', '.join(inconnues)}. Options possibles : "
+                                 f"{', '.join(sorted(permises))}.")
         ent = cls(graine, "demo", **options)
         for role, mot_de_passe in MOTS_DE_PASSE_DEMO.items():
             identifiant = PERSONAS[role].identifiant

@@ -548,9 +548,10 @@ def verdict_cnil(mot_de_passe: str, cas: Cas | int) -> VerdictCNIL:
 
 
 def _mesures(texte: str) -> tuple[float, EstimationRealiste | None]:
-    """Entropie théorique et analyse réaliste (sauf longueur absurde), calculées une fois."""
-    analyse = analyse_realiste(texte) if len(texte) <= LONGUEUR_ANALYSE_MAX else None
-    return entropie_theorique(texte), analyse
+    """Entropie théorique et analyse réaliste, calculées une fois. Au-delà de
+    :data:`LONGUEUR_ANALYSE_MAX` caractères, l'analyse réaliste porte sur le début du mot de
+    passe (une minoration : « aaaa… » reste devinable, quelle que soit sa longueur)."""
+    return entropie_theorique(texte), analyse_realiste(texte[:LONGUEUR_ANALYSE_MAX])
 
 
 def _verdict(le_cas: Cas, bits: float, analyse: EstimationRealiste | None) -> VerdictCNIL:
@@ -757,7 +758,8 @@ _UNITES: tuple[tuple[float, str, str], ...] = (
 def duree_lisible(secondes: float) -> str:
     """Une durée en français courant : « moins d'une seconde », « 3 secondes », « 12 ans »,
     « 4 millions d'années », « plus que l'âge de l'Univers »."""
-    if isinstance(secondes, bool) or not isinstance(secondes, (int, float)) or secondes < 0:
+    if isinstance(secondes, bool) or not isinstance(secondes, (int, float)) \
+            or math.isnan(secondes) or secondes < 0:
         raise ValeurInvalide(f"La durée doit être un nombre de secondes positif (reçu : "
                              f"{secondes!r}).")
     if secondes < 1:

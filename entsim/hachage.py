@@ -166,14 +166,14 @@ def verifier_schema(nom: object) -> str:
     """Vérifie un nom de schéma et le renvoie ; message clair sinon."""
     if not isinstance(nom, str) or nom not in SCHEMAS:
         connus = ", ".join(f"\"{n}\"" for n in SCHEMAS)
-        raise ValeurInvalide(f"Schéma de stockage inconnu : {nom!r}. Schémas possibles : "
+        raise ValeurInvalide(f"Schéma de stockage inconnu : « {nom} ». Schémas possibles : "
                              f"{connus}.", code="schema_inconnu")
     return nom
 
 
 def verifier_cout(cout: object) -> str:
-    if cout not in COUTS:
-        raise ValeurInvalide(f"Coût inconnu : {cout!r}. Coûts possibles : \"normal\" "
+    if not isinstance(cout, str) or cout not in COUTS:
+        raise ValeurInvalide(f"Coût inconnu : « {cout} ». Coûts possibles : \"normal\" "
                              "(par défaut) ou \"rapide\" (tests et démonstrations).",
                              code="cout_inconnu")
     return cout  # type: ignore[return-value]

@@ -7,6 +7,7 @@ horloge, ce qui rend les scénarios reproductibles et testables (on « avance »
 
 from __future__ import annotations
 
+import math
 from datetime import datetime, timedelta
 
 from .erreurs import ValeurInvalide
@@ -39,17 +40,28 @@ class Horloge:
                             ("heures", heures), ("jours", jours)):
             if isinstance(valeur, bool) or not isinstance(valeur, (int, float)):
                 raise ValeurInvalide(f"« {nom} » doit être un nombre (reçu : {valeur!r}).")
+            if math.isnan(valeur):
+                raise ValeurInvalide(f"« {nom} » doit être un nombre (reçu : {valeur!r}).")
             if valeur < 0:
                 raise ValeurInvalide("Le temps ne peut pas reculer : donnez une durée positive.")
-        duree = timedelta(seconds=secondes, minutes=minutes, hours=heures, days=jours)
-        self._maintenant += duree
+        try:
+            duree = timedelta(seconds=secondes, minutes=minutes, hours=heures, days=jours)
+            nouveau = self._maintenant + duree
+        except (OverflowError, ValueError):
+            raise ValeurInvalide("Durée démesurée : l'horloge simulée ne va pas au-delà de "
+                                 "l'an 9999. Donnez une durée raisonnable.") from None
+        self._maintenant = nouveau
         return self._maintenant
 
     def avancer_de(self, duree: timedelta) -> datetime:
         """Fait avancer le temps d'une durée (``timedelta``)."""
         if not isinstance(duree, timedelta) or duree < timedelta(0):
             raise ValeurInvalide("La durée doit être un timedelta positif.")
-        self._maintenant += duree
+        try:
+            self._maintenant += duree
+        except OverflowError:
+            raise ValeurInvalide("Durée démesurée : l'horloge simulée ne va pas au-delà de "
+                                 "l'an 9999.") from None
         return self._maintenant
 
     def aller_a(self, instant: datetime) -> datetime:

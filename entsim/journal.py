@@ -162,6 +162,7 @@ class Journal:
         self._par_identite: dict[str, list[int]] = {}
         self._index_a_jour = True
         self._abonnes: list = []
+        self.erreurs_abonnes: list[str] = []
 
     # -- écriture ---------------------------------------------------------------
     def enregistrer(self, operation: str, *, identite: str | None = None,
@@ -181,12 +182,21 @@ class Journal:
         self._entrees.append(entree)
         if identite is not None and self._index_a_jour:
             self._par_identite.setdefault(identite, []).append(len(self._entrees) - 1)
-        for abonne in self._abonnes:
-            abonne(entree)
+        for abonne in list(self._abonnes):
+            try:
+                abonne(entree)
+            except Exception as erreur:  # un affichage en panne ne bloque pas l'AAS
+                self.erreurs_abonnes.append(f"{getattr(abonne, '__qualname__', abonne)} : "
+                                            f"{erreur}")
         return entree
 
     def abonner(self, rappel) -> None:
-        """Appelle ``rappel(entree)`` à chaque nouvelle ligne (panneau « coulisses »)."""
+        """Appelle ``rappel(entree)`` à chaque nouvelle ligne (panneau « coulisses »). Si un
+        abonné échoue, l'opération journalisée n'en souffre pas : l'erreur est notée dans
+        :attr:`erreurs_abonnes`."""
+        if not callable(rappel):
+            raise ValeurInvalide("Il faut une fonction à appeler à chaque nouvelle ligne du "
+                                 "journal.")
         self._abonnes.append(rappel)
 
     def desabonner(self, rappel) -> None:
@@ -208,6 +218,9 @@ class Journal:
 
     def depuis(self, numero: int) -> list[EntreeJournal]:
         """Les lignes de numéro strictement supérieur à ``numero`` (« les nouvelles lignes »)."""
+        if isinstance(numero, bool) or not isinstance(numero, int):
+            raise ValeurInvalide(f"Donnez un numéro de ligne du journal, par exemple 12 (reçu : "
+                                 f"{numero!r}).")
         return [e for e in self._entrees if e.numero > numero]
 
     def dernier_numero(self) -> int:
@@ -253,7 +266,11 @@ class Journal:
         """Un ``pandas.DataFrame`` des lignes (toutes, ou celles données), colonnes en français."""
         import pandas as pd
 
-        lignes = [e.en_ligne() for e in (self._entrees if entrees is None else entrees)]
+        source = self._entrees if entrees is None else list(entrees)
+        if any(not isinstance(e, EntreeJournal) for e in source):
+            raise ValeurInvalide("Le tableau du journal se construit avec des lignes du journal, "
+                                 "par exemple journal.tableau(journal.chaine_de(\"lea.martin\")).")
+        lignes = [e.en_ligne() for e in source]
         colonnes = ["N°", "Date", "Opération", "Identité", "Service", "Poste", "Résultat",
                     "Détail", "Objet"]
         return pd.DataFrame(lignes, columns=colonnes).set_index("N°")
@@ -267,6 +284,9 @@ class Journal:
         """Vérifie la chaîne d'empreintes et signale chaque ligne modifiée, supprimée ou
         insérée. Si ``sceau`` est donné, vérifie aussi que la fin du journal n'a pas été
         réécrite depuis."""
+        if sceau is not None and not isinstance(sceau, str):
+            raise ValeurInvalide("Le sceau est l'empreinte conservée (un texte), obtenue avec "
+                                 "journal.sceau().")
         anomalies: list[Anomalie] = []
         precedente = EMPREINTE_INITIALE
         numero_attendu = 1

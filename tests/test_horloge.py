@@ -31,3 +31,13 @@ def test_aller_a_et_avancer_de():
     h.aller_a(datetime(2026, 9, 7, 12))
     h.avancer_de(timedelta(minutes=30))
     assert h.maintenant() == datetime(2026, 9, 7, 12, 30)
+
+
+def test_durees_absurdes_refusees_en_francais():
+    h = Horloge(datetime(2026, 9, 7, 8))
+    for absurde in (float("nan"), float("inf"), 1e20):
+        with pytest.raises(ErreurENT):
+            h.avancer(absurde)
+    with pytest.raises(ErreurENT, match="démesurée"):
+        h.avancer(jours=1e9)
+    assert h.maintenant() == datetime(2026, 9, 7, 8)     # rien n'a bougé

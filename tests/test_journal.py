@@ -96,3 +96,23 @@ def test_abonnes_recoivent_les_nouvelles_lignes(journal):
     journal.enregistrer("deconnexion", identite="lea.martin")
     assert [e.operation for e in recues] == ["deconnexion"]
     assert [e.numero for e in journal.depuis(5)] == [6]
+
+
+def test_un_abonne_en_panne_ne_bloque_pas_l_aas(journal):
+    def en_panne(entree):
+        raise RuntimeError("affichage cassé")
+
+    journal.abonner(en_panne)
+    journal.enregistrer("deconnexion", identite="lea.martin")      # aucune exception
+    assert journal.dernier_numero() == 6 and journal.erreurs_abonnes
+    with pytest.raises(ErreurENT):
+        journal.abonner(3)
+
+
+def test_arguments_absurdes(journal):
+    with pytest.raises(ErreurENT):
+        journal.depuis(None)
+    with pytest.raises(ErreurENT):
+        journal.tableau([1])
+    with pytest.raises(ErreurENT):
+        journal.verifier(3)
