@@ -253,6 +253,11 @@ class RetardCroissant:
 # ---------------------------------------------------------------------------------------
 
 
+
+def _echecs(nombre: int) -> str:
+    """« 0 échec », « 1 échec », « 3 échecs »."""
+    return f"{nombre} échec{'s' if nombre > 1 else ''}"
+
 class EtatCompte(str, Enum):
     """L'état d'un compte ENT."""
 
@@ -318,7 +323,7 @@ class Compte:
         blocage = f", bloqué jusqu'à {self.bloque_jusqu_a:%d/%m/%Y %H:%M:%S}" \
             if self.bloque_jusqu_a else ""
         return (f"Compte({self.identifiant!r}, {self.etat.value}, schéma "
-                f"{self.schema or 'aucun'}, {self.echecs_consecutifs} échec(s){blocage}, "
+                f"{self.schema or 'aucun'}, {_echecs(self.echecs_consecutifs)}{blocage}, "
                 f"code à usage unique : {'oui' if self.otp_active else 'non'}, "
                 f"certificat : {'oui' if self.certificat is not None else 'non'})")
 
@@ -347,7 +352,7 @@ class ResultatAuthentification:
         return self.ok
 
     def __str__(self) -> str:
-        return ("✅ " if self.ok else "❌ ") + self.message
+        return ("✓ " if self.ok else "✗ ") + self.message
 
 
 @dataclass(frozen=True)
@@ -378,7 +383,7 @@ class ResultatOperation:
         return self.ok
 
     def __str__(self) -> str:
-        return ("✅ " if self.ok else "❌ ") + self.message
+        return ("✓ " if self.ok else "✗ ") + self.message
 
 
 class ResultatActivation(ResultatOperation):
@@ -888,7 +893,8 @@ class Authentification:
                 resultat="echec",
                 detail="Mot de passe correct mais expiré (dernier changement le "
                        f"{compte.dernier_changement:%d/%m/%Y}) : changement obligatoire"
-                       + (f" ; {precedents} échec(s) précédent(s) effacé(s)." if precedents
+                       + (f" ; {_echecs(precedents)} précédent{'s' if precedents > 1 else ''} "
+                          f"effacé{'s' if precedents > 1 else ''}." if precedents
                           else "."))
             return self._resultat(False, "mot_de_passe_expire", ident, methode)
         return self._succes(compte, "connexion_reussie", methode, poste, service)
@@ -1201,7 +1207,8 @@ class Authentification:
         self.journal.enregistrer(
             operation, identite=compte.identifiant, service=service, poste=poste,
             detail=f"Authentification par {methode}"
-                   + (f" après {precedents} échec(s) successif(s)." if precedents else "."))
+                   + (f" après {_echecs(precedents)} successif"
+                      f"{'s' if precedents > 1 else ''}." if precedents else "."))
         return self._resultat(True, "ok", compte.identifiant, methode)
 
     def _refus_si_bloque(self, compte: Compte | None, poste: str | None, operation: str):

@@ -35,6 +35,7 @@ from urllib.parse import quote_plus, urlsplit
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from .erreurs import ValeurInvalide, verifier_texte
+from .hachage import LONGUEUR_MAX_MOT_DE_PASSE
 from .navigateur import CANAL_NAVIGATEUR, Echange, Navigateur
 from .sso import NOM_COOKIE_TGC
 
@@ -49,6 +50,13 @@ IP_SERVEUR = "203.0.113.10"
 #: Poste de l'élève : un ordinateur portable connecté au Wi-Fi du CDI.
 POSTE_WIFI = "Portable (Wi-Fi du CDI)"
 
+#: Longueur maximale d'un identifiant saisi dans le formulaire de la capture.
+LONGUEUR_MAX_IDENTIFIANT = 256
+
+#: Taille maximale du contenu d'un enregistrement TLS (2^14 octets, RFC 8446, section 5.1) :
+#: un message plus long est découpé en plusieurs enregistrements.
+TAILLE_MAX_ENREGISTREMENT = 2 ** 14
+
 #: Surcoût d'un enregistrement TLS 1.3 chiffré : 5 octets d'en-tête, 1 octet de type de
 #: contenu, 16 octets d'étiquette d'authentification AES-GCM (RFC 8446, section 5.2).
 SURCOUT_TLS = 5 + 1 + 16
@@ -56,13 +64,22 @@ SURCOUT_TLS = 5 + 1 + 16
 _TYPE_APPLICATION = 0x17
 _TYPE_POIGNEE = 0x16
 
-#: Ce que TLS protège et ce qu'il laisse voir (RFC 8446, sections 1 et 4.2 ; RFC 6066, 3).
+#: Ce que TLS cache, ce qu'il garantit en plus et ce qu'il laisse voir (RFC 8446,
+#: sections 1 et 4.2 ; RFC 6066, section 3).
 PROTEGE_PAR_TLS = (
     "l'identifiant et le mot de passe (corps du formulaire)",
     "l'adresse exacte des pages (/cas/login, /cahier-de-textes…)",
     "les tickets de service (ST-…) et les cookies (TGC, session du service)",
     "le contenu des pages (notes, messages, cahier de textes)",
+)
+GARANTIES_TLS = (
     "l'intégrité : un espion ne peut pas modifier un enregistrement sans que cela se voie",
+    "l'authenticité du serveur : son certificat prouve au navigateur qu'il parle au vrai "
+    "serveur de l'ENT",
+)
+SANS_GARANTIE_HTTP = (
+    "aucune : un intermédiaire peut modifier les pages, ou se faire passer pour le serveur "
+    "de l'ENT, sans que cela se voie",
 )
 VISIBLE_MALGRE_TLS = (
     "les adresses IP et les ports (qui parle à qui)",
@@ -118,6 +135,7 @@ class Capture:
     paquets: tuple[Paquet, ...]
     appris: tuple[str, ...]        # ce que l'espion a réellement lu
     cache: tuple[str, ...]         # ce qui lui reste caché
+    garanties: tuple[str, ...] = ()   # intégrité, authenticité du serveur (TLS)
 
     def contient(self, texte: str) -> bool:
         """``True`` si ``texte`` (ou sa forme encodée dans un formulaire) passe en clair
@@ -139,8 +157,21 @@ class Capture:
         return (f"Capture Wi-Fi : connexion de {self.identifiant} en "
                 f"{self.protocole.upper()} ({len(self.paquets)} paquets)")
 
+    def _titre_garanties(self) -> str:
+        return ("Ce que TLS garantit en plus :" if self.protocole == "https"
+                else "Sans TLS, quelles garanties ?")
+
+    def resume(self) -> str:
+        """Ce que l'espion apprend, ce qui lui reste caché, et les garanties."""
+        lignes = ["Ce que l'espion apprend :", *(f"  • {x}" for x in self.appris),
+                  "Ce qui lui reste caché :", *(f"  • {x}" for x in self.cache)]
+        if self.garanties:
+            lignes += [self._titre_garanties(), *(f"  • {x}" for x in self.garanties)]
+        return "\n".join(lignes)
+
     def texte(self, *, details: bool = True) -> str:
-        lignes = [self.titre(), ""]
+        """Le résumé, puis les paquets (avec leur contenu si ``details``)."""
+        lignes = [self.titre(), "", self.resume(), "", "Paquets captés :"]
         for p in self.paquets:
             lignes.append(f"{p.numero:>3}  {p.instant:%H:%M:%S}.{p.instant.microsecond // 1000:03d}"
                           f"  {p.source:>21} → {p.destination:<21} {p.protocole:<8}"
@@ -148,8 +179,6 @@ class Capture:
             if details and p.protocole in ("HTTP", "TLS 1.3"):
                 for ligne in p.contenu().splitlines():
                     lignes.append(f"        │ {ligne}")
-        lignes += ["", "Ce que l'espion apprend :", *(f"  • {x}" for x in self.appris)]
-        lignes += ["Ce qui lui reste caché :", *(f"  • {x}" for x in self.cache)]
         return "\n".join(lignes)
 
     def __str__(self) -> str:
@@ -169,17 +198,25 @@ class Capture:
             lignes.append("<tr>" + "".join(f"<td {cellule}>{e(str(v))}</td>" for v in valeurs)
                           + f'<td {cellule}><pre style="margin:0;white-space:pre-wrap;'
                             f'font-size:0.85em">{e(contenu)}</pre></td></tr>')
+        garanties = ""
+        if self.garanties:
+            garanties = (f"<p><strong>{e(self._titre_garanties())}</strong></p><ul>"
+                         + "".join(f"<li>{e(x)}</li>" for x in self.garanties) + "</ul>")
         return (f"<div><h4>{e(self.titre())}</h4>"
-                '<div style="overflow-x:auto"><table style="border-collapse:collapse">'
-                "<thead><tr>" + "".join(f"<th {cellule}>{e(t)}</th>" for t in entetes)
-                + "</tr></thead><tbody>" + "".join(lignes) + "</tbody></table></div>"
                 "<p><strong>Ce que l'espion apprend :</strong></p><ul>"
                 + "".join(f"<li>{e(x)}</li>" for x in self.appris) + "</ul>"
                 "<p><strong>Ce qui lui reste caché :</strong></p><ul>"
-                + "".join(f"<li>{e(x)}</li>" for x in self.cache) + "</ul></div>")
+                + "".join(f"<li>{e(x)}</li>" for x in self.cache) + "</ul>" + garanties
+                + f"<details><summary>Afficher les {len(self.paquets)} paquets captés, "
+                "avec ce que l'espion y lit</summary>"
+                '<div style="overflow-x:auto"><table style="border-collapse:collapse">'
+                "<thead><tr>" + "".join(f"<th {cellule}>{e(t)}</th>" for t in entetes)
+                + "</tr></thead><tbody>" + "".join(lignes) + "</tbody></table></div>"
+                "</details></div>")
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
-        return {"text/plain": self.texte(), "text/html": self._repr_html_()}
+        # en texte : le résumé et une ligne par paquet (print(capture) montre le contenu)
+        return {"text/plain": self.texte(details=False), "text/html": self._repr_html_()}
 
 
 # ---------------------------------------------------------------------------------------
@@ -272,6 +309,13 @@ class _CanalTLS:
         return entete + self._aead.encrypt(nonce, texte, entete)
 
 
+def _fragments(octets: bytes) -> list[bytes]:
+    """Découpe un message en morceaux d'au plus 2^14 octets, un par enregistrement TLS
+    (RFC 8446, section 5.1)."""
+    return [octets[i:i + TAILLE_MAX_ENREGISTREMENT]
+            for i in range(0, max(len(octets), 1), TAILLE_MAX_ENREGISTREMENT)]
+
+
 def capturer_connexion(ent, identifiant: str, mot_de_passe: str, *,
                        protocole: str = "https", service: str = "cahier_de_textes",
                        poste: str = POSTE_WIFI) -> Capture:
@@ -281,12 +325,23 @@ def capturer_connexion(ent, identifiant: str, mot_de_passe: str, *,
     La connexion est réelle (serveur CAS simulé, nouveau navigateur) ; en HTTP, on imagine
     le même ENT servi sans TLS : c'est ce que TLS évite.
     """
+    from .demonstrations import exiger_ent
+
+    exiger_ent(ent, 'capturer_connexion(ent, "lea.martin", "…", protocole="https")')
     verifier_texte(identifiant, "identifiant")
     verifier_texte(mot_de_passe, "mot de passe", vide_autorise=True)
-    if protocole not in PROTOCOLES:
+    if len(identifiant) > LONGUEUR_MAX_IDENTIFIANT:
+        raise ValeurInvalide(f"Identifiant trop long : {LONGUEUR_MAX_IDENTIFIANT} caractères "
+                             f"au plus (reçu : {len(identifiant)}).")
+    if len(mot_de_passe) > LONGUEUR_MAX_MOT_DE_PASSE:
+        raise ValeurInvalide(f"Mot de passe trop long : {LONGUEUR_MAX_MOT_DE_PASSE} caractères "
+                             f"au plus (reçu : {len(mot_de_passe)}).")
+    verifier_texte(protocole, "protocole")
+    if protocole.strip().lower() not in PROTOCOLES:
         raise ValeurInvalide(f"Protocole inconnu : « {protocole} ». Choisissez « http » (sans "
                              "chiffrement) ou « https » (chiffré par TLS).",
                              code="protocole_inconnu")
+    protocole = protocole.strip().lower()
     code = ent.catalogue.service(service).code
     navigateur = Navigateur(verifier_texte(poste, "poste"))
     resultat = ent.cas.service(code).ouvrir(navigateur, identifiant=identifiant,
@@ -353,10 +408,12 @@ def capturer_connexion(ent, identifiant: str, mot_de_passe: str, *,
                                 for x in (requete, reponse))
         chemin = urlsplit(e.url).path
         if client is not None and serveur is not None:
-            ajouter(poste_ip, serveur_ip, "TLS 1.3", "Données applicatives chiffrées",
-                    client.chiffrer(requete), False, 25)
-            ajouter(serveur_ip, poste_ip, "TLS 1.3", "Données applicatives chiffrées",
-                    serveur.chiffrer(reponse), False, 38)
+            for morceau in _fragments(requete):
+                ajouter(poste_ip, serveur_ip, "TLS 1.3", "Données applicatives chiffrées",
+                        client.chiffrer(morceau), False, 25)
+            for morceau in _fragments(reponse):
+                ajouter(serveur_ip, poste_ip, "TLS 1.3", "Données applicatives chiffrées",
+                        serveur.chiffrer(morceau), False, 38)
         else:
             ajouter(poste_ip, serveur_ip, "HTTP", f"{e.methode} {chemin}"
                     + (" (formulaire : identifiant et mot de passe)" if corps else ""),
@@ -371,10 +428,12 @@ def capturer_connexion(ent, identifiant: str, mot_de_passe: str, *,
         tailles = [p.taille for p in paquets if not p.lisible]
         appris = (f"le nom du serveur, {hote} (requête DNS et SNI), et son adresse "
                   f"{IP_SERVEUR}, port 443",
-                  f"{len(echanges)} requêtes et {len(echanges)} réponses chiffrées, de "
+                  f"{len(tailles)} enregistrements chiffrés (le certificat du serveur, puis "
+                  f"les requêtes et les réponses de {len(echanges)} échanges), de "
                   f"{min(tailles)} à {max(tailles)} octets",
                   f"l'heure de chaque paquet, à partir de {debut:%H:%M:%S}")
         cache = PROTEGE_PAR_TLS
+        garanties = GARANTIES_TLS
     else:
         appris = (f"l'identifiant : {identifiant}",
                   f"le mot de passe, en clair : {mot_de_passe}",
@@ -383,8 +442,12 @@ def capturer_connexion(ent, identifiant: str, mot_de_passe: str, *,
                   *((f"le ticket de service : {ticket}",) if ticket else ()),
                   "les adresses des pages visitées et leur contenu")
         cache = ("rien : sans TLS, tout circule en clair",)
-    return Capture(protocole, identifiant, hote, tuple(paquets), tuple(appris), tuple(cache))
+        garanties = SANS_GARANTIE_HTTP
+    return Capture(protocole, identifiant, hote, tuple(paquets), tuple(appris), tuple(cache),
+                   garanties)
 
 
-__all__ = ["Capture", "IP_POSTE", "IP_SERVEUR", "POSTE_WIFI", "PROTEGE_PAR_TLS", "PROTOCOLES",
-           "Paquet", "SURCOUT_TLS", "VISIBLE_MALGRE_TLS", "capturer_connexion"]
+__all__ = ["Capture", "GARANTIES_TLS", "IP_POSTE", "IP_SERVEUR", "LONGUEUR_MAX_IDENTIFIANT",
+           "POSTE_WIFI", "PROTEGE_PAR_TLS", "PROTOCOLES", "Paquet", "SANS_GARANTIE_HTTP",
+           "SURCOUT_TLS", "TAILLE_MAX_ENREGISTREMENT", "VISIBLE_MALGRE_TLS",
+           "capturer_connexion"]

@@ -25,6 +25,7 @@ SSO : 2 h sans activité, 8 h au plus).
 from __future__ import annotations
 
 import html
+import math
 import re
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -34,8 +35,11 @@ from .journal import EntreeJournal
 from .navigateur import Echange, Navigateur
 from .parcours import Parcours, parcours_acces
 from .sso import (
+    INVALID_SERVICE,
+    INVALID_TICKET_SPEC,
     MOTIFS_FIN,
     REAUTHENTIFICATION_DEMANDEE,
+    SESSION_EXISTANTE,
     EtatTicket,
     ResultatAcces,
     ResultatDeconnexion,
@@ -45,6 +49,77 @@ from .sso import (
 
 #: Le poste de l'espion qui rejoue un ticket lu dans l'historique ou dans l'adresse.
 POSTE_ESPION = "Ordinateur d'un autre élève"
+
+
+#: Inactivité la plus longue qu'on peut simuler d'un coup (30 jours).
+INACTIVITE_MAX_DEMONSTRATION = timedelta(days=30)
+
+#: Attente la plus longue de la démonstration du code à usage unique (une heure).
+ATTENTE_MAX_SECONDES = 3600
+
+#: Les attributs d'identité, avec leur nom en français (le XML garde le nom technique).
+LIBELLES_ATTRIBUTS: dict[str, str] = {
+    "profil": "Profil",
+    "nom": "Nom",
+    "prenom": "Prénom",
+    "fonctions": "Fonctions",
+    "etablissement": "Établissement (numéro UAI)",
+    "classe": "Classe",
+    "classes": "Classes",
+    "enfants": "Enfants",
+    "disciplines": "Disciplines",
+}
+
+
+def exiger_ent(ent: object, appel: str) -> None:
+    """Vérifie qu'on a bien donné l'ENT simulé (sinon message en français).
+
+    ``appel`` est l'exemple montré à l'élève, par exemple ``"DemonstrationSSO(ent)"``.
+    """
+    from .ent import ENT
+
+    if not isinstance(ent, ENT):
+        recu = "rien (None)" if ent is None else type(ent).__name__
+        raise ValeurInvalide(f"Il faut l'ENT simulé en premier argument : {appel}, après "
+                             f"ent = ENT.demo() (reçu : {recu}).", code="ent_attendu")
+
+
+def _pluriel(nombre: int, singulier: str, pluriel: str | None = None) -> str:
+    """« 1 service prévenu », « 2 services prévenus » : le nombre et le bon accord."""
+    return f"{nombre} {singulier if nombre <= 1 else (pluriel or singulier + 's')}"
+
+
+def peut_lire(ent, identifiant: str, donnees: str, de: str) -> None:
+    """Affiche la décision du service d'autorisation : ``identifiant`` peut-il lire les
+    ``donnees`` (« notes », « absences », « dossier », « messages », « documents »,
+    « cahier_de_textes », « emploi_du_temps ») de ``de`` (une personne, ou une classe pour le
+    cahier de textes et l'emploi du temps) ?
+
+    >>> peut_lire(ent, "lea.martin", "notes", "hugo.bernard")   # doctest: +SKIP
+    ✗ refusé — Un élève ne voit que les notes le concernant.
+
+    La décision n'est pas journalisée (c'est une question, pas un accès) ; SDET, service
+    d'autorisation : « autorisent ou non l'accès de l'utilisateur à la ressource ».
+    """
+    from .autorisation import Action, Ressource
+
+    exiger_ent(ent, 'peut_lire(ent, "lea.martin", "notes", "hugo.bernard")')
+    verifier_texte(identifiant, "identifiant")
+    verifier_texte(donnees, "données")
+    verifier_texte(de, "de qui")
+    ressources = {
+        "notes": Ressource.notes_de, "absences": Ressource.absences_de,
+        "dossier": Ressource.dossier_de, "messages": Ressource.messages_de,
+        "documents": Ressource.documents_de,
+        "cahier_de_textes": Ressource.cahier_de_textes_de,
+        "emploi_du_temps": Ressource.emploi_du_temps_de,
+    }
+    cle = donnees.strip().lower().replace(" ", "_").replace("-", "_")
+    if cle not in ressources:
+        raise ValeurInvalide(f"Données inconnues : « {donnees} ». Choisissez parmi : "
+                             + ", ".join(f"« {x} »" for x in ressources) + ".",
+                             code="donnees_inconnues")
+    print(ent.autorisation.evaluer(identifiant, Action.LIRE, ressources[cle](de.strip())))
 
 
 def _mot_de_passe_demo(identifiant: str) -> str | None:
@@ -87,9 +162,15 @@ class ResultatDemonstration:
     entrees: tuple[EntreeJournal, ...] = field(default=(), repr=False)
     #: Documents échangés à montrer tels quels : (légende, texte), par exemple le XML.
     documents: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    #: Documents longs, repliés dans l'affichage HTML (« Afficher … ») : le certificat PEM.
+    documents_replies: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    #: Affichage bref : le titre et le constat seulement (le détail reste dans les champs).
+    bref: bool = False
 
     def texte(self) -> str:
         """Le résultat en texte : titre, constat, étapes, lignes du journal, documents."""
+        if self.bref:
+            return f"{self.titre} — {self.constat}"
         morceaux = [self.titre, "=" * len(self.titre), self.constat]
         if self.lignes:
             morceaux += ["", *(f"• {ligne}" for ligne in self.lignes)]
@@ -98,7 +179,7 @@ class ResultatDemonstration:
             morceaux += [f"  {e.numero} | {e.instant:%H:%M:%S} | {e.libelle} | "
                          f"{e.identite or '—'} | {e.service or '—'} | {e.objet or ''}".rstrip()
                          for e in self.entrees]
-        for legende, document in self.documents:
+        for legende, document in self.documents + self.documents_replies:
             morceaux += ["", f"{legende} :", document]
         return "\n".join(morceaux)
 
@@ -119,6 +200,9 @@ class ResultatDemonstration:
 
     def _repr_html_(self) -> str:
         e = html.escape
+        if self.bref:
+            return (f'<div class="entsim-demonstration"><strong>{e(self.titre)}</strong> — '
+                    f"{e(self.constat)}</div>")
         parties = [f'<div class="entsim-demonstration" style="font-size:1.05em">',
                    f"<h4 style=\"margin:0.3em 0\">{e(self.titre)}</h4>",
                    f"<p><strong>{e(self.constat)}</strong></p>"]
@@ -141,6 +225,9 @@ class ResultatDemonstration:
         for legende, document in self.documents:
             parties.append(f"<p>{e(legende)} :</p><pre style=\"white-space:pre-wrap\">"
                            f"{e(document)}</pre>")
+        for legende, document in self.documents_replies:
+            parties.append(f"<details><summary>{e(legende)} (cliquez pour l'afficher)</summary>"
+                           f"<pre style=\"white-space:pre-wrap\">{e(document)}</pre></details>")
         parties.append("</div>")
         return "".join(parties)
 
@@ -179,8 +266,11 @@ class ResultatRejeu(ResultatDemonstration):
 class ResultatInactivite(ResultatDemonstration):
     """Ce qui se passe quand on revient après une période sans activité."""
 
+    #: L'inactivité réelle de la session SSO (depuis sa dernière utilisation).
     duree: timedelta
     expiree: bool
+    #: Le temps qu'on a laissé passer pendant cette démonstration.
+    attente: timedelta = timedelta(0)
     session: SessionSSO | None = None
     acces: ResultatAcces | None = field(default=None, repr=False)
 
@@ -212,7 +302,9 @@ class DemonstrationSSO:
     def __init__(self, ent, identifiant: str = "lea.martin", mot_de_passe: str | None = None,
                  *, poste: str = "Poste du CDI", premier: str = "cahier_de_textes",
                  second: str = "messagerie") -> None:
+        exiger_ent(ent, "DemonstrationSSO(ent)")
         verifier_texte(identifiant, "identifiant")
+        verifier_texte(poste, "poste")
         if mot_de_passe is None:
             mot_de_passe = _mot_de_passe_demo(identifiant)
             if mot_de_passe is None:
@@ -248,11 +340,34 @@ class DemonstrationSSO:
         return {"entrees": tuple(self.ent.journal.depuis(journal)),
                 "echanges": tuple(self.ent.cas.reseau.depuis(reseau))}
 
+    def _session_active(self) -> SessionSSO | None:
+        """La session SSO du poste si elle est encore valable à l'heure simulée."""
+        session = self.ent.cas.tgt_de(self.navigateur)
+        return session if session is not None and session.etat == "active" else None
+
     # -- 1. deux services, un seul mot de passe -------------------------------------------
-    def ouvrir_deux_services(self) -> ResultatDeuxServices:
+    def ouvrir_deux_services(self, *, bref: bool = False) -> ResultatDeuxServices:
         """Ouvre le premier service (identifiant et mot de passe saisis), puis le second sans
-        rien ressaisir : les 8 étapes de la cinématique du SDET, pour de vrai."""
+        rien ressaisir : les 8 étapes de la cinématique du SDET, pour de vrai.
+
+        La cinématique part d'un utilisateur non authentifié (étape 1) : si une session est
+        déjà ouverte sur ce poste (cellule exécutée une seconde fois), la démonstration se
+        déconnecte d'abord, et le dit. ``bref=True`` n'affiche que le constat.
+        """
         reperes = self._depuis()
+        prealable: list[str] = []
+        self.ent.cas.nettoyer()
+        ouverte = self._session_active()
+        if ouverte is not None or self.ent.cas.service(self.premier).session_de(
+                self.navigateur) is not None:
+            fin = self.ent.cas.deconnexion(self.navigateur)
+            qui = ouverte.identifiant if ouverte is not None else self.identifiant
+            prealable.append(
+                f"Une session de {qui} était déjà ouverte sur « {self.navigateur.nom_poste} » "
+                "(cellule exécutée une seconde fois ?) : la démonstration s'est d'abord "
+                "déconnectée, comme avec demo.se_deconnecter() ("
+                + _pluriel(len(fin.services_notifies), "service prévenu", "services prévenus")
+                + "), pour repartir d'un utilisateur non authentifié (étape 1).")
         parcours = parcours_acces(self.ent.cas, self.navigateur, self.identifiant,
                                   self._mot_de_passe, self.premier, self.second)
         self.parcours = parcours
@@ -265,6 +380,7 @@ class DemonstrationSSO:
             constat = (f"{self.identifiant} a saisi son mot de passe une seule fois : "
                        f"« {nom1} » puis « {nom2} » se sont ouverts (SSO).")
             lignes = (
+                *prealable,
                 f"Mot de passe saisi une fois, pour « {nom1} » ; session SSO "
                 f"{session.tgt if session else '?'} ouverte (cookie TGC dans "
                 f"« {self.navigateur.nom_poste} »).",
@@ -276,10 +392,10 @@ class DemonstrationSSO:
             )
         else:
             constat = parcours.message
-            lignes = tuple(f"Étape {e.numero} : {e.detail}" for e in parcours.etapes)
+            lignes = (*prealable, *(f"Étape {e.numero} : {e.detail}" for e in parcours.etapes))
         return ResultatDeuxServices(
             titre="Deux services, un seul mot de passe", code=parcours.code, constat=constat,
-            lignes=lignes, parcours=parcours, **self._traces(reperes))
+            lignes=lignes, parcours=parcours, bref=bref, **self._traces(reperes))
 
     # -- propagation de l'identité ------------------------------------------------------------
     def propagation(self) -> ResultatDemonstration:
@@ -291,8 +407,11 @@ class DemonstrationSSO:
                           if x.reponse and "authenticationSuccess" in x.reponse)
         attributs = self.ent.attributs(self.identifiant)
         lignes = tuple(
-            f"{nom} : {valeur if isinstance(valeur, str) else ', '.join(valeur) or '(aucune)'}"
+            f"{LIBELLES_ATTRIBUTS.get(nom, nom.capitalize())} : "
+            f"{valeur if isinstance(valeur, str) else ', '.join(valeur) or '(aucune)'}"
             for nom, valeur in attributs.items())
+        lignes += ("Dans la réponse XML ci-dessous, chaque attribut garde son nom technique, "
+                   "sans accent (cas:prenom, cas:etablissement…).",)
         return ResultatDemonstration(
             titre="La propagation de l'identité", code="identite_propagee",
             constat=(f"« {validation.emetteur} » n'a jamais vu le mot de passe : le serveur CAS "
@@ -314,20 +433,24 @@ class DemonstrationSSO:
             + (" (émis après la saisie du mot de passe)" if t.identifiants_presentes
                else " (émis grâce au cookie TGC, sans mot de passe)")
             for t in tickets)
-        constat = (f"{len(tickets)} ticket(s) de service : chacun ne vaut que pour un service, "
-                   f"une seule validation, et pendant {duree}.")
+        constat = (f"{_pluriel(len(tickets), 'ticket')} de service : chacun ne vaut que pour "
+                   f"un service, une seule validation, et pendant {duree}.")
         return ResultatTickets(titre="Les tickets de service", code="tickets",
                                constat=constat, lignes=lignes, tickets=tickets)
 
     # -- 3. rejouer un ticket --------------------------------------------------------------
     def rejouer_ticket(self, ticket: str | None = None) -> ResultatRejeu:
-        """Un autre poste présente un ticket déjà utilisé (lu dans l'adresse
-        ``…?ticket=ST-…`` de l'historique) : le service le fait valider, le serveur CAS
-        refuse (``INVALID_TICKET`` : une seule validation, section 3.1.1)."""
+        """Un autre poste présente un ticket (par défaut le premier ticket de la
+        démonstration, déjà utilisé, lu dans l'adresse ``…?ticket=ST-…`` de l'historique) :
+        le service le fait valider et le serveur CAS répond. Le constat reprend la vraie
+        raison de sa réponse : ticket inconnu, mal formé, déjà présenté, expiré, détruit par
+        une déconnexion, ou présenté par le mauvais service (CAS 3.0, sections 2.5.3 et
+        3.1.1)."""
         tickets = self._tickets_du_parcours()
         if ticket is None:
             ticket = tickets[0]
         verifier_texte(ticket, "ticket")
+        ticket = ticket.strip()
         etat = next((t for t in self.ent.cas.tickets() if t.ticket == ticket), None)
         code_service = etat.service if etat is not None else self.premier
         service = self.ent.cas.service(code_service)
@@ -337,83 +460,165 @@ class DemonstrationSSO:
         validation = acces.validation
         if validation is None:  # pragma: no cover - recevoir_ticket valide toujours
             raise ErreurENT("Le service n'a pas fait valider le ticket.", code="erreur_interne")
+        refus = f"« {service.nom} » n'ouvre aucune session pour « {POSTE_ESPION} »."
         if validation.ok:
+            titre = "Présenter un ticket neuf"
             constat = (f"Ticket {ticket} accepté : il n'avait encore jamais servi. "
                        "Un ticket neuf vaut une connexion : il ne doit jamais circuler.")
+        elif validation.code == INVALID_TICKET_SPEC:
+            titre = "Présenter un faux ticket"
+            constat = (f"Refusé ({validation.code}) : « {ticket} » n'a même pas la forme "
+                       f"d'un ticket de service. {refus}")
+        elif etat is None:
+            titre = "Présenter un ticket inventé"
+            constat = (f"Refusé ({validation.code}) : le ticket {ticket} n'existe pas, le "
+                       f"serveur CAS ne l'a jamais émis. {refus}")
+        elif validation.code == INVALID_SERVICE:
+            titre = "Présenter un ticket au mauvais service"
+            constat = (f"Refusé ({validation.code}) : le ticket {ticket} avait été émis pour "
+                       f"un autre service. {refus}")
+        elif etat.etat in ("validé", "refusé"):
+            titre = "Rejouer un ticket déjà utilisé"
+            constat = (f"Rejeu refusé ({validation.code}) : le ticket {ticket} a déjà servi. "
+                       f"{refus}")
+        elif etat.etat == "détruit":
+            titre = "Rejouer le ticket d'une session fermée"
+            constat = (f"Refusé ({validation.code}) : le ticket {ticket} a été détruit à la "
+                       f"fermeture de la session SSO qui l'avait émis. {refus}")
+        elif etat.etat == "expiré":
+            titre = "Présenter un ticket expiré"
+            constat = (f"Refusé ({validation.code}) : le ticket {ticket} a expiré (il ne "
+                       f"valait que {_duree_fr(self.ent.cas.duree_ticket)}). {refus}")
         else:
-            constat = (f"Rejeu refusé : {validation.code}. Le ticket {ticket} a déjà servi ; "
-                       f"« {service.nom} » n'ouvre aucune session pour « {POSTE_ESPION} ».")
+            titre = "Présenter un ticket"
+            constat = f"Refusé ({validation.code}) : {validation.message} {refus}"
         lignes = (
             f"« {POSTE_ESPION} » ouvre l'adresse {service.url}?ticket={ticket} "
             "(copiée dans l'historique du poste).",
             f"« {service.nom} » demande au serveur CAS de valider le ticket "
             "(/p3/serviceValidate).",
             f"Réponse du serveur CAS : {validation.message}",
-            "Un ticket de service ne sert qu'une fois, même si la première tentative a "
-            "échoué (spécification CAS 3.0, section 3.1.1) : le voler après usage ne sert "
-            "à rien.",
+            "Voler un ticket après usage ne sert donc à rien (spécification CAS 3.0, "
+            "section 3.1.1)." if titre == "Rejouer un ticket déjà utilisé" else
+            "À retenir : toute présentation d'un ticket le consomme, qu'elle réussisse ou non "
+            "(spécification CAS 3.0, section 3.1.1).",
         )
         return ResultatRejeu(
-            titre="Rejouer un ticket déjà utilisé",
-            code=validation.code or "ticket_accepte", constat=constat, lignes=lignes,
-            documents=(("Réponse XML du serveur CAS", validation.xml()),), ticket=ticket,
-            validation=validation, acces=acces, **self._traces(reperes))
+            titre=titre, code=validation.code or "ticket_accepte", constat=constat,
+            lignes=lignes, documents=(("Réponse XML du serveur CAS", validation.xml()),),
+            ticket=ticket, validation=validation, acces=acces, **self._traces(reperes))
 
     # -- 4. inactivité ----------------------------------------------------------------------
     def laisser_inactif(self, heures: float = 2, minutes: float = 1,
                         service: str = "notes") -> ResultatInactivite:
         """Laisse le poste sans activité (l'horloge simulée avance), puis ouvre ``service``.
 
-        Au-delà de 2 h sans activité (durée d'Apereo CAS), la session SSO a expiré : le
-        serveur CAS demande une nouvelle authentification (SDET) et prévient les services
-        (déconnexion unique à l'expiration, CAS 3.0, section 2.3.3). En deçà, le service
-        s'ouvre sans mot de passe.
+        L'inactivité se mesure depuis la dernière utilisation réelle de la session SSO par le
+        serveur CAS (dernier ticket émis), pas depuis l'appel précédent. Au-delà de 2 h
+        sans activité (durée d'Apereo CAS) ou de 8 h depuis l'ouverture, la session SSO a
+        expiré : le serveur CAS demande une nouvelle authentification (SDET) et prévient les
+        services (déconnexion unique à l'expiration, CAS 3.0, section 2.3.3). En deçà, le
+        service s'ouvre sans mot de passe — et si ce service avait déjà sa propre session,
+        le serveur CAS n'est même pas contacté.
+
+        Si la session SSO du poste est déjà fermée (expirée, déconnexion), la démonstration
+        reconnecte d'abord l'utilisateur, et le dit : on peut relancer la cellule avec
+        d'autres durées.
         """
         self._parcours_fait("laisser la session inactive")
         for nom, valeur in (("heures", heures), ("minutes", minutes)):
-            if isinstance(valeur, bool) or not isinstance(valeur, (int, float)) or valeur < 0:
-                raise ValeurInvalide(f"« {nom} » est un nombre positif (reçu : {valeur!r}).")
+            if isinstance(valeur, bool) or not isinstance(valeur, (int, float)) \
+                    or not math.isfinite(valeur) or valeur < 0:
+                raise ValeurInvalide(f"« {nom} » est un nombre positif, par exemple "
+                                     f"heures=2, minutes=1 (reçu : {valeur!r}).")
+        if heures * 3600 + minutes * 60 > INACTIVITE_MAX_DEMONSTRATION.total_seconds():
+            raise ValeurInvalide("Durée trop longue : la démonstration simule au plus "
+                                 f"{INACTIVITE_MAX_DEMONSTRATION.days} jours d'inactivité "
+                                 "(par exemple heures=2, minutes=1).")
         duree = timedelta(hours=heures, minutes=minutes)
         if duree <= timedelta(0):
             raise ValeurInvalide("Indiquez une durée d'inactivité, par exemple heures=2, "
                                  "minutes=1.")
         code = self.ent.catalogue.service(service).code
-        nom = self.ent.cas.service(code).nom
-        avant = self.ent.cas.tgt_de(self.navigateur)
+        cible = self.ent.cas.service(code)
+        nom = cible.nom
+        limite = _duree_fr(self.ent.cas.inactivite_max)
         reperes = self._depuis()
-        debut = self.ent.horloge.maintenant()
+        lignes: list[str] = []
+        avant = self._session_active()
+        if avant is None:
+            self.ent.cas.nettoyer()
+            # la dernière session SSO de ce poste (son cookie a pu être effacé)
+            ancienne = next((x for x in reversed(self.ent.cas.sessions_sso(toutes=True))
+                             if x.poste == self.navigateur.nom_poste), None)
+            pourquoi = (MOTIFS_FIN.get(ancienne.motif_fin or "", "fermée")
+                        if ancienne is not None else "aucune session sur ce poste")
+            connexion = self.ent.cas.connexion(self.navigateur, self.identifiant,
+                                               self._mot_de_passe)
+            if not connexion.ok:
+                raise ErreurENT(f"La démonstration n'a pas pu reconnecter {self.identifiant} : "
+                                f"{connexion.message}", code="demonstration_pas_prete")
+            avant = self._session_active()
+            lignes.append(
+                f"La session SSO précédente était fermée ({pourquoi}) : la démonstration "
+                f"reconnecte d'abord {self.identifiant} (mot de passe saisi à "
+                f"{self.ent.horloge.maintenant():%H:%M:%S}, nouvelle session "
+                f"{avant.tgt if avant else '?'}).")
+        if avant is None:  # pragma: no cover - connexion réussie ci-dessus
+            raise ErreurENT("Aucune session SSO sur ce poste.", code="demonstration_pas_prete")
+        derniere = avant.derniere_utilisation
         self.ent.horloge.avancer(duree.total_seconds())
+        maintenant = self.ent.horloge.maintenant()
+        inactif = maintenant - derniere
         acces = self.ent.cas.ouvrir_service(self.navigateur, code)
         apres = next((s for s in self.ent.cas.sessions_sso(toutes=True)
-                      if avant is not None and s.tgt == avant.tgt), None)
+                      if s.tgt == avant.tgt), None)
         expiree = acces.code == REAUTHENTIFICATION_DEMANDEE
-        limite = _duree_fr(self.ent.cas.inactivite_max)
-        lignes = [f"Dernière activité : {debut:%H:%M:%S} ; on revient à "
-                  f"{self.ent.horloge.maintenant():%H:%M:%S} ({_duree_fr(duree)} plus tard)."]
+        lignes.append(
+            f"Dernière activité de la session SSO (dernier ticket émis par le serveur CAS) : "
+            f"{derniere:%H:%M:%S} ; on revient à {maintenant:%H:%M:%S}, soit "
+            f"{_duree_fr(inactif)} sans activité.")
         if expiree:
-            constat = (f"Session expirée après {_duree_fr(duree)} sans activité (limite : "
-                       f"{limite}) : le serveur CAS redemande le mot de passe pour « {nom} ».")
-            motif = MOTIFS_FIN.get(apres.motif_fin or "", "") if apres else ""
-            lignes += [f"Session SSO {avant.tgt if avant else '?'} fermée : {motif}.",
+            motif = apres.motif_fin if apres is not None else None
+            if motif == "duree_max":
+                constat = (f"Session expirée : ouverte à {avant.ouverte_le:%H:%M:%S}, elle a "
+                           f"dépassé la durée maximale de {_duree_fr(self.ent.cas.duree_max)} ; "
+                           f"le serveur CAS redemande le mot de passe pour « {nom} ».")
+            else:
+                constat = (f"Session expirée après {_duree_fr(inactif)} sans activité (limite : "
+                           f"{limite}) : le serveur CAS redemande le mot de passe pour "
+                           f"« {nom} ».")
+            lignes += [f"Session SSO {avant.tgt} fermée : "
+                       f"{MOTIFS_FIN.get(motif or '', 'expirée')}.",
                        "Preuves détruites : le cookie TGC est effacé, les tickets ne valent "
                        "plus rien.",
                        "Les services ouverts ont été prévenus (déconnexion unique) : "
                        "leurs sessions sont fermées.",
                        f"Réponse du serveur CAS : {acces.message}"]
+        elif acces.code == SESSION_EXISTANTE:
+            constat = (f"Après {_duree_fr(inactif)} sans activité (moins que la limite de "
+                       f"{limite}), « {nom} » s'ouvre directement : il avait déjà sa propre "
+                       "session.")
+            lignes += [f"« {nom} » a reconnu son propre cookie de session : le serveur CAS "
+                       "n'a pas été contacté ; le délai de la session SSO n'est pas relancé "
+                       f"(elle expirera à {avant.expire_inactivite_le:%H:%M:%S} sans "
+                       "nouvelle activité)."]
         elif acces.ok:
-            constat = (f"Après {_duree_fr(duree)} sans activité (moins que la limite de "
+            constat = (f"Après {_duree_fr(inactif)} sans activité (moins que la limite de "
                        f"{limite}), la session SSO est toujours valable : « {nom} » s'ouvre "
                        "sans mot de passe.")
-            lignes += [f"Ticket {acces.ticket} émis grâce au cookie TGC.",
-                       f"Le délai d'inactivité repart de zéro : la session expirera à "
-                       f"{apres.expire_inactivite_le:%H:%M:%S}." if apres else ""]
+            lignes.append(f"Ticket {acces.ticket} émis grâce au cookie TGC.")
+            if apres is not None:
+                lignes.append("Le serveur CAS a utilisé la session SSO : le délai "
+                              "d'inactivité repart de zéro, elle expirera à "
+                              f"{apres.expire_inactivite_le:%H:%M:%S} sans nouvelle activité.")
         else:
             constat = acces.message
             lignes.append(f"Réponse : {acces.message}")
         return ResultatInactivite(
-            titre=f"Revenir après {_duree_fr(duree)} d'inactivité",
-            code=acces.code, constat=constat, lignes=tuple(x for x in lignes if x),
-            duree=duree, expiree=expiree, session=apres, acces=acces,
+            titre=f"Revenir après {_duree_fr(inactif)} sans activité",
+            code=acces.code, constat=constat, lignes=tuple(lignes),
+            duree=inactif, attente=duree, expiree=expiree, session=apres, acces=acces,
             **self._traces(reperes))
 
     # -- 5. déconnexion ---------------------------------------------------------------------
@@ -431,8 +636,9 @@ class DemonstrationSSO:
             session = service.session_du_ticket(index)
             services.append((service.nom, index, session is not None and not session.ouverte))
         if resultat.ok:
-            constat = (f"Déconnexion propagée : {len(services)} service(s) prévenu(s), toutes "
-                       "les sessions sont fermées.")
+            constat = (f"Déconnexion propagée : "
+                       f"{_pluriel(len(services), 'service prévenu', 'services prévenus')}, "
+                       "toutes les sessions sont fermées.")
             lignes = [f"Session SSO {resultat.tgt} détruite ; cookie TGC effacé du navigateur "
                       f"« {self.navigateur.nom_poste} »."]
             lignes += [f"« {nom} » : demande de déconnexion reçue (SessionIndex = {ticket}) ; "
@@ -491,12 +697,14 @@ class DemonstrationPreuves:
 
     def __init__(self, ent, identifiant: str = "lea.martin",
                  mot_de_passe: str | None = None) -> None:
+        exiger_ent(ent, "DemonstrationPreuves(ent)")
         verifier_texte(identifiant, "identifiant")
         if mot_de_passe is None:
             mot_de_passe = _mot_de_passe_demo(identifiant)
             if mot_de_passe is None:
                 raise ValeurInvalide(f"Donnez le mot de passe de « {identifiant} » : "
                                      "DemonstrationPreuves(ent, identifiant, mot_de_passe).")
+        verifier_texte(mot_de_passe, "mot de passe")
         self.ent = ent
         self.identifiant = identifiant
         self._mot_de_passe = mot_de_passe
@@ -537,8 +745,10 @@ class DemonstrationPreuves:
         from .preuves import PAS_TOTP, TelephoneSimule
 
         if isinstance(attente_secondes, bool) or not isinstance(attente_secondes, int) \
-                or attente_secondes < 0:
-            raise ValeurInvalide("L'attente est un nombre entier de secondes, par exemple 60.")
+                or not 0 <= attente_secondes <= ATTENTE_MAX_SECONDES:
+            raise ValeurInvalide("L'attente est un nombre entier de secondes, de 0 à "
+                                 f"{ATTENTE_MAX_SECONDES} (une heure), par exemple 60 "
+                                 f"(reçu : {attente_secondes!r}).")
         depuis = self._reperes()
         authn = self.ent.authentification
         secret = authn.activer_otp(self.identifiant)
@@ -594,7 +804,7 @@ class DemonstrationPreuves:
             titre="Preuve 3 : certificat et clé privée", code=reussi.code,
             constat="Le certificat est public ; seule la clé privée, jamais envoyée, prouve "
                     "l'identité.", lignes=lignes,
-            documents=(("Certificat (format PEM)", self.certificat.pem()),),
+            documents_replies=(("Le certificat (format PEM)", self.certificat.pem()),),
             entrees=tuple(self.ent.journal.depuis(depuis)))
 
     # -- signature d'un document ----------------------------------------------------------
@@ -602,21 +812,26 @@ class DemonstrationPreuves:
                                                    "peut quitter le lycée à 15 h le 12 mars.",
                              position: int | None = None,
                              remplacement: str | None = None) -> ResultatSignature:
-        """Signe ``document`` avec la clé privée, puis change **un seul caractère** (à
-        ``position``, par ``remplacement``) : la signature ne correspond plus. Les empreintes
-        SHA-256 des deux textes n'ont presque plus rien en commun (effet avalanche)."""
+        """Signe ``document`` avec la clé privée, puis change **un seul caractère** (le
+        caractère n° ``position``, en comptant à partir de 1, remplacé par ``remplacement``) :
+        la signature ne correspond plus. Les empreintes SHA-256 des deux textes n'ont
+        presque plus rien en commun (effet avalanche). Par défaut : le dernier chiffre du
+        premier nombre (« 15 h » devient « 17 h »)."""
         from .preuves import (bits_differents, empreinte, generer_paire_de_cles,
                               signer_document, verifier_document)
 
         verifier_texte(document, "document")
         if position is None:   # par défaut : le dernier chiffre du premier nombre (15 h → 17 h)
-            position = next((i for i, c in enumerate(document) if c.isdigit()), 0)
-            while position + 1 < len(document) and document[position + 1].isdigit():
-                position += 1
+            indice = next((i for i, c in enumerate(document) if c.isdigit()), 0)
+            while indice + 1 < len(document) and document[indice + 1].isdigit():
+                indice += 1
+            position = indice + 1
         if isinstance(position, bool) or not isinstance(position, int) \
-                or not 0 <= position < len(document):
-            raise ValeurInvalide(f"La position est un numéro de caractère de 0 à "
-                                 f"{len(document) - 1} (reçu : {position!r}).")
+                or not 1 <= position <= len(document):
+            raise ValeurInvalide(f"La position est un numéro de caractère de 1 à "
+                                 f"{len(document)}, en comptant à partir de 1 "
+                                 f"(reçu : {position!r}).")
+        position -= 1                  # indice Python (à partir de 0)
         ancien = document[position]
         if remplacement is None:
             remplacement = str((int(ancien) + 2) % 10) if ancien.isdigit() else (
@@ -635,7 +850,7 @@ class DemonstrationPreuves:
         ko = verifier_document(modifie, self.paire)
         bits = bits_differents(signe.contenu, modifie.contenu)
         lignes = (f"Document signé : « {signe.contenu} »",
-                  f"Document modifié : « {modifie.contenu} » (caractère n° {position} : "
+                  f"Document modifié : « {modifie.contenu} » (caractère n° {position + 1} : "
                   f"« {ancien} » → « {remplacement} »)",
                   f"Empreinte SHA-256 de l'original : {empreinte(signe.contenu)}",
                   f"Empreinte SHA-256 du modifié :    {empreinte(modifie.contenu)}",
@@ -654,7 +869,8 @@ class DemonstrationPreuves:
 
 
 __all__ = [
-    "DemonstrationPreuves", "DemonstrationSSO", "POSTE_ESPION", "ResultatDeconnexionUnique",
+    "DemonstrationPreuves", "DemonstrationSSO", "LIBELLES_ATTRIBUTS", "POSTE_ESPION",
+    "ResultatDeconnexionUnique", "exiger_ent", "peut_lire",
     "ResultatDemonstration", "ResultatSignature",
     "ResultatDeuxServices", "ResultatInactivite", "ResultatRejeu", "ResultatTickets",
 ]

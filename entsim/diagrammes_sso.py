@@ -59,6 +59,11 @@ _COOKIE = re.compile(r"\b(session_[a-z_]+=|TGC=)([A-Za-z0-9-]+)")
 # Abréviations lisibles
 # --------------------------------------------------------------------------------------
 
+def _pluriel(nombre: int, singulier: str, pluriel: str | None = None) -> str:
+    """« 1 échange », « 9 échanges » : le nombre et le bon accord."""
+    return f"{nombre} {singulier if nombre <= 1 else (pluriel or singulier + 's')}"
+
+
 def abreger(valeur: str, visibles: int = CARACTERES_VISIBLES) -> str:
     """Abrège un ticket, un TGT ou une valeur de cookie en gardant son début.
 
@@ -552,7 +557,9 @@ def schema_sequence(echanges: object, titre: str | None = None) -> Schema:
                            lignes)
     if titre is None:
         postes = ", ".join(dict.fromkeys(e.poste for e in liste if e.poste)) or "serveurs"
-        titre = f"Diagramme de séquence : {len(liste)} échange(s) ({postes})"
+        titre = (f"Diagramme de séquence : {_pluriel(len(liste), 'échange')}, soit "
+                 f"{_pluriel(len(messages), 'flèche')} ({_pluriel(len(liste), 'requête')} "
+                 f"et {_pluriel(len(liste), 'réponse')}) — {postes}")
     return Schema(g, titre)
 
 
@@ -616,8 +623,8 @@ def schema_deconnexion(resultat: ResultatDeconnexion) -> Schema:
                _dot(_lignes(f"{numero}. LogoutRequest, SessionIndex = {abreger(ticket)}", 28)),
                **apparence_fleche("requete"), tooltip=_dot(ticket))
     if resultat.ok:
-        titre = (f"Déconnexion unique de {resultat.identifiant} : {services} service(s) "
-                 "prévenu(s)")
+        titre = (f"Déconnexion unique de {resultat.identifiant} : "
+                 f"{_pluriel(services, 'service prévenu', 'services prévenus')}")
     else:
         titre = "Déconnexion : aucune session SSO à fermer"
     return Schema(g, titre)

@@ -86,6 +86,10 @@ class Parcours:
     arret: int | None = None   # numéro de l'étape où le parcours s'est arrêté
 
     def etape(self, numero: int) -> Etape:
+        """L'étape ``numero`` (un nombre entier de 1 à 8, sans guillemets)."""
+        if isinstance(numero, bool) or not isinstance(numero, int):
+            raise ValeurInvalide(f"Le numéro de l'étape est un nombre entier, sans guillemets : "
+                                 f"parcours.etape(1) (reçu : {numero!r}).")
         for e in self.etapes:
             if e.numero == numero:
                 return e
@@ -137,9 +141,10 @@ def parcours_acces(serveur: ServeurCAS, navigateur: Navigateur, identifiant: str
     session = serveur.tgt_de(navigateur)
     if (session is not None and session.etat == "active") \
             or premier.session_de(navigateur) is not None:
-        raise ErreurENT(f"Le navigateur « {navigateur.nom_poste} » a déjà une session "
-                        "ouverte : déconnectez-le d'abord (serveur.deconnexion(navigateur)) "
-                        "pour rejouer la cinématique depuis le début.",
+        raise ErreurENT(f"Une session est déjà ouverte sur « {navigateur.nom_poste} » : la "
+                        "cinématique part d'un utilisateur non authentifié. Déconnectez-vous "
+                        f"d'abord : ent.deconnexion(poste=\"{navigateur.nom_poste}\") (ou "
+                        "demo.se_deconnecter() dans une démonstration), puis recommencez.",
                         code="deja_authentifie")
 
     journal = serveur.journal
@@ -221,8 +226,8 @@ def parcours_acces(serveur: ServeurCAS, navigateur: Navigateur, identifiant: str
     n = journal.dernier_numero()
     demande2 = second.demander(navigateur)
     etape(6, f"« {poste} » demande {second.url} : pas encore de session dans "
-             f"« {second.nom} », redirection vers le serveur CAS ; le navigateur y joint son "
-             f"cookie {NOM_COOKIE_TGC}={connexion.tgt}.",
+             f"« {second.nom} », qui renvoie le navigateur (302) vers le serveur CAS "
+             f"({demande2.url_redirection}).",
           journal.depuis(n), demande2.echanges)
 
     # 7. SSO : pas de nouvelle identification, l'identité est transmise.
@@ -233,8 +238,9 @@ def parcours_acces(serveur: ServeurCAS, navigateur: Navigateur, identifiant: str
                  f"{acces2.message}", journal.depuis(n), acces2.echanges, reussie=False)
         return arret(7, acces2.code, acces2.message)
     recu2 = second.recevoir_ticket(navigateur, acces2.ticket)
-    detail = (f"Cookie {NOM_COOKIE_TGC} reconnu : ticket {acces2.ticket} émis sans ressaisie "
-              f"du mot de passe ; « {second.nom} » le fait valider : "
+    detail = (f"Le navigateur arrive sur le serveur CAS avec son cookie "
+              f"{NOM_COOKIE_TGC}={connexion.tgt} : cookie reconnu, ticket {acces2.ticket} émis "
+              f"sans ressaisie du mot de passe ; « {second.nom} » le fait valider : "
               f"{recu2.validation.message if recu2.validation else recu2.message}")
     echanges7 = acces2.echanges + par_canal(recu2.echanges, CANAL_DIRECT)
     if not recu2.ok:

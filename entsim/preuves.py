@@ -562,7 +562,7 @@ class VerificationCertificat:
         return self.valide
 
     def __str__(self) -> str:
-        return ("✅ " if self.valide else "❌ ") + self.message
+        return ("✓ " if self.valide else "✗ ") + self.message
 
 
 def _verification(valide: bool, code: str, **details: str) -> VerificationCertificat:

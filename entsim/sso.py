@@ -27,8 +27,9 @@ collaborateurs sous forme de fonctions (``verifier_identifiants``, ``attributs``
 ``autoriser``), comme les trois services AAS du SDET (identification/authentification,
 propagation de l'identité, autorisation).
 
-Heures : l'horloge simulée donne une heure sans fuseau, traitée comme de l'heure UTC (même
-convention que :mod:`entsim.preuves`) ; les dates XML portent donc le suffixe ``Z``.
+Heures : l'horloge simulée donne l'heure légale française, sans fuseau ; les dates XML
+(``cas:authenticationDate``, ``IssueInstant``) sont converties en UTC et portent le suffixe
+``Z`` (voir :func:`_date_xml`).
 """
 
 from __future__ import annotations
@@ -183,9 +184,64 @@ def _avec_precision(message: str, precision: str) -> str:
     return f"{message.rstrip('.')} ({precision})."
 
 
+#: Fuseau de l'horloge simulée : l'heure légale française (le lycée est en métropole).
+FUSEAU_SIMULATION = "Europe/Paris"
+
+
+def _dernier_dimanche(annee: int, mois: int) -> datetime:
+    """Le dernier dimanche du mois (mars ou octobre), à minuit."""
+    jour = datetime(annee, mois, 31)      # mars et octobre ont 31 jours
+    return jour - timedelta(days=(jour.weekday() - 6) % 7)
+
+
+def _decalage_paris_regle_ue(local: datetime) -> timedelta:
+    """Décalage de l'heure légale française sur l'UTC, calculé par la règle européenne.
+
+    Directive 2000/84/CE, articles 2 et 3 : l'heure d'été commence le dernier dimanche de
+    mars et finit le dernier dimanche d'octobre, à 1 h du matin, temps universel. À Paris :
+    UTC+1 en hiver, UTC+2 en été ; le changement se fait à 2 h (heure d'hiver) en mars et à
+    3 h (heure d'été) en octobre. Comme ``zoneinfo`` (PEP 495, ``fold=0``), une heure qui
+    n'existe pas (2 h 30 le jour du passage à l'heure d'été) est lue avec le décalage
+    d'avant le changement, et une heure vécue deux fois (2 h 30 le jour du retour à l'heure
+    d'hiver) est lue comme sa première occurrence, en heure d'été.
+    """
+    debut_ete = _dernier_dimanche(local.year, 3) + timedelta(hours=3)
+    fin_ete = _dernier_dimanche(local.year, 10) + timedelta(hours=3)
+    return timedelta(hours=2) if debut_ete <= local < fin_ete else timedelta(hours=1)
+
+
+def _en_utc_depuis_paris(instant: datetime) -> datetime:
+    """Convertit une heure simulée (heure légale française, sans fuseau) en UTC, sans fuseau.
+
+    Une date qui porte déjà un fuseau est simplement convertie. La base des fuseaux (IANA,
+    module ``zoneinfo``) est utilisée si elle est installée ; sinon (Windows sans le paquet
+    ``tzdata``), la règle européenne de l'heure d'été donne le même résultat.
+    """
+    from datetime import timezone
+
+    if instant.tzinfo is not None:
+        return instant.astimezone(timezone.utc).replace(tzinfo=None)
+    try:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    except ImportError:  # pragma: no cover - zoneinfo existe depuis Python 3.9
+        return instant - _decalage_paris_regle_ue(instant)
+    try:
+        fuseau = ZoneInfo(FUSEAU_SIMULATION)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return instant - _decalage_paris_regle_ue(instant)
+    return instant.replace(tzinfo=fuseau).astimezone(timezone.utc).replace(tzinfo=None)
+
+
 def _date_xml(instant: datetime) -> str:
-    """Date au format xs:dateTime, en UTC (voir la note sur les heures en tête du module)."""
-    return instant.strftime("%Y-%m-%dT%H:%M:%SZ")
+    """Date au format xs:dateTime en UTC (suffixe ``Z``).
+
+    L'horloge simulée donne l'heure légale française (8 h au lycée, le jour de la
+    rentrée) : elle est convertie en UTC avant d'écrire le ``Z`` — 8 h à Paris en septembre
+    s'écrit ``06:00:00Z`` (UTC+2, heure d'été), en janvier ``07:00:00Z`` (UTC+1). Sert à
+    ``cas:authenticationDate`` (annexe A) et à l'``IssueInstant`` des demandes de
+    déconnexion (annexe C ; SAML 2.0 impose l'UTC sans décalage).
+    """
+    return _en_utc_depuis_paris(instant).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _duree_lisible(duree: timedelta) -> str:

@@ -222,7 +222,7 @@ def test_les_echecs_successifs_sont_traces_avec_leur_rang(aas, journal):
     assert aas.compte("lea.martin").echecs_consecutifs == 3
     aas.verifier_mot_de_passe("lea.martin", MDP)
     assert aas.compte("lea.martin").echecs_consecutifs == 0
-    assert "après 3 échec(s)" in journal[-1].detail
+    assert "après 3 échecs successifs" in journal[-1].detail
 
 
 def test_blocage_apres_5_echecs_puis_fin_apres_15_minutes(aas, journal, horloge):

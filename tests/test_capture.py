@@ -70,3 +70,57 @@ def test_capture_reproductible(ent):
 def test_protocole_inconnu(ent):
     with pytest.raises(ValeurInvalide, match="http"):
         capturer_connexion(ent, "lea.martin", MDP, protocole="ftp")
+
+
+# -- corrections de la relecture ----------------------------------------------------------
+
+from entsim.capture import (  # noqa: E402
+    GARANTIES_TLS, PROTEGE_PAR_TLS, TAILLE_MAX_ENREGISTREMENT, _fragments)
+
+
+def test_protocole_sans_tenir_compte_des_majuscules(ent):
+    capture = capturer_connexion(ent, "lea.martin", MDP, protocole="HTTPS")
+    assert capture.protocole == "https" and not capture.contient(MDP)
+
+
+@pytest.mark.parametrize("ent_donne, identifiant, mot_de_passe, message", [
+    ("ent", "a" * 100000, "b", "Identifiant trop long"),
+    ("ent", "lea.martin", "b" * 100000, "Mot de passe trop long"),
+    (None, "lea.martin", MDP, "ENT.demo()"),
+])
+def test_entrees_demesurees_ou_absentes(ent, ent_donne, identifiant, mot_de_passe, message):
+    with pytest.raises(ValeurInvalide, match=message):
+        capturer_connexion(ent if ent_donne == "ent" else None, identifiant, mot_de_passe,
+                           protocole="https")
+
+
+def test_mot_de_passe_le_plus_long_accepte(ent):
+    capture = capturer_connexion(ent, "lea.martin", "é" * 1024, protocole="https")
+    assert all(p.taille <= TAILLE_MAX_ENREGISTREMENT + 256 for p in capture.paquets)
+
+
+def test_un_message_long_est_decoupe_en_enregistrements():
+    morceaux = _fragments(b"x" * 40000)
+    assert [len(m) for m in morceaux] == [16384, 16384, 7232]
+    assert _fragments(b"") == [b""]
+
+
+def test_l_integrite_n_est_pas_un_secret(ent):
+    capture = capturer_connexion(ent, "lea.martin", MDP, protocole="https")
+    assert not any("intégrité" in x for x in capture.cache + PROTEGE_PAR_TLS)
+    assert any("intégrité" in x for x in capture.garanties)
+    assert capture.garanties == GARANTIES_TLS
+    assert "Ce que TLS garantit en plus :" in capture.texte()
+
+
+def test_affichage_resume_d_abord_paquets_replies(ent):
+    capture = capturer_connexion(ent, "lea.martin", MDP, protocole="http")
+    paquet = capture._repr_mimebundle_()
+    texte = paquet["text/plain"]
+    assert texte.index("Ce que l'espion apprend") < texte.index("Paquets captés")
+    assert "│" not in texte                                  # pas de contenu brut en texte
+    assert len(texte.splitlines()) < 30
+    html = paquet["text/html"]
+    assert html.index("espion apprend") < html.index("<details>")
+    assert "<table" in html[html.index("<details>"):]
+    assert "│" in str(capture)                              # print(capture) : tout le détail

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from entsim import ENT
+from entsim import ENT, MOTS_DE_PASSE_DEMO
 from entsim.demonstrations import POSTE_ESPION, DemonstrationSSO
 from entsim.erreurs import ErreurENT, ValeurInvalide
 from entsim.sso import INVALID_TICKET, REAUTHENTIFICATION_DEMANDEE
@@ -85,7 +85,8 @@ def test_la_deconnexion_ferme_chaque_service(ent, demo):
         assert service.avis_recus()[-1].session_index == ticket
     assert [x.operation for x in resultat.entrees] == [
         "deconnexion", "deconnexion_propagee", "deconnexion_propagee"]
-    assert "Déconnexion propagée : 2 service(s)" in resultat.texte()
+    assert "Déconnexion propagée : 2 services prévenus" in resultat.texte()
+    assert "(s)" not in resultat.texte()
     # après la déconnexion, la messagerie redemande l'identification
     acces = ent.cas.ouvrir_service(demo.navigateur, demo.second)
     assert not acces.ok and acces.code == "identification_demandee"
@@ -143,10 +144,155 @@ def test_certificat_et_cle_privee(ent):
     resultat = DemonstrationPreuves(ent).certificat_et_cle()
     operations = [x.operation for x in resultat.entrees]
     assert operations == ["enregistrement_certificat", "certificat_reussi", "certificat_echoue"]
-    assert "BEGIN CERTIFICATE" in resultat.documents[0][1]
+    # le certificat PEM est replié dans l'affichage HTML (mur de texte)
+    legende, pem = resultat.documents_replies[0]
+    assert "BEGIN CERTIFICATE" in pem and "certificat" in legende
+    assert "<details><summary>Le certificat (format PEM) (cliquez pour l" in \
+        resultat._repr_html_()
 
 
 def test_mot_de_passe(ent):
     resultat = DemonstrationPreuves(ent).mot_de_passe()
     assert [x.operation for x in resultat.entrees] == ["connexion_echouee", "connexion_reussie"]
     assert "argon2" in resultat.texte()
+
+
+# -- corrections de la relecture ----------------------------------------------------------
+
+import math  # noqa: E402
+from datetime import timedelta  # noqa: E402
+
+from entsim.demonstrations import peut_lire  # noqa: E402
+from entsim.sso import INVALID_TICKET_SPEC, SESSION_EXISTANTE  # noqa: E402
+
+
+def test_inactivite_mesuree_depuis_la_vraie_derniere_activite(ent, demo):
+    # le cahier de textes a sa propre session : le serveur CAS n'est pas contacté
+    court = demo.laisser_inactif(0, 30, service="cahier_de_textes")
+    assert court.acces.code == SESSION_EXISTANTE and not court.expiree
+    texte = court.texte()
+    assert "le serveur CAS n'a pas été contacté" in texte
+    assert "le délai de la session SSO n'est pas relancé" in texte
+    assert "émis grâce au cookie TGC" not in texte and "repart de zéro" not in texte
+    assert [x.operation for x in court.entrees] == []        # rien au journal AAS
+    # 1 h 50 plus tard : 2 h 20 sans activité depuis le dernier ticket (8 h 00)
+    long = demo.laisser_inactif(1, 50, service="cahier_de_textes")
+    assert long.expiree and long.duree == timedelta(hours=2, minutes=20)
+    assert long.attente == timedelta(hours=1, minutes=50)
+    assert "Session expirée après 2 h 20 min" in long.constat
+    assert "08:00:00" in long.lignes[0]
+
+
+def test_inactivite_relancee_apres_expiration(ent, demo):
+    """La consigne du notebook : 2 h 01, puis 1 h 59 (la session a expiré entre-temps)."""
+    assert demo.laisser_inactif(heures=2, minutes=1).expiree
+    ensuite = demo.laisser_inactif(heures=1, minutes=59)
+    assert not ensuite.expiree and ensuite.acces.ok and ensuite.acces.sso
+    assert "reconnecte d'abord lea.martin" in ensuite.lignes[0]
+    assert "inactivité trop longue" in ensuite.lignes[0]
+    assert ensuite.duree == timedelta(hours=1, minutes=59)
+    assert [x.operation for x in ensuite.entrees][:2] == ["connexion_reussie", "tgt_cree"]
+    # et de nouveau 2 h 01 : expirée
+    assert demo.laisser_inactif(heures=2, minutes=1).expiree
+
+
+@pytest.mark.parametrize("valeur", [1e12, math.nan, math.inf, 10 ** 30])
+def test_inactivite_demesuree(demo, valeur):
+    with pytest.raises(ValeurInvalide):
+        demo.laisser_inactif(heures=valeur)
+
+
+def test_rejouer_un_ticket_inconnu_ou_mal_forme(ent, demo):
+    inconnu = demo.rejouer_ticket("ST-zz")
+    assert inconnu.refuse and "n'existe pas" in inconnu.constat
+    assert "déjà servi" not in inconnu.constat and "déjà utilisé" not in inconnu.titre
+    faux = demo.rejouer_ticket("abc")
+    assert faux.code == INVALID_TICKET_SPEC and "la forme d'un ticket" in faux.constat
+
+
+def test_rejouer_un_ticket_expire(ent, demo):
+    ent.deconnexion(poste=demo.navigateur.nom_poste)
+    autre = ent.navigateur("Téléphone")
+    ent.cas.connexion(autre, "lea.martin", MOTS_DE_PASSE_DEMO["eleve"])
+    ticket = ent.cas.acceder(autre, "notes").ticket        # émis, jamais présenté
+    ent.avancer(secondes=11)
+    resultat = demo.rejouer_ticket(ticket)
+    assert resultat.refuse and "a expiré" in resultat.constat
+
+
+def test_le_rejeu_ne_repete_pas_la_meme_phrase(demo):
+    texte = "\n".join(demo.rejouer_ticket().lignes)
+    assert texte.count("ne sert qu'une fois") == 1
+    assert "déjà servi" in demo.rejouer_ticket().constat
+
+
+def test_ouvrir_deux_services_deux_fois(ent):
+    demo = DemonstrationSSO(ent)
+    premier = demo.ouvrir_deux_services()
+    second = demo.ouvrir_deux_services()                   # cellule relancée : pas d'erreur
+    assert second.parcours.ok
+    assert "demo.se_deconnecter()" in second.lignes[0]
+    assert "2 services prévenus" in second.lignes[0]
+    assert [x.operation for x in second.entrees][0] == "deconnexion"
+    assert premier.parcours.etapes[1].entrees[0].numero < second.entrees[0].numero
+
+
+def test_ouvrir_deux_services_bref(ent):
+    resultat = DemonstrationSSO(ent, poste="Ordinateur de la maison").ouvrir_deux_services(
+        bref=True)
+    assert resultat.texte().count("\n") == 0 and "une seule fois" in resultat.texte()
+    assert "<li>" not in resultat._repr_html_()
+    assert resultat.parcours.ok and resultat.entrees            # le détail reste disponible
+
+
+def test_ent_absent_ou_attente_demesuree(ent):
+    for appel in (lambda: DemonstrationSSO(None), lambda: DemonstrationPreuves(None)):
+        with pytest.raises(ValeurInvalide, match="ENT.demo()"):
+            appel()
+    with pytest.raises(ValeurInvalide, match="de 0 à 3600"):
+        DemonstrationPreuves(ent).code_a_usage_unique(10 ** 12)
+
+
+def test_telephone_avant_le_code_a_usage_unique(ent):
+    from entsim.widgets.telephone import TelephoneWidget
+
+    preuves = DemonstrationPreuves(ent)
+    with pytest.raises(ValeurInvalide, match=r"preuves\.code_a_usage_unique\(\)"):
+        TelephoneWidget(preuves.telephone)
+    preuves.code_a_usage_unique()
+    assert "Code affiché" in TelephoneWidget(preuves.telephone).actualiser()
+
+
+def test_propagation_en_francais(demo):
+    resultat = demo.propagation()
+    assert "Prénom : Léa" in resultat.lignes
+    assert any(x.startswith("Établissement") for x in resultat.lignes)
+    assert not any(x.startswith(("prenom", "etablissement")) for x in resultat.lignes)
+    assert "<cas:prenom>Léa</cas:prenom>" in resultat.documents[0][1]   # le XML ne change pas
+
+
+def test_tickets_accordes(demo):
+    assert demo.inspecter_tickets().constat.startswith("2 tickets de service :")
+
+
+def test_numero_de_caractere_compte_a_partir_de_1(ent):
+    preuves = DemonstrationPreuves(ent)
+    resultat = preuves.signer_puis_modifier()
+    document = resultat.original.contenu
+    numero = document.index("15 h") + 2                     # le « 5 », en comptant de 1
+    assert f"caractère n° {numero} : « 5 » → « 7 »" in resultat.texte()
+    meme = preuves.signer_puis_modifier(position=numero, remplacement="7")
+    assert meme.modifie.contenu == resultat.modifie.contenu
+    with pytest.raises(ValeurInvalide, match="de 1 à"):
+        preuves.signer_puis_modifier(position=0)
+
+
+def test_peut_lire(ent, capsys):
+    assert peut_lire(ent, "lea.martin", "notes", "hugo.bernard") is None
+    assert capsys.readouterr().out.startswith("✗ refusé")
+    peut_lire(ent, "sophie.martin", "Notes", "lea.martin")
+    assert capsys.readouterr().out.startswith("✓ autorisé")
+    with pytest.raises(ValeurInvalide, match="Données inconnues"):
+        peut_lire(ent, "lea.martin", "bulletins", "lea.martin")
+    with pytest.raises(ValeurInvalide, match="ENT.demo()"):
+        peut_lire(None, "lea.martin", "notes", "lea.martin")

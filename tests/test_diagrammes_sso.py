@@ -148,3 +148,14 @@ def test_entrees_invalides(execution):
         schema_sequence([])
     with pytest.raises(ValeurInvalide):
         schema_deconnexion(None)
+
+
+def test_titres_accordes(execution):
+    demo, resultat = execution
+    sequence = schema_sequence(resultat.parcours)
+    assert sequence.titre == ("Diagramme de séquence : 9 échanges, soit 18 flèches "
+                              "(9 requêtes et 9 réponses) — Poste du CDI")
+    assert len(sequence.aretes()) == 18
+    fin = demo.se_deconnecter()
+    assert schema_deconnexion(fin.deconnexion).titre == (
+        "Déconnexion unique de lea.martin : 2 services prévenus")

@@ -99,8 +99,12 @@ def test_refus_du_second_service_arrete_a_l_etape_7(monde):
 def test_il_faut_partir_non_authentifie(monde):
     cdi = Navigateur("Poste du CDI")
     monde.connecter(cdi)
-    with pytest.raises(ErreurENT, match="déjà une session"):
+    with pytest.raises(ErreurENT, match="déjà ouverte") as erreur:
         parcours_acces(monde.serveur, cdi, "lea.martin", MDP, "cahier_de_textes", "messagerie")
+    # le message dit à l'élève quoi exécuter (et non une commande de développeur)
+    assert 'ent.deconnexion(poste="Poste du CDI")' in str(erreur.value)
+    assert "demo.se_deconnecter()" in str(erreur.value)
+    assert "serveur.deconnexion" not in str(erreur.value)
     monde.serveur.deconnexion(cdi)
     assert parcours_acces(monde.serveur, cdi, "lea.martin", MDP, "cahier_de_textes",
                           "messagerie").ok
@@ -121,3 +125,24 @@ def test_affichage_et_tableau(monde):
     tableau = parcours.tableau()
     assert list(tableau.index) == list(range(1, 9))
     assert "Acteur" in tableau.columns
+
+
+def test_numero_d_etape_entre_guillemets(monde):
+    parcours = parcours_acces(monde.serveur, Navigateur("Poste du CDI"), "lea.martin", MDP,
+                              "cahier_de_textes", "messagerie")
+    with pytest.raises(ValeurInvalide, match="nombre entier, sans guillemets"):
+        parcours.etape("1")
+    with pytest.raises(ValeurInvalide, match="pas d'étape 9"):
+        parcours.etape(9)
+    assert parcours.etape(1).numero == 1
+
+
+def test_le_cookie_tgc_est_presente_a_l_etape_7(monde):
+    """Le TGC est posé à l'étape 2 et présenté au serveur CAS à l'étape 7 (pas à la 6)."""
+    parcours = parcours_acces(monde.serveur, Navigateur("Poste du CDI"), "lea.martin", MDP,
+                              "cahier_de_textes", "messagerie")
+    tgc = [n for n in range(1, 9) for e in parcours.etape(n).echanges
+           if any(c.startswith("TGC=") for c in e.cookies_envoyes)]
+    assert tgc == [7]
+    assert "TGC" not in parcours.etape(6).detail
+    assert "TGC=" in parcours.etape(7).detail

@@ -449,6 +449,6 @@ def test_les_objets_s_affichent_en_francais(autorite: AutoriteCertification,
                                             source: SourceAleatoire) -> None:
     paire = generer_paire_de_cles(source)
     certificat = autorite.emettre("Léa Martin", paire)
-    assert str(autorite.verifier(certificat)).startswith("✅ Certificat valide")
+    assert str(autorite.verifier(certificat)).startswith("✓ Certificat valide")
     assert isinstance(paire, PaireDeCles)
     assert "Léa Martin" in repr(certificat)

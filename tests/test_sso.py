@@ -10,7 +10,7 @@ import math
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import FrozenInstanceError, dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
@@ -424,7 +424,8 @@ def test_demande_de_deconnexion_est_du_vrai_saml(monde, cdi):
     racine = ET.fromstring(xml)
     assert racine.tag == f"{SAMLP}LogoutRequest"
     assert racine.get("Version") == "2.0"
-    assert racine.get("IssueInstant") == "2026-09-07T08:30:00Z"
+    # 8 h 30 à Paris en septembre (heure d'été, UTC+2) = 6 h 30 UTC
+    assert racine.get("IssueInstant") == "2026-09-07T06:30:00Z"
     assert re.fullmatch(r"LR-\d+-[A-Za-z0-9]+", racine.get("ID"))
     assert racine.findtext(f"{{{NS_SAML}}}NameID") == "@NOT_USED@"
     assert racine.findtext(f"{SAMLP}SessionIndex") == acces.ticket
@@ -516,7 +517,8 @@ def test_xml_de_succes(monde, cdi):
     succes = racine.find(f"{CAS}authenticationSuccess")
     assert succes.findtext(f"{CAS}user") == "lea.martin"
     attributs = succes.find(f"{CAS}attributes")
-    assert attributs.findtext(f"{CAS}authenticationDate") == "2026-09-07T08:00:00Z"
+    # connexion à 8 h au lycée, en septembre : 6 h UTC (le « Z » signifie UTC)
+    assert attributs.findtext(f"{CAS}authenticationDate") == "2026-09-07T06:00:00Z"
     assert attributs.findtext(f"{CAS}longTermAuthenticationRequestTokenUsed") == "false"
     assert attributs.findtext(f"{CAS}isFromNewLogin") == "false"
     assert attributs.findtext(f"{CAS}profil") == "Élève"
@@ -627,3 +629,49 @@ def test_durees_configurables():
     with pytest.raises(ValeurInvalide, match="duree_ticket"):
         ServeurCAS(h, Journal(h), SourceAleatoire(), verifier_identifiants=lambda *a: None,
                    duree_ticket=timedelta(0))
+
+
+# -- heures écrites en UTC -------------------------------------------------------------------
+
+@pytest.mark.parametrize("local, utc", [
+    (datetime(2026, 9, 7, 8, 0), "2026-09-07T06:00:00Z"),      # septembre : UTC+2
+    (datetime(2027, 1, 11, 8, 0), "2027-01-11T07:00:00Z"),     # janvier : UTC+1
+    (datetime(2026, 3, 29, 1, 59), "2026-03-29T00:59:00Z"),    # juste avant l'heure d'été
+    (datetime(2026, 3, 29, 3, 0), "2026-03-29T01:00:00Z"),     # heure d'été commencée
+    (datetime(2026, 10, 25, 2, 30), "2026-10-25T00:30:00Z"),   # 2 h 30 vécue deux fois : été
+    (datetime(2026, 10, 25, 3, 0), "2026-10-25T02:00:00Z"),    # retour à l'heure d'hiver
+])
+def test_dates_xml_converties_de_paris_en_utc(local, utc, monkeypatch):
+    from entsim import sso
+
+    assert sso._date_xml(local) == utc
+    # sans la base des fuseaux (Windows sans tzdata) : la règle européenne donne la même heure
+    import zoneinfo
+
+    def absente(_nom):
+        raise zoneinfo.ZoneInfoNotFoundError("Europe/Paris")
+
+    monkeypatch.setattr(zoneinfo, "ZoneInfo", absente)
+    assert sso._date_xml(local) == utc
+
+
+def test_regle_europeenne_identique_a_zoneinfo_sur_une_annee():
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    from entsim.sso import _decalage_paris_regle_ue
+
+    instant = datetime(2026, 1, 1)
+    while instant < datetime(2027, 1, 1):
+        attendu = instant.replace(tzinfo=ZoneInfo("Europe/Paris")).utcoffset()
+        assert _decalage_paris_regle_ue(instant) == attendu, instant
+        instant += timedelta(minutes=30)
+
+
+def test_date_xml_en_janvier_dans_la_reponse_cas(monde, cdi):
+    monde.horloge.aller_a(datetime(2027, 1, 11, 8, 0))
+    monde.connecter(cdi)
+    ticket = monde.ticket_pour(cdi, "messagerie")
+    racine = ET.fromstring(monde.serveur.valider(ticket, URL_MESSAGERIE).xml())
+    date = racine.find(f"{CAS}authenticationSuccess/{CAS}attributes")
+    assert date.findtext(f"{CAS}authenticationDate") == "2027-01-11T07:00:00Z"

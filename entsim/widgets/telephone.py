@@ -18,6 +18,11 @@ class TelephoneWidget:
     """L'écran du téléphone simulé : code à 6 chiffres, compte à rebours, bouton d'attente."""
 
     def __init__(self, telephone: TelephoneSimule, pas_attente: int = 10) -> None:
+        if telephone is None:
+            raise ValeurInvalide("Pas encore de téléphone : exécutez d'abord "
+                                 "preuves.code_a_usage_unique(), qui active le code à usage "
+                                 "unique et donne son téléphone à l'élève.",
+                                 code="telephone_absent")
         if not isinstance(telephone, TelephoneSimule):
             raise ValeurInvalide("Il faut un téléphone simulé : "
                                  "TelephoneSimule(identifiant, secret, ent.horloge).")
