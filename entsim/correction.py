@@ -359,7 +359,11 @@ def _corriger_reponses(notebook: NotebookLu, la_fiche: Fiche, *, delai_par_cellu
         else:
             assert execution is not None
             trouvee, valeur, message = _valeur_executee(lue, execution, question.variable)
-            if isinstance(valeur, ObjetNonTransmis):
+            if isinstance(valeur, ObjetNonTransmis) and valeur.type == "timedelta":
+                # une durée (ent.cas.duree_ticket) : corrigée sur son texte « 0:00:10 »,
+                # comme le fait la vérification dans la fiche
+                corrections.append(question.corriger(valeur.texte))
+            elif isinstance(valeur, ObjetNonTransmis):
                 corrections.append(_invalide(question.id, question.points, (
                     "La réponse doit être une valeur simple (texte, nombre, liste, "
                     f"dictionnaire, tableau) ; la cellule donne un objet « {valeur.type} ».")))

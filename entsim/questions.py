@@ -10,12 +10,15 @@ questions 1 à 3 de la ressource CERTA ; partie 3 : questions 13 à 16…). Les 
 - :class:`ReponseCourte` — une définition contrôlée par groupes de mots-clés
   (:class:`MotsCles`), avec variantes et synonymes, sans tenir compte des accents ni des
   majuscules ; le retour nomme l'idée qui manque (« Il manque l'idée de vérifier
-  l'identité. ») ;
+  l'identité. ») ; une idée écrite à la forme négative ne compte pas, une liste de
+  mots-clés sans phrase a au plus la moitié des points, et la note est marquée
+  « provisoire » (le professeur relit et ajuste) ;
 - :class:`Classement` — des éléments à ranger dans des catégories (acteur interne ou
-  externe, preuve « ce que je sais » / « ce que je possède »…) ; le retour cite les
-  éléments mal rangés ;
+  externe, preuve « ce que je sais » / « ce que je possède »…), par un dictionnaire ou la
+  liste des lettres dans l'ordre des éléments ; le retour cite les éléments mal rangés ;
 - :class:`MiseEnOrdre` — remettre des étapes dans l'ordre (les 8 étapes du SDET) ;
-- :class:`Numerique` — un nombre, avec tolérance et unité ; accepte « 12,5 » ;
+- :class:`Numerique` — un nombre, avec tolérance et unité ; accepte « 12,5 », et une
+  durée (« 0:00:10 », ``timedelta``) pour une réponse en secondes ;
 - :class:`TableauACompleter` — un petit tableau (dictionnaire, liste de lignes ou
   DataFrame pandas) comparé case par case ;
 - :class:`CodeAModifier` — l'élève modifie une ligne de code, exécute et observe ; la
@@ -44,6 +47,7 @@ import pkgutil
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import timedelta
 from typing import Any
 
 from .erreurs import ErreurENT, Introuvable, ValeurInvalide
@@ -115,6 +119,16 @@ def _points_fr(points: float) -> str:
     return f"{_nombre_fr(points)} point" + ("s" if abs(points) >= 2 else "")
 
 
+def _accord(nombre: int, singulier: str, pluriel: str) -> str:
+    """« 1 élément bien classé », « 2 éléments bien classés » : le nombre et ses mots
+    accordés (règle française : singulier pour 0 et 1)."""
+    return f"{nombre} {singulier if abs(nombre) < 2 else pluriel}"
+
+
+#: Ce que lit l'élève à côté d'une note calculée par mots-clés.
+MENTION_PROVISOIRE = "note provisoire : le professeur peut l'ajuster"
+
+
 @dataclass(frozen=True)
 class Correction:
     """Le résultat de la correction d'une réponse.
@@ -122,7 +136,9 @@ class Correction:
     ``statut`` : ``"juste"``, ``"partiel"``, ``"faux"``, ``"vide"``, ``"manuel"`` (question
     ouverte, notée à la main) ou ``"invalide"`` ; ``message`` : le retour en français pour
     l'élève ; ``details`` : les précisions (idée manquante, élément mal rangé…) ;
-    ``pour_le_professeur`` : des repères qui ne sont pas montrés à l'élève.
+    ``pour_le_professeur`` : des repères qui ne sont pas montrés à l'élève ;
+    ``provisoire`` : la note vient d'un contrôle par mots-clés (définition rédigée) ; le
+    barème l'indique (« note provisoire : le professeur peut l'ajuster »).
     """
 
     question: str
@@ -132,6 +148,7 @@ class Correction:
     message: str
     details: tuple[str, ...] = ()
     pour_le_professeur: tuple[str, ...] = ()
+    provisoire: bool = False
 
     @property
     def juste(self) -> bool:
@@ -147,7 +164,8 @@ class Correction:
         """« 1,5 / 2 points » ; pour une question ouverte : « note du professeur, sur 3 points »."""
         if self.statut == "manuel":
             return f"noté par le professeur, sur {_points_fr(self.sur)}"
-        return f"{_nombre_fr(self.points)} / {_points_fr(self.sur)}"
+        bareme = f"{_nombre_fr(self.points)} / {_points_fr(self.sur)}"
+        return f"{bareme} ({MENTION_PROVISOIRE})" if self.provisoire else bareme
 
     def texte(self) -> str:
         """Le retour en texte brut (déterministe) : ce que voit un lecteur d'écran ou nbval."""
@@ -383,6 +401,43 @@ def _motif_variante(variante: str) -> re.Pattern[str]:
     return re.compile(r"(?:\s+\w+){0,2}?\s+".join(morceaux))
 
 
+#: Mots qui rendent négative la tournure qui les suit (« ce n'est pas … », « ni … »).
+MOTS_NEGATIFS = frozenset({"pas", "ni", "jamais", "aucun", "aucune", "nullement"})
+
+#: « pas seulement », « pas uniquement »… : une restriction, pas une négation.
+_APRES_PAS_NON_NEGATIF = frozenset({"seulement", "uniquement", "que", "simplement", "juste",
+                                    "forcement", "besoin"})
+
+#: Portée d'une négation : le nombre de mots, avant une variante, où l'on cherche un mot
+#: négatif.
+PORTEE_NEGATION = 3
+
+
+def _negatif_avant(mots: Sequence[str]) -> bool:
+    """Vrai si l'un des derniers mots (``PORTEE_NEGATION`` au plus) est une négation."""
+    fenetre = list(mots[-PORTEE_NEGATION:])
+    for i, mot in enumerate(fenetre):
+        if mot in MOTS_NEGATIFS:
+            suivant = fenetre[i + 1] if i + 1 < len(fenetre) else ""
+            if mot == "pas" and suivant in _APRES_PAS_NON_NEGATIF:
+                continue
+            return True
+    return False
+
+
+def _occurrence_niee(texte: str, debut: int, fin: int) -> bool:
+    """Une occurrence (``texte[debut:fin]``) est niée si un mot négatif la précède de près
+    (« ce n'est pas vérifier », « ni donner accès ») ou si elle est encadrée par « ne … pas »
+    (« ne vérifie pas »). Les mots négatifs qui font partie de la variante elle-même
+    (« pas besoin de ressaisir ») ne comptent pas."""
+    avant = texte[:debut].split()
+    if _negatif_avant(avant):
+        return True
+    apres = texte[fin:].split()[:1]
+    return bool(apres) and apres[0] in ("pas", "jamais") and \
+        any(m in ("ne", "n") for m in avant[-2:])
+
+
 @dataclass(frozen=True)
 class MotsCles:
     """Une idée attendue et les façons acceptées de l'exprimer.
@@ -391,11 +446,15 @@ class MotsCles:
     ``"d'une connexion unique"``. ``variantes`` : mots ou expressions (accents et
     majuscules ignorés ; ``*`` en fin de mot = radical ; les mots d'une expression doivent
     venir dans l'ordre, deux mots intercalés au plus). ``poids`` : part de la note.
+    ``facultative`` : une idée qui rapporte des points si elle est présente mais dont
+    l'absence n'empêche pas d'avoir tous les points (elle compte au numérateur, pas au
+    dénominateur).
     """
 
     idee: str
     variantes: tuple[str, ...]
     poids: float = 1.0
+    facultative: bool = False
 
     def __post_init__(self) -> None:
         if isinstance(self.variantes, str):
@@ -409,9 +468,17 @@ class MotsCles:
             raise ValeurInvalide(f"Le poids de l'idée « {self.idee} » doit être positif.")
         object.__setattr__(self, "_motifs", tuple(_motif_variante(v) for v in self.variantes))
 
-    def trouvee_dans(self, texte_normalise: str) -> bool:
-        """Vrai si une variante apparaît dans le texte (déjà passé par la normalisation)."""
-        return any(m.search(texte_normalise) for m in self.__dict__["_motifs"])
+    def trouvee_dans(self, texte_normalise: str, *, negation: bool = False) -> bool:
+        """Vrai si une variante apparaît dans le texte (déjà passé par la normalisation).
+
+        Avec ``negation=True``, une variante qui n'apparaît que dans une tournure négative
+        (« ce n'est pas … », « ni … », « ne … pas ») ne compte pas."""
+        for motif in self.__dict__["_motifs"]:
+            for trouve in motif.finditer(texte_normalise):
+                if not negation or not _occurrence_niee(texte_normalise, trouve.start(),
+                                                        trouve.end()):
+                    return True
+        return False
 
     def manque(self) -> str:
         return f"Il manque l'idée {self.idee}."
@@ -461,7 +528,7 @@ def _affiche(valeur: object) -> str:
 # Questions
 # ---------------------------------------------------------------------------------------------
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Question:
     """Une question notée. Les sous-classes définissent ``_corriger`` et ``exemple_de_reponse``.
 
@@ -501,11 +568,19 @@ class Question:
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
         """Affichée dans un notebook, une question montre sa consigne complète."""
-        points = f"{self.points:g}".replace(".", ",")
-        titre = f"**{self.titre or 'Question ' + self.id}** ({points} point"
-        titre += "s)" if self.points > 1 else ")"
-        texte = f"{titre}\n\n{self.consigne()}"
+        texte = f"**{self.titre or 'Question ' + self.id}** ({_points_fr(self.points)})" \
+                f"\n\n{self.consigne()}"
         return {"text/markdown": texte, "text/plain": texte}
+
+    # La représentation ne montre jamais la réponse attendue (``attendu``, ``bonnes``,
+    # ``exemple``…) : un élève qui affiche une question ou ``f.questions`` ne voit que son
+    # identifiant, son titre, son barème (repr) ou sa consigne (str, affichage notebook).
+    def __repr__(self) -> str:
+        titre = f" « {self.titre} »" if self.titre else ""
+        return f"<{type(self).__name__} {self.id}{titre}, {_points_fr(self.points)}>"
+
+    def __str__(self) -> str:
+        return self._repr_mimebundle_()["text/plain"]
 
     def corriger(self, reponse: object) -> Correction:
         """Corrige une réponse d'élève. Ne lève jamais d'exception."""
@@ -541,24 +616,27 @@ class Question:
         raise NotImplementedError
 
     def _correction(self, points: float, statut: str, message: str,
-                    details: Iterable[str] = (), pour_le_professeur: Iterable[str] = ()
-                    ) -> Correction:
+                    details: Iterable[str] = (), pour_le_professeur: Iterable[str] = (),
+                    provisoire: bool = False) -> Correction:
         return Correction(self.id, round(float(points), 4), float(self.points), statut,
-                          message, tuple(details), tuple(pour_le_professeur))
+                          message, tuple(details), tuple(pour_le_professeur), provisoire)
 
     def _proportion(self, part: float, message_juste: str, message_partiel: str,
-                    message_faux: str, details: Iterable[str] = ()) -> Correction:
+                    message_faux: str, details: Iterable[str] = (),
+                    pour_le_professeur: Iterable[str] = (),
+                    provisoire: bool = False) -> Correction:
         part = min(1.0, max(0.0, part))
+        extra = {"pour_le_professeur": pour_le_professeur, "provisoire": provisoire}
         if part >= 1 - 1e-9:
-            return self._correction(self.points, "juste", message_juste, details)
+            return self._correction(self.points, "juste", message_juste, details, **extra)
         if part <= 1e-9:
-            return self._correction(0, "faux", message_faux, details)
+            return self._correction(0, "faux", message_faux, details, **extra)
         points = round(self.points * part * 4) / 4       # au quart de point
         if points <= 0:
             points = 0.25 if self.points >= 0.25 else self.points * part
         if points >= self.points:
             points = self.points - 0.25
-        return self._correction(points, "partiel", message_partiel, details)
+        return self._correction(points, "partiel", message_partiel, details, **extra)
 
 
 def _liste_lettres(elements: Sequence[str]) -> str:
@@ -622,7 +700,7 @@ def _choix_multiples(reponse: object, choix: Sequence[str]) -> list[int]:
     return indices
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class QCM(Question):
     """Question à choix. ``bonnes`` : les lettres des bonnes réponses (``"B"`` ou
     ``("A", "C")``). ``multiple`` : plusieurs réponses possibles (par défaut : vrai s'il y a
@@ -694,7 +772,7 @@ class QCM(Question):
                                     details)
         manquantes = len(bonnes) - len(trouvees)
         if manquantes:
-            details.append(f"Il manque {manquantes} bonne(s) réponse(s)."
+            details.append(f"Il manque {manquantes} bonnes réponses."
                            if manquantes > 1 else "Il manque une bonne réponse.")
         if mauvaises:
             lettres = ", ".join(_LETTRES[i] for i in mauvaises)
@@ -704,13 +782,56 @@ class QCM(Question):
                                 "Réponse en partie juste.", "Réponse fausse.", details)
 
 
-@dataclass(frozen=True, kw_only=True)
+#: Petits mots de liaison (articles, prépositions, pronoms, auxiliaires) : une définition
+#: rédigée en contient ; une simple liste de mots-clés n'en contient pas.
+MOTS_DE_LIAISON = frozenset({
+    "le", "la", "les", "l", "un", "une", "des", "de", "du", "d", "a", "au", "aux", "et", "ou",
+    "puis", "pour", "par", "avec", "sans", "qui", "que", "qu", "quand", "dans", "sur", "en",
+    "son", "sa", "ses", "leur", "leurs", "est", "sont", "on", "il", "elle", "ils", "elles",
+    "se", "s", "c", "ce", "ca", "cela", "avant", "apres", "afin", "selon", "lui", "y",
+    "chaque", "tout", "tous", "toutes", "ne", "n", "ont", "peut", "permet", "consiste",
+})
+
+#: Expressions figées retirées avant de compter les mots de liaison (« mot de passe »).
+_EXPRESSIONS_FIGEES = re.compile(r"\b(?:mots? de passe|emploi du temps|cahier de textes|"
+                                 r"point d entree|vie scolaire)\b")
+
+#: Une définition rédigée a au moins ce nombre de mots…
+MOTS_MIN_PHRASE = 4
+#: … et au moins ce nombre de mots de liaison.
+LIAISONS_MIN_PHRASE = 2
+#: Part maximale de la note pour une liste de mots-clés sans phrase.
+PART_MAX_SANS_PHRASE = 0.5
+
+
+def est_une_phrase(texte_normalise: str) -> bool:
+    """Vrai si le texte est rédigé (au moins 4 mots, dont 2 petits mots de liaison comme
+    « le », « de », « pour », « qui », « est ») et pas une simple liste de mots-clés
+    (« portail services élèves mot de passe »)."""
+    mots = texte_normalise.split()
+    liaisons = [m for m in _EXPRESSIONS_FIGEES.sub(" ", texte_normalise).split()
+                if m in MOTS_DE_LIAISON]
+    return len(mots) >= MOTS_MIN_PHRASE and len(liaisons) >= LIAISONS_MIN_PHRASE
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
 class ReponseCourte(Question):
     """Une définition ou une phrase courte, contrôlée par groupes de mots-clés.
 
     Chaque :class:`MotsCles` est une idée attendue ; la note est la part (pondérée) des
-    idées présentes. Le retour nomme chaque idée manquante. ``exemple`` : une réponse
-    modèle (celle du corrigé), qui doit obtenir tous les points.
+    idées présentes (une idée ``facultative`` ajoute des points sans être exigée). Le
+    retour nomme chaque idée manquante. ``exemple`` : une réponse modèle (celle du
+    corrigé), qui doit obtenir tous les points.
+
+    Règles simples, qu'un professeur peut expliquer à sa classe :
+
+    - une idée écrite à la forme négative (« ce n'est pas … », « ni … », « ne … pas »,
+      trois mots avant l'idée au plus) ne compte pas ;
+    - une liste de mots-clés sans phrase (moins de 4 mots, ou moins de 2 petits mots de
+      liaison comme « le », « de », « pour ») a au plus la moitié des points ;
+    - la note est **provisoire** (``Correction.provisoire``) : le barème affiché le dit, et
+      ``pour_le_professeur`` rappelle les idées trouvées, pour que le professeur relise et
+      ajuste.
     """
 
     groupes: tuple[MotsCles, ...]
@@ -719,36 +840,62 @@ class ReponseCourte(Question):
     def __post_init__(self) -> None:
         super().__post_init__()
         object.__setattr__(self, "groupes", _groupes(self.groupes))
-        if not self.groupes:
+        if not any(not g.facultative for g in self.groupes):
             raise ValeurInvalide(f"Question {self.id} : aucune idée attendue.")
 
     def exemple_de_reponse(self) -> object:
         return self.exemple
 
     def consigne(self) -> str:
-        return (f"{self.enonce}\n\n*Écrivez votre réponse entre guillemets : "
-                f'`{self.variable} = "…"`.*')
+        return (f"{self.enonce}\n\n*Écrivez votre réponse en une ou deux phrases, entre "
+                f'triples guillemets : `{self.variable} = """…"""` (les apostrophes et les '
+                "retours à la ligne y sont permis). La note calculée par la fiche est "
+                "provisoire : votre professeur relit les définitions et peut l'ajuster.*")
 
     def _corriger(self, reponse: object) -> Correction:
         if isinstance(reponse, (list, tuple)) and all(isinstance(r, str) for r in reponse):
             reponse = " ; ".join(reponse)
         texte = _normaliser(_texte(reponse))
-        presentes = [g for g in self.groupes if g.trouvee_dans(texte)]
-        manquantes = [g for g in self.groupes if not any(g is p for p in presentes)]
-        total = sum(g.poids for g in self.groupes)
-        part = sum(g.poids for g in presentes) / total
+        presentes = [g for g in self.groupes if g.trouvee_dans(texte, negation=True)]
+        niees = [g for g in self.groupes if not any(g is p for p in presentes)
+                 and g.trouvee_dans(texte)]
+        exigees = [g for g in self.groupes if not g.facultative]
+        manquantes = [g for g in exigees if not any(g is p for p in presentes)]
+        total = sum(g.poids for g in exigees)
+        part = min(1.0, sum(g.poids for g in presentes) / total)
+        details = [(f"L'idée {g.idee} n'apparaît qu'à la forme négative (« ne … pas », "
+                    "« ni ») : elle ne compte pas." if any(g is n for n in niees)
+                    else g.manque()) for g in manquantes]
+        phrase = est_une_phrase(texte)
+        plafonnee = not phrase and part > PART_MAX_SANS_PHRASE
+        if plafonnee:
+            part = PART_MAX_SANS_PHRASE
+            details.append("Une définition s'écrit en phrase : une liste de mots-clés ne "
+                           "suffit pas (note limitée à la moitié des points).")
+        if part < 1 - 1e-9:
+            details += [f"Pour aller plus loin : l'idée {g.idee}." for g in self.groupes
+                        if g.facultative and not any(g is p for p in presentes)]
+        trouvees = ", ".join(g.idee for g in presentes) or "aucune"
+        pour_prof = (f"Note calculée par mots-clés, provisoire : relisez la réponse et "
+                     f"ajustez-la si besoin (idées reconnues : {trouvees}"
+                     + (" ; réponse sans phrase rédigée" if not phrase else "")
+                     + (" ; idées écrites à la forme négative : "
+                        + ", ".join(g.idee for g in niees) if niees else "") + ").",)
+        nb_exigees = sum(1 for g in exigees if any(g is p for p in presentes))
         return self._proportion(
             part, "Très bien : toutes les idées attendues sont présentes.",
-            f"C'est un bon début : {len(presentes)} idée(s) sur {len(self.groupes)}.",
+            "Les mots-clés sont là, mais la définition n'est pas rédigée." if plafonnee
+            else f"C'est un bon début : {_accord(nb_exigees, 'idée', 'idées')} sur "
+                 f"{len(exigees)}.",
             "Les idées attendues n'apparaissent pas encore dans votre réponse.",
-            [g.manque() for g in manquantes])
+            details, pour_prof, provisoire=True)
 
 
 def _cle_element(element: object) -> str:
     return _normaliser(_texte(element, "Chaque élément"))
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Classement(Question):
     """Des éléments à ranger dans des catégories (``attendu`` : élément → catégorie).
 
@@ -788,9 +935,13 @@ class Classement(Question):
         exemple = f"{{{cle}: {valeur}, …}}"
         forme = ("la lettre de sa catégorie" if self.lettres else "sa catégorie")
         forme_element = "son numéro ou son texte" if cle == "1" else "son texte ou son numéro"
+        dans_l_ordre = (f" Vous pouvez aussi donner la liste des lettres dans l'ordre des "
+                        f"éléments : `[\"{_LETTRES[0]}\", \"{_LETTRES[1 % len(self.categories)]}\""
+                        f", …]`." if self.lettres else "")
         return (f"{self.enonce}\n\n**Éléments à classer :**\n\n{elements}\n\n"
                 f"**Catégories :**\n\n{categories}\n\n*Répondez par un dictionnaire qui "
-                f"donne, pour chaque élément ({forme_element}), {forme} : `{exemple}`.*")
+                f"donne, pour chaque élément ({forme_element}), {forme} : `{exemple}`."
+                f"{dans_l_ordre}*")
 
     def exemple_de_reponse(self) -> object:
         longs = max(len(e) for e in self.attendu) > 50    # désignés par leur numéro
@@ -835,7 +986,11 @@ class Classement(Question):
                 else:
                     paires.append((cle, valeur))
             return paires
+        if isinstance(reponse, str):
+            return self._paires_texte(reponse)
         if isinstance(reponse, (list, tuple)):
+            if reponse and not any(isinstance(e, (list, tuple)) for e in reponse):
+                return self._paires_dans_l_ordre(list(reponse))
             paires = []
             for couple in reponse:
                 if not isinstance(couple, (list, tuple)) or len(couple) != 2:
@@ -845,6 +1000,33 @@ class Classement(Question):
             return paires
         raise _ReponseInvalide("Écrivez un dictionnaire { \"élément\" : \"catégorie\", … } "
                                "comme dans l'exemple (reçu : " + _nom_type(reponse) + ").")
+
+    def _paires_dans_l_ordre(self, categories: list[object]) -> list[tuple[object, object]]:
+        """Une catégorie par élément, dans l'ordre de l'énoncé : ``["B", "B", "A", …]``."""
+        n = len(self.attendu)
+        if len(categories) != n:
+            raise _ReponseInvalide(
+                f"Votre liste a {_accord(len(categories), 'catégorie', 'catégories')} pour "
+                f"{n} éléments : donnez une lettre par élément, dans l'ordre de l'énoncé, ou "
+                "un dictionnaire { numéro : \"lettre\", … }.")
+        return [(i, c) for i, c in enumerate(categories, start=1)]
+
+    def _paires_texte(self, texte: str) -> list[tuple[object, object]]:
+        """« 1B 2B 3A … », « 1-B, 2-B… » (numéro et lettre), ou « B B A … » / « BBA… »
+        (une lettre par élément, dans l'ordre)."""
+        n = len(self.attendu)
+        numerotees = re.findall(r"(\d+)\s*[-:=.)]?\s*([A-Za-z])(?![A-Za-z])", texte)
+        reste = re.sub(r"(\d+)\s*[-:=.)]?\s*([A-Za-z])(?![A-Za-z])", "", texte)
+        if numerotees and not re.sub(r"[\s,;/]+", "", reste):
+            return [(int(numero), lettre) for numero, lettre in numerotees]
+        morceaux = [m for m in re.split(r"[\s,;/]+", texte.strip()) if m]
+        if len(morceaux) == 1 and len(morceaux[0]) == n and morceaux[0].isalpha():
+            morceaux = list(morceaux[0])
+        if len(morceaux) == n and all(len(m) == 1 and m.isalpha() for m in morceaux):
+            return self._paires_dans_l_ordre(list(morceaux))
+        raise _ReponseInvalide("Écrivez un dictionnaire { \"élément\" : \"catégorie\", … } "
+                               "comme dans l'exemple, ou la liste des lettres dans l'ordre "
+                               "des éléments (par exemple [\"B\", \"A\", …]).")
 
     def _corriger(self, reponse: object) -> Correction:
         cles = {_normaliser(e): e for e in self.attendu}
@@ -891,11 +1073,11 @@ class Classement(Question):
         details += [f"« {e} » ne fait pas partie des éléments à classer." for e in inconnus]
         n = len(self.attendu)
         return self._proportion(justes / n, "Tous les éléments sont bien classés.",
-                                f"{justes} élément(s) bien classé(s) sur {n}.",
+                                f"{_accord(justes, 'élément bien classé', 'éléments bien classés')} sur {n}.",
                                 f"Aucun élément bien classé sur {n}.", details)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class MiseEnOrdre(Question):
     """Remettre des étapes dans l'ordre. ``etapes`` : dans le bon ordre ; ``presentation`` :
     l'ordre (mélangé) dans lequel l'énoncé les montre, avec les lettres A, B…
@@ -941,11 +1123,13 @@ class MiseEnOrdre(Question):
         doublons = sorted({_LETTRES[self.presentation.index(i)] for i in ordre
                            if ordre.count(i) > 1})
         if doublons:
-            details.append("Étape(s) citée(s) plusieurs fois : " + ", ".join(doublons) + ".")
+            details.append(("Étape citée plusieurs fois : " if len(doublons) == 1 else
+                            "Étapes citées plusieurs fois : ") + ", ".join(doublons) + ".")
         absentes = [_LETTRES[self.presentation.index(i)] for i in range(len(self.etapes))
                     if i not in ordre]
         if absentes:
-            details.append("Étape(s) oubliée(s) : " + ", ".join(sorted(absentes)) + ".")
+            details.append(("Étape oubliée : " if len(absentes) == 1 else "Étapes oubliées : ")
+                           + ", ".join(sorted(absentes)) + ".")
         # plus longue sous-suite croissante (étapes déjà dans le bon ordre relatif)
         n = len(self.etapes)
         meilleure = [1] * len(ordre)
@@ -970,41 +1154,79 @@ class MiseEnOrdre(Question):
                                 details)
 
 
-@dataclass(frozen=True, kw_only=True)
+_DUREE = re.compile(r"^\s*(?:(\d+)\s*(?:days?|jours?),?\s*)?(\d{1,2}):(\d{2})(?::(\d{2}(?:[.,]\d+)?))?\s*$",
+                    re.IGNORECASE)
+
+
+def _secondes_de_duree(valeur: object) -> float | None:
+    """Une durée en secondes depuis un ``timedelta`` ou un texte « 0:00:10 » (heures,
+    minutes, secondes, comme ``print(timedelta)``) ou « 1:30 » (minutes, secondes) ;
+    None si ce n'est pas une durée."""
+    if isinstance(valeur, timedelta):
+        return valeur.total_seconds()
+    if not isinstance(valeur, str) or len(valeur) > 40:
+        return None
+    trouve = _DUREE.match(valeur)
+    if trouve is None:
+        return None
+    jours, a, b, c = trouve.groups()
+    if c is None:                                  # « 1:30 » : minutes et secondes
+        heures, minutes, secondes = 0, int(a), float(b)
+    else:
+        heures, minutes, secondes = int(a), int(b), float(c.replace(",", "."))
+    return (int(jours or 0) * 24 + heures) * 3600 + minutes * 60 + secondes
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
 class Numerique(Question):
     """Une réponse numérique. ``valeur`` : la valeur attendue ; ``tolerance`` : écart
-    absolu accepté ; ``unite`` : l'unité (affichée, et acceptée à la fin d'un texte :
-    ``"80 bits"``). Accepte ``12``, ``12.5``, ``"12,5"``, ``"1 234"``.
+    absolu accepté ; ``unite`` : l'unité (acceptée à la fin d'un texte : ``"80 bits"`` ;
+    rappelée dans la consigne, « (en secondes) », si ``unite_dans_consigne``).
+    Accepte ``12``, ``12.5``, ``"12,5"``, ``"1 234"``. Si l'unité est ``"secondes"``,
+    accepte aussi une durée : ``timedelta(seconds=10)`` ou ``"0:00:10"`` (ce qu'affiche
+    ``print`` d'un ``timedelta``). ``explication`` : affichée pour toute valeur fausse ;
+    ``pieges`` : valeur fausse → retour précis (une erreur classique).
     """
 
     valeur: float
     tolerance: float = 0.0
     unite: str = ""
     explication: str = ""
+    unite_dans_consigne: bool = True
+    pieges: Mapping[float, str] = field(default_factory=dict)
 
     def exemple_de_reponse(self) -> object:
         v = self.valeur
         return int(v) if isinstance(v, float) and v.is_integer() else v
 
+    @property
+    def _entier(self) -> bool:
+        return float(self.valeur).is_integer() and self.tolerance < 1
+
     def consigne(self) -> str:
-        unite = f" (en {self.unite})" if self.unite else ""
-        return (f"{self.enonce}{unite}\n\n*Répondez par un nombre, par exemple `12` ou "
-                '`"12,5"`.*')
+        unite = f" (en {self.unite})" if self.unite and self.unite_dans_consigne else ""
+        forme = ("Répondez par un nombre entier, par exemple `12`." if self._entier else
+                 'Répondez par un nombre, par exemple `12` ou `"12,5"`.')
+        return f"{self.enonce}{unite}\n\n*{forme}*"
 
     def _corriger(self, reponse: object) -> Correction:
         if isinstance(reponse, (list, tuple)) and len(reponse) == 1:
             reponse = reponse[0]
-        nombre = _lire_nombre(reponse, self.unite)
+        duree = _secondes_de_duree(reponse) if replier(self.unite).startswith("seconde") \
+            else None
+        nombre = duree if duree is not None else _lire_nombre(reponse, self.unite)
         if abs(nombre - float(self.valeur)) <= self.tolerance + 1e-9:
             return self._correction(self.points, "juste", "Bonne valeur.")
         sens = "trop grande" if nombre > self.valeur else "trop petite"
-        details = [self.explication] if self.explication else []
+        piege = next((texte for valeur, texte in self.pieges.items()
+                      if math.isclose(nombre, float(valeur), abs_tol=1e-9)), None)
+        details = [piege] if piege else ([self.explication] if self.explication else [])
         unite = f" {self.unite}" if self.unite else ""
         return self._correction(0, "faux", f"{_nombre_fr(nombre)}{unite} : cette valeur est "
                                            f"{sens}.", details)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class TableauACompleter(Question):
     """Un petit tableau à compléter. ``colonnes`` : les en-têtes, la première désigne la
     ligne (elle est donnée à l'élève) ; ``attendu`` : première colonne → {colonne : valeur
@@ -1019,6 +1241,10 @@ class TableauACompleter(Question):
     colonnes: tuple[str, ...]
     attendu: Mapping[str, Mapping[str, object]]
     modele: Mapping[str, Mapping[str, object]] | None = None
+    alias_lignes: Mapping[str, str] = field(default_factory=dict)
+
+    #: Au-delà de cette longueur, les lignes sont désignées par leur numéro dans l'exemple.
+    LONGUEUR_LIBELLE_COURT = 40
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -1035,24 +1261,34 @@ class TableauACompleter(Question):
     def a_remplir(self) -> tuple[str, ...]:
         return self.colonnes[1:]
 
+    @property
+    def _numerotees(self) -> bool:
+        """Vrai si les lignes ont de longs libellés : l'élève les désigne par leur numéro."""
+        return max(len(l) for l in self.attendu) > self.LONGUEUR_LIBELLE_COURT
+
     def consigne(self) -> str:
-        entete = "| " + " | ".join(self.colonnes) + " |"
-        separation = "|" + "---|" * len(self.colonnes)
-        lignes = ["| " + ligne + " |" + " … |" * len(self.a_remplir) for ligne in self.attendu]
-        premier = next(iter(self.attendu))
+        numeros = self._numerotees
+        entete = "| " + ("N° | " if numeros else "") + " | ".join(self.colonnes) + " |"
+        separation = "|" + "---|" * (len(self.colonnes) + numeros)
+        lignes = ["| " + (f"{i} | " if numeros else "") + ligne + " |"
+                  + " … |" * len(self.a_remplir)
+                  for i, ligne in enumerate(self.attendu, start=1)]
+        premier = "1" if numeros else f'"{next(iter(self.attendu))}"'
         if len(self.a_remplir) == 1:
-            exemple = f'{{"{premier}": …, …}}'
+            exemple = f"{{{premier}: …, …}}"
         else:
-            exemple = (f'{{"{premier}": {{' + ", ".join(f'"{c}": …' for c in self.a_remplir)
+            exemple = (f"{{{premier}: {{" + ", ".join(f'"{c}": …' for c in self.a_remplir)
                        + "}, …}")
+        designation = ("chaque ligne désignée par son numéro (ou son texte)" if numeros
+                       else "une entrée par ligne du tableau")
         return "\n".join([self.enonce, "", entete, separation, *lignes, "",
-                          f"*Répondez par un dictionnaire, une entrée par ligne du tableau : "
-                          f"`{exemple}`.*"])
+                          f"*Répondez par un dictionnaire, {designation} : `{exemple}`.*"])
 
     def exemple_de_reponse(self) -> object:
         source = self.modele if self.modele is not None else self.attendu
-        resultat: dict[str, object] = {}
-        for ligne, cases in source.items():
+        numeros = self._numerotees
+        resultat: dict[object, object] = {}
+        for rang, (ligne, cases) in enumerate(source.items(), start=1):
             valeurs = {}
             for colonne, valeur in cases.items():
                 if isinstance(valeur, MotsCles):
@@ -1060,16 +1296,37 @@ class TableauACompleter(Question):
                 elif isinstance(valeur, (tuple, list)):
                     valeur = valeur[0]
                 valeurs[colonne] = valeur
-            resultat[ligne] = valeurs[self.a_remplir[0]] if len(self.a_remplir) == 1 \
-                else valeurs
+            resultat[rang if numeros else ligne] = valeurs[self.a_remplir[0]] \
+                if len(self.a_remplir) == 1 else valeurs
         return resultat
+
+    def _ligne(self, nom: object) -> str:
+        """La ligne (libellé normalisé) désignée par un numéro (1 = la première), son
+        libellé, un alias (``alias_lignes``) ou un début de libellé sans ambiguïté."""
+        libelles = [_normaliser(l) for l in self.attendu]
+        if isinstance(nom, str) and nom.strip().rstrip(".").isdigit():
+            nom = int(nom.strip().rstrip("."))
+        if isinstance(nom, float) and nom.is_integer():
+            nom = int(nom)
+        if isinstance(nom, int) and not isinstance(nom, bool):
+            if 1 <= nom <= len(libelles):
+                return libelles[nom - 1]
+            return f"n° {nom}"
+        cle = _cle_element(nom)
+        if cle in libelles:
+            return cle
+        alias = {_normaliser(a): _normaliser(l) for a, l in self.alias_lignes.items()}
+        if cle in alias:
+            return alias[cle]
+        proches = [l for l in libelles if cle and l.startswith(cle)]
+        return proches[0] if len(proches) == 1 else cle
 
     def _lignes(self, reponse: object) -> dict[str, dict[str, object]]:
         """La réponse ramenée à {ligne normalisée : {colonne : valeur}}."""
         lignes: dict[str, dict[str, object]] = {}
 
         def ajouter(nom: object, cases: object) -> None:
-            cle = _cle_element(nom)
+            cle = self._ligne(nom)
             if isinstance(cases, Mapping):
                 valeurs = {}
                 for colonne, valeur in cases.items():
@@ -1136,11 +1393,11 @@ class TableauACompleter(Question):
             if donnees is None:
                 details.append(f"Ligne « {ligne} » absente de votre tableau.")
         return self._proportion(justes / total, "Tableau entièrement juste.",
-                                f"{justes} case(s) juste(s) sur {total}.",
+                                f"{_accord(justes, 'case juste', 'cases justes')} sur {total}.",
                                 f"Aucune case juste sur {total}.", details)
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class CodeAModifier(Question):
     """L'élève modifie une ligne de code, exécute et observe ; la correction porte sur la
     valeur obtenue (la variable ``reponse_<id>`` calculée par la cellule).
@@ -1149,7 +1406,10 @@ class CodeAModifier(Question):
     de la région de solution) ; ``ligne_modifiee`` : une modification juste (corrigé) ;
     ``attendu`` : la valeur attendue, ou ``predicat`` : une fonction valeur → bool ;
     ``valeur_de_depart`` : la valeur obtenue sans modification (l'élève n'a encore rien
-    fait : statut ``"vide"``) ; ``observation`` : ce qu'il fallait observer (retour).
+    fait : statut ``"vide"``) ; ``observation`` : ce qu'il fallait observer (retour) ;
+    ``message_depart`` : le retour quand la cellule donne encore la valeur de départ (par
+    défaut : « La ligne n'a pas encore été modifiée… ») — à écrire quand d'autres
+    modifications que l'absence de modification donnent aussi cette valeur.
     """
 
     ligne_de_depart: str
@@ -1159,6 +1419,7 @@ class CodeAModifier(Question):
     predicat: Callable[[object], bool] | None = None
     valeur_de_depart: object = None
     observation: str = ""
+    message_depart: str = ""
 
     def amorce(self) -> str:
         return f"{self.ligne_de_depart}  # ← la ligne à modifier"
@@ -1171,9 +1432,9 @@ class CodeAModifier(Question):
             self.valeur_de_depart is not None and _est_vide(reponse))
 
     def _vide(self) -> Correction:
-        return self._correction(0, "vide", "La ligne n'a pas encore été modifiée (ou la "
-                                           "cellule n'a pas été exécutée) : changez la ligne "
-                                           "indiquée, exécutez la cellule et observez.")
+        return self._correction(0, "vide", self.message_depart or (
+            "La ligne n'a pas encore été modifiée (ou la cellule n'a pas été exécutée) : "
+            "changez la ligne indiquée, exécutez la cellule et observez."))
 
     def _corriger(self, reponse: object) -> Correction:
         if self.predicat is not None:
@@ -1196,7 +1457,7 @@ class CodeAModifier(Question):
                                            "consigne, modifiez la ligne et réexécutez.")
 
 
-@dataclass(frozen=True, kw_only=True)
+@dataclass(frozen=True, kw_only=True, repr=False)
 class QuestionOuverte(Question):
     """Réponse rédigée (ou petit tableau libre), notée à la main par le professeur.
 
@@ -1224,6 +1485,13 @@ class QuestionOuverte(Question):
 
     def exemple_de_reponse(self) -> object:
         return self.exemple
+
+    def consigne(self) -> str:
+        if self.forme == "tableau":
+            return f"{self.enonce}\n\n*Cette question est notée par votre professeur.*"
+        return (f"{self.enonce}\n\n*Écrivez votre réponse entre triples guillemets : "
+                f'`{self.variable} = """…"""` (les apostrophes et les retours à la ligne y '
+                "sont permis). Cette question est notée par votre professeur.*")
 
     def _en_texte(self, reponse: object) -> str:
         if self.forme == "tableau" and (isinstance(reponse, (Mapping, list, tuple))
@@ -1256,7 +1524,7 @@ class QuestionOuverte(Question):
                                       else "") + " : vérifiez l'orthographe.")
         nb_mots = len(_normaliser(texte).split())
         if self.mots_min and nb_mots < self.mots_min:
-            details.append(f"Votre réponse est très courte ({nb_mots} mot(s)) : développez "
+            details.append(f"Votre réponse est très courte ({_accord(nb_mots, 'mot', 'mots')}) : développez "
                            "un peu, avec un exemple précis.")
         normalise = _normaliser(texte)
         pour_prof = [("présent : " if g.trouvee_dans(normalise) else "absent : ") + g.idee
@@ -1302,12 +1570,21 @@ class ResultatFiche:
     def a_corriger_a_la_main(self) -> list[str]:
         return [c.question for c in self.corrections if c.statut == "manuel"]
 
+    def provisoires(self) -> list[str]:
+        """Les questions dont la note, calculée par mots-clés, est provisoire (hors réponses
+        vides ou illisibles)."""
+        return [c.question for c in self.corrections
+                if c.provisoire and c.statut not in ("vide", "invalide")]
+
     def texte(self) -> str:
         lignes = [f"Fiche {self.fiche} : {_nombre_fr(self.points)} / "
                   f"{_nombre_fr(self.sur_automatique)} points corrigés automatiquement"
                   + (f" ; questions à corriger à la main : "
                      f"{', '.join(self.a_corriger_a_la_main())}"
-                     if self.a_corriger_a_la_main() else "") + "."]
+                     if self.a_corriger_a_la_main() else "")
+                  + (f" ; notes provisoires (définitions notées par mots-clés, le professeur "
+                     f"peut les ajuster) : {', '.join(self.provisoires())}"
+                     if self.provisoires() else "") + "."]
         lignes += [f"  {c.libelle} — {c.question} : {c.bareme()}" for c in self.corrections]
         return "\n".join(lignes)
 
@@ -1392,7 +1669,8 @@ class Fiche:
         else:
             if isinstance(numero, bool) or not isinstance(numero, int) or not \
                     1 <= numero <= len(question.indices):
-                raise ValeurInvalide(f"La question {qid} a {len(question.indices)} indice(s) : "
+                raise ValeurInvalide(f"La question {qid} a "
+                                     f"{_accord(len(question.indices), 'indice', 'indices')} : "
                                      f"choisissez un numéro de 1 à {len(question.indices)}.")
             texte, total = question.indices[numero - 1], len(question.indices)
         indice = Indice(texte)
@@ -1414,7 +1692,9 @@ class Fiche:
         """Le bilan de la fiche à partir des variables ``reponse_<qid>`` d'un espace de noms :
         dans un notebook, ``f.bilan(globals())``."""
         if not isinstance(espace, Mapping):
-            espace = {}
+            raise ValeurInvalide(f"Écrivez f.bilan(globals()) : le bilan lit vos variables "
+                                 f"reponse_… (reçu : {_nom_type(espace)}).",
+                                 code="bilan_sans_globals")
         return self.corriger({q.id: espace.get(q.variable) for q in self.questions})
 
     def reponses_modeles(self) -> dict[str, object]:

@@ -460,3 +460,23 @@ def test_execution_sous_delai_et_sortie_bornee():
         assert "MemoryError" in execution.erreurs[3]
     assert execution.cellule_interrompue == 4 and not execution.terminee
     assert "reponse_q4" not in execution.valeurs
+
+
+def test_une_duree_calculee_est_corrigee_comme_dans_la_fiche(tmp_path):
+    """``reponse_q16d = ent.cas.duree_ticket`` (un timedelta) : même note qu'en classe."""
+    import nbformat
+
+    from entsim.correction import corriger_dossier
+
+    nb = nbformat.read("solutions/partie3_authentification.ipynb", as_version=4)
+    for cellule in nb.cells:
+        if cellule.metadata.get("entsim", {}).get("question") == "q16d" \
+                and cellule.metadata["entsim"].get("role") == "reponse":
+            cellule.source = "reponse_q16d = ent.cas.duree_ticket"
+    dossier = tmp_path / "rendus"
+    dossier.mkdir()
+    nbformat.write(nb, dossier / "lea_martin.ipynb")
+    carnet = corriger_dossier(dossier, delai_par_cellule=30, delai_total=120)
+    rendu = carnet.rendus[0]
+    q16d = next(c for c in rendu.corrections if c.question == "q16d")
+    assert q16d.statut == "juste", q16d.message

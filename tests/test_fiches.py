@@ -117,6 +117,43 @@ def test_solutions_au_format(nom):
             assert all(o.get("output_type") != "error" for o in cellule.outputs), cellule.id
 
 
+@pytest.mark.parametrize("nom", FICHES)
+def test_note_francaise_sur_les_marqueurs_dans_le_corrige_seulement(nom):
+    solution = lire_notebook(SOLUTIONS / f"{nom}.ipynb")
+    note = solution.cells[1]
+    assert note.cell_type == "markdown" and _role(note) == "corrige"
+    assert "### BEGIN SOLUTION" in note.source and "nbgrader" in note.source
+    assert "python -m entsim.fiches generer" in note.source
+    assert "provisoire" in note.source
+    exercice = lire_notebook(EXERCICES / f"{nom}.ipynb")
+    assert note.id not in [c.id for c in exercice.cells]
+
+
+@pytest.mark.parametrize("nom", FICHES)
+def test_enonces_des_solutions_a_jour_avec_la_banque(nom):
+    """Chaque cellule d'énoncé reprend la consigne de la banque (rien de périmé)."""
+    f = fiche(nom)
+    for cellule in lire_notebook(SOLUTIONS / f"{nom}.ipynb").cells:
+        meta = cellule.metadata.get("entsim", {})
+        if meta.get("role") == "enonce":
+            assert f.question(meta["question"]).consigne() in cellule.source, meta
+
+
+def test_partie3_cellules_courtes_et_essai_du_ticket_en_une_ligne():
+    solution = lire_notebook(SOLUTIONS / "partie3_authentification.ipynb")
+    cellules = {c.id: c for c in solution.cells}
+    assert cellules["parcours"].source == \
+        'parcours = ent.parcours("lea.martin", "notes", "cahier_de_textes")'
+    code = cellules["q16c-reponse"].source.split("\n")
+    assert code[-1] == "reponse_q16c = essayer_ticket(ent, attente)"
+    # la cellule montre la réponse du serveur CAS (code et message en français)
+    sortie = "".join(o.get("text", "") for o in cellules["q16c-reponse"].outputs)
+    assert "code INVALID_TICKET" in sortie and "expiré" in sortie
+    for cellule in solution.cells:       # les cellules d'exploration tiennent sur l'écran
+        if cellule.cell_type == "code" and _role(cellule) is None:
+            assert max(len(l) for l in cellule.source.split("\n")) <= 100, cellule.id
+
+
 # -- aller-retour : générer → répondre → corriger ---------------------------------------------
 
 @pytest.mark.parametrize("nom", FICHES)

@@ -296,7 +296,10 @@ def test_seuils_cnil():
                "Code de déverrouillage": "13"}
     assert q.corriger(reponse).statut == "juste"
     c = q.corriger({"Mot de passe seul": 80, "Avec blocage": 80, "Code de déverrouillage": 13})
-    assert c.statut == "partiel" and any("Avec blocage" in d for d in c.details)
+    assert c.statut == "partiel" and any("blocage du compte" in d for d in c.details)
+    # les lignes se désignent aussi par leur numéro (libellés longs, écrits en clair)
+    assert q.corriger({1: 80, 2: 50, 3: 13}).statut == "juste"
+    assert q.exemple_de_reponse() == {1: 80, 2: 50, 3: 13}
 
 
 # -- tableau à compléter ----------------------------------------------------------------------
@@ -315,7 +318,7 @@ def test_tableau_formes_acceptees(reponse):
 
 def test_tableau_partiel_et_lignes_absentes():
     c = TABLEAU.corriger({"Seul": {"Bits": 80, "Exemple": "un long mot"}})
-    assert c.statut == "partiel" and "1 case(s) juste(s) sur 4." == c.message
+    assert c.statut == "partiel" and "1 case juste sur 4." == c.message
     assert "Ligne « Blocage » absente de votre tableau." in c.details
     assert any("« un long mot »" in d for d in c.details)
 
@@ -434,3 +437,223 @@ def test_construction_de_questions_mal_ecrites():
         Numerique(id="question 1", enonce="?", valeur=1)
     with pytest.raises(ValeurInvalide):
         Fiche("f", "F", (QCM_UNIQUE, QCM_UNIQUE))
+
+
+# -- revue : équité des définitions, formes de réponse, affichage -----------------------------
+
+F1 = fiche("partie1")
+F3 = fiche("partie3_authentification")
+
+
+@pytest.mark.parametrize("qid, texte", [
+    ("q13a", "C'est vérifier que la personne est bien celle qu'elle prétend être."),
+    ("q13a", "L'authentification permet de prouver qui on est."),
+    ("q13b", "ce que l'utilisateur a le droit de faire selon son profil"),
+    ("q13b", "Un parent peut voir les notes de son enfant mais pas celles des autres élèves."),
+    ("q13c", "On se connecte une fois et on a accès à tout."),
+    ("q13c", "On tape son mot de passe une seule fois pour tous les sites, sans le retaper."),
+    ("q14", "Le serveur transmet l'identité aux services pour qu'il n'ait pas à se "
+            "reconnecter."),
+    ("q14", "Le serveur CAS envoie le nom et la classe de l'élève aux services, pour qu'il "
+            "n'ait pas à se reconnecter."),
+])
+def test_definitions_justes_ecrites_autrement_ont_tous_les_points(qid, texte):
+    assert F3.corriger_question(qid, texte).statut == "juste", texte
+
+
+def test_definition_de_l_ent_profs_et_services_cites():
+    texte = ("Un portail pour les élèves, les parents et les profs, avec un identifiant, qui "
+             "regroupe les notes, les absences et l'emploi du temps.")
+    assert F1.corriger_question("q1c", texte).statut == "juste"
+
+
+@pytest.mark.parametrize("fiche_, qid, texte", [
+    (F1, "q1c", "Ce n'est pas un portail, ni des services pour les élèves."),
+    (F3, "q13a", "Ce n'est pas vérifier l'identité ni donner accès."),
+    (F3, "q13a", "L'autorisation ne vérifie pas l'identité."),
+])
+def test_une_definition_a_la_forme_negative_n_a_pas_tous_les_points(fiche_, qid, texte):
+    c = fiche_.corriger_question(qid, texte)
+    assert c.statut != "juste" and c.points < c.sur / 2
+    assert any("forme négative" in d for d in c.details)
+    assert any("forme négative" in p for p in c.pour_le_professeur)
+
+
+def test_une_negation_qui_fait_partie_de_l_idee_ne_compte_pas_contre():
+    # « pas à se reconnecter », « pas besoin », « pas seulement » ne nient pas l'idée
+    c = F3.corriger_question("q13c", "Ce n'est pas seulement un mot de passe : on se connecte "
+                                     "une seule fois et pas besoin de le retaper pour les "
+                                     "autres services.")
+    assert c.statut == "juste"
+
+
+def test_une_liste_de_mots_cles_n_a_pas_tous_les_points():
+    c = F1.corriger_question("q1c", "portail services élèves mot de passe")
+    assert c.statut == "partiel" and c.points == 1
+    assert any("s'écrit en phrase" in d for d in c.details)
+    assert "réponse sans phrase rédigée" in c.pour_le_professeur[0]
+
+
+def test_les_definitions_ont_une_note_provisoire():
+    c = F3.corriger_question("q13a", F3.question("q13a").exemple)
+    assert c.juste and c.provisoire
+    assert "note provisoire : le professeur peut l'ajuster" in c.texte()
+    assert c.pour_le_professeur and "provisoire" in c.pour_le_professeur[0]
+    assert not F3.corriger_question("q16f", "C").provisoire
+    assert not F3.corriger_question("q13a", None).provisoire
+    bilan = F3.bilan({"reponse_q13a": F3.question("q13a").exemple, "reponse_q16f": "C"})
+    assert bilan.provisoires() == ["q13a"]
+    assert "notes provisoires" in bilan.texte() and "q13a" in bilan.texte()
+
+
+def test_idee_facultative():
+    q = F3.question("q13a")
+    # l'accès seul rapporte une partie des points, mais n'est pas exigé
+    assert q.corriger("C'est quand on donne accès aux services.").statut == "partiel"
+    c = q.corriger("C'est vérifier l'identité de la personne.")
+    assert c.statut == "juste" and not any("accès" in d for d in c.details)
+
+
+def test_consignes_des_reponses_redigees_en_triples_guillemets():
+    for q in _questions_des_banques():
+        if isinstance(q, ReponseCourte) or (isinstance(q, QuestionOuverte)
+                                             and q.forme == "texte"):
+            assert f'`{q.variable} = """…"""`' in q.consigne(), q.id
+            assert "apostrophes" in q.consigne()
+
+
+# -- numérique : durées, entiers, pièges ---------------------------------------------------
+
+@pytest.mark.parametrize("reponse", [10, "10", "10 s", "0:00:10", "00:10",
+                                     __import__("datetime").timedelta(seconds=10)])
+def test_q16d_accepte_la_duree_affichee_par_print(reponse):
+    assert F3.corriger_question("q16d", reponse).statut == "juste"
+
+
+def test_q16d_indice_mene_a_la_bonne_reponse():
+    q = F3.question("q16d")
+    assert "plus longue attente pour laquelle la validation réussit" in q.indices[0]
+    assert "plus petite" not in " ".join(q.indices)
+    assert "plus longue attente" in q.enonce
+    c = q.corriger(11)
+    assert c.statut == "faux" and any("échoue déjà" in d for d in c.details)
+
+
+def test_q1f_nombre_entier_et_piege_du_compte():
+    q = F1.question("q1f")
+    assert "(en services)" not in q.consigne()
+    assert "nombre entier, par exemple `12`" in q.consigne() and "12,5" not in q.consigne()
+    assert "12,5" in NOMBRE.consigne()
+    assert "partir de 0" not in " ".join(q.indices)
+    c = q.corriger(q.valeur - 1)
+    assert c.statut == "faux" and any("comptez toutes les lignes" in d for d in c.details)
+    c = q.corriger(26)          # le nombre de services d'un élève : l'explication générale
+    assert any("Un élève en utilise" in d for d in c.details)
+
+
+def test_q16d_numerique_en_secondes_dit_l_unite():
+    assert "(en secondes)" in F3.question("q16d").consigne()
+
+
+# -- classement : réponse dans l'ordre, accords -------------------------------------------
+
+def test_classement_reponse_dans_l_ordre_des_elements():
+    q = F1.question("q1a")
+    lettres = [q.exemple_de_reponse()[e] for e in q.elements]
+    assert q.corriger(lettres).statut == "juste"
+    assert q.corriger(tuple(lettres)).statut == "juste"
+    assert q.corriger(" ".join(f"{i}{l}" for i, l in enumerate(lettres, 1))).statut == "juste"
+    assert q.corriger(", ".join(f"{i}-{l}" for i, l in enumerate(lettres, 1))).statut == "juste"
+    assert q.corriger("".join(lettres)).statut == "juste"
+    assert q.corriger(" ".join(lettres)).statut == "juste"
+    c = q.corriger(lettres[:3])
+    assert c.statut == "invalide" and "3 catégories pour 8 éléments" in c.message
+    assert "Vous pouvez aussi donner la liste des lettres" in q.consigne()
+
+
+def test_accords_sans_parentheses():
+    c = CLASSEMENT.corriger({"Mot de passe": "A", "Carte à puce": "B", "Code PIN": "B"})
+    assert c.message == "2 éléments bien classés sur 3."
+    c = CLASSEMENT.corriger({"Mot de passe": "A", "Carte à puce": "A", "Code PIN": "B"})
+    assert c.message == "1 élément bien classé sur 3."
+    assert ORDRE.corriger(["B"]).details[0] == "Étapes oubliées : A, C, D."
+    c = OUVERTE.corriger("Forum.")
+    assert any("(1 mot)" in d for d in c.details)
+    for q in TOUTES + tuple(_questions_des_banques()):
+        for reponse in (q.exemple_de_reponse(), "x", ["A"], {"a": 1}):
+            c = q.corriger(reponse)
+            assert "(s)" not in c.message and not any("(s)" in d for d in c.details)
+
+
+# -- q16c : une ligne, la réponse du serveur CAS affichée, jamais bloqué ------------------
+
+def _ent_de_demo():
+    from entsim import ENT, MOTS_DE_PASSE_DEMO
+    from entsim.generation import PERSONAS
+
+    ent = ENT(cout="rapide")
+    ent.authentification.definir_mot_de_passe(PERSONAS["eleve"].identifiant,
+                                              MOTS_DE_PASSE_DEMO["eleve"])
+    return ent
+
+
+def test_essayer_ticket_affiche_la_reponse_cas_et_n_est_jamais_bloque(capsys):
+    from entsim.banque.partie3_authentification import essayer_ticket
+
+    ent = _ent_de_demo()
+    q = F3.question("q16c")
+    assert essayer_ticket(ent, 2) is None
+    sortie = capsys.readouterr().out
+    assert "validation réussie" in sortie and "lea.martin" in sortie
+    for attente in (9, 10):
+        valeur = essayer_ticket(ent, attente)
+        assert valeur is None
+        c = q.corriger(valeur)
+        assert c.points == 0 and "n'a pas encore été modifiée" not in c.message
+        assert "le ticket était encore valable" in c.message
+    assert essayer_ticket(ent, 11) == "INVALID_TICKET"
+    sortie = capsys.readouterr().out
+    assert "échec, code INVALID_TICKET" in sortie and "expiré" in sortie
+    # une très longue attente fait expirer la session SSO (2 h) : l'essai suivant
+    # reconnecte Léa au lieu de répondre INVALID_REQUEST pour toujours
+    assert essayer_ticket(ent, 10_000) == "INVALID_TICKET"
+    assert essayer_ticket(ent, 2) is None
+    assert essayer_ticket(ent, 30) == "INVALID_TICKET"
+    assert q.corriger("INVALID_TICKET").statut == "juste"
+    for absurde in (-1, "30", True, 10 ** 9):
+        with pytest.raises(ValeurInvalide, match="nombre de secondes"):
+            essayer_ticket(ent, absurde)
+
+
+# -- affichage d'une question : jamais la réponse -----------------------------------------
+
+@pytest.mark.parametrize("identifiant", FICHES)
+def test_afficher_une_question_ne_montre_pas_la_reponse(identifiant):
+    f = fiche(identifiant)
+    texte = repr(f.questions) + "".join(str(q) + repr(q) for q in f.questions)
+    for champ in ("attendu=", "bonnes=", "exemple=", "ligne_modifiee=", "groupes=",
+                  "reperes=", "valeur=", "predicat=", "pieges="):
+        assert champ not in texte, champ
+    q = f.questions[0]
+    assert repr(q).startswith(f"<{type(q).__name__} {q.id}")
+    assert str(q) == q._repr_mimebundle_()["text/plain"]
+    assert q.consigne() in str(q)
+    assert "text/markdown" in q._repr_mimebundle_()
+    assert "attente = 30" not in str(F3.question("q16c")) + repr(F3.question("q16c"))
+
+
+@pytest.mark.parametrize("mauvais", [None, 42, "x", ["reponse_q1e"]])
+def test_bilan_sans_globals_message_francais(mauvais):
+    with pytest.raises(ValeurInvalide, match=r"Écrivez f\.bilan\(globals\(\)\)"):
+        F1.bilan(mauvais)
+
+
+def test_seuils_cnil_en_clair_avec_le_contexte():
+    q = F3.question("q16e")
+    consigne = q.consigne()
+    for attendu in ("Mot de passe + blocage du compte après plusieurs échecs",
+                    "Code PIN d'un appareil que l'on possède (4 chiffres, bloqué après 3 "
+                    "échecs)", "Commission nationale de l'informatique et des libertés",
+                    "entropie"):
+        assert attendu in consigne
+    assert "D'après le SDET et la CNIL" in F3.question("q16f").enonce

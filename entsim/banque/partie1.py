@@ -95,12 +95,15 @@ Q1C = ReponseCourte(
                   "un seul mot de passe", "une seule fois", "centralis*", "regroup*",
                   "rassembl*", "reunit", "reunir")),
         MotsCles("d'un ensemble de services numériques",
-                 ("services", "bouquet", "outils", "applications", "fonctionnalites",
-                  "ressources")),
+                 ("services", "bouquet", "outils", "applications", "applis",
+                  "fonctionnalites", "ressources",
+                  # des services cités un par un comptent aussi
+                  "notes", "absences", "emploi du temps", "messagerie", "cahier de textes",
+                  "devoirs", "casier", "forum")),
         MotsCles("des membres de la communauté éducative (élèves, parents, enseignants, "
                  "personnels)",
                  ("communaute educative", "eleve*", "parent*", "enseignant*", "professeur*",
-                  "personnel*", "familles", "utilisateurs")),
+                  "prof", "profs", "personnel*", "familles", "utilisateurs")),
         MotsCles("d'un accès sécurisé (identifiant et mot de passe)",
                  ("securis*", "identifiant*", "authentif*", "mot de passe", "mots de passe",
                   "protege*", "connexion", "se connecter", "compte*", "session")),
@@ -163,11 +166,14 @@ Q1F = Numerique(
     id="q1f", titre="Question 1 — Modifier une ligne : les services d'un parent", points=1,
     enonce=("Dans la cellule d'exploration ci-dessus, remplacez `\"Élève\"` par "
             "`\"Parent\"` et exécutez-la. **Combien de services un parent utilise-t-il ?**"),
-    valeur=_NB_PARENT, unite="services",
+    valeur=_NB_PARENT, unite="services", unite_dans_consigne=False,
     explication=(f"Un élève en utilise {_NB_ELEVE} : avez-vous bien changé le profil et "
                  "réexécuté la cellule ?"),
-    indices=("Le tableau a une ligne par service. Attention : les lignes sont numérotées à "
-             "partir de 0.",
+    pieges={_NB_PARENT - 1: ("Il en manque un : comptez toutes les lignes du tableau. Elles "
+                             "sont numérotées à partir de 1 : le numéro de la dernière ligne "
+                             "est le nombre de services.")},
+    indices=("Le tableau a une ligne par service ; les lignes sont numérotées à partir de 1, "
+             "dans la colonne « N° ».",
              "La ligne `len(ent.catalogue.pour_profil(\"Parent\"))` compte les services pour "
              "vous."),
 )

@@ -17,15 +17,24 @@ Sources :
   restriction d'accès, 13 bits pour le code de déverrouillage d'un matériel détenu
   (:class:`entsim.entropie.Cas`) ; stockage par une fonction lente et salée (scrypt,
   Argon2), MD5 n'étant pas acceptable.
+
+:func:`essayer_ticket` (``essayer_ticket(ent, attente)``) rejoue en une ligne l'émission et
+la validation d'un ticket de service pour la question 16 ; il reconnecte Léa si sa session
+SSO a expiré, pour qu'un élève ne reste jamais bloqué après une très longue attente.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from ..entropie import Cas
 from ..parcours import TITRES_SDET
 from ..questions import (QCM, Classement, CodeAModifier, Fiche, MiseEnOrdre, MotsCles,
                          Numerique, ReponseCourte, TableauACompleter)
 from ..sso import DUREE_TICKET_PAR_DEFAUT
+
+if TYPE_CHECKING:  # pragma: no cover - annotations seulement (pas d'import circulaire)
+    from ..ent import ENT
 
 Q13A = ReponseCourte(
     id="q13a", titre="Question 13 — L'authentification", points=2,
@@ -35,18 +44,24 @@ Q13A = ReponseCourte(
                  ("verifi*", "control*", "prouv*", "preuve*", "confirm*", "s assurer",
                   "certifi*", "reconnai*", "reconnu*", "valid*")),
         MotsCles("de l'identité de la personne (elle est bien qui elle dit être)",
-                 ("identite", "identites", "qui il est", "qui elle est", "qui il pretend",
-                  "qui elle pretend", "qui il dit", "qui elle dit", "est bien",
-                  "est bien la personne", "l utilisateur est bien")),
+                 ("identite", "identites", "qui il est", "qui elle est", "qui on est",
+                  "qui l on est", "qui nous sommes", "qui vous etes", "qui je suis",
+                  "qui il pretend", "qui elle pretend", "qui il dit", "qui elle dit",
+                  "celle qu elle", "celui qu il", "est bien", "est bien la personne",
+                  "l utilisateur est bien", "la bonne personne")),
+        # Idée facultative : une définition juste sans elle a tous les points ; elle en
+        # rapporte une partie si elle est seule.
         MotsCles("d'un accès aux ressources qui n'est donné qu'ensuite",
                  ("acces", "acceder", "entrer", "ressource*", "service*", "donnees",
-                  "se connecter", "connexion", "ouvrir une session")),
+                  "se connecter", "connexion", "ouvrir une session"),
+                 poids=0.5, facultative=True),
     ),
     exemple=("L'authentification est l'opération qui consiste à vérifier l'identité d'une "
              "personne (ou d'un ordinateur) avant de lui donner accès à des ressources."),
     indices=(
         "Authentifier, c'est répondre à la question « êtes-vous bien qui vous dites être ? ».",
-        "Trois idées : vérifier, l'identité, avant de donner accès.",
+        "Deux idées suffisent : vérifier, l'identité ; vous pouvez ajouter « avant de "
+        "donner accès ».",
     ),
 )
 
@@ -56,10 +71,11 @@ Q13B = ReponseCourte(
     groupes=(
         MotsCles("de droits accordés (permissions, habilitations)",
                  ("droit*", "habilit*", "permission*", "privilege*", "permet*", "autoris*",
-                  "a le droit", "peut faire", "accord*")),
+                  "a le droit", "peut faire", "accord*", "peut", "peuvent", "pouvoir")),
         MotsCles("d'actions sur des ressources (lire, écrire… une ressource, un service)",
                  ("action*", "ressource*", "lire", "ecrire", "modifier", "supprimer",
-                  "service*", "donnees", "acces", "acceder", "lecture", "ecriture")),
+                  "service*", "donnees", "acces", "acceder", "lecture", "ecriture", "faire",
+                  "voir", "consulter", "utiliser")),
         MotsCles("de droits qui dépendent de l'utilisateur (son profil, son rôle, son "
                  "identité)",
                  ("profil*", "role*", "fonction*", "besoin*", "identite", "utilisateur*",
@@ -89,12 +105,16 @@ Q13C = ReponseCourte(
                  ("plusieurs services", "tous les services", "differents services",
                   "autres services", "ensemble des services", "plusieurs applications",
                   "toutes les applications", "differentes applications", "ressources",
-                  "services")),
+                  "services", "applications", "applis", "sites", "tous les sites", "a tout",
+                  "tout l ent", "partout")),
+        # Idée facultative : « une seule fois » la contient déjà.
         MotsCles("de ne pas ressaisir son mot de passe (l'authentification est propagée)",
                  ("sans ressaisir", "sans retaper", "sans saisir", "sans redonner",
                   "sans se reconnecter", "sans avoir a", "pas besoin", "ne pas ressaisir",
+                  "pas a se reconnecter", "pas a ressaisir", "pas a retaper",
                   "eviter*", "propag*", "transmi*", "automatique*", "de nouveau",
-                  "a nouveau", "sans s authentifier")),
+                  "a nouveau", "sans s authentifier"),
+                 poids=0.5, facultative=True),
     ),
     exemple=("Le SSO est un système qui centralise l'authentification : l'utilisateur "
              "s'authentifie une seule fois et accède ensuite à tous les services auxquels il "
@@ -117,14 +137,17 @@ Q14 = ReponseCourte(
         MotsCles("des informations d'identité (identifiant, attributs, preuve "
                  "d'authentification)",
                  ("identite", "identifiant*", "attribut*", "informations", "preuve*",
-                  "ticket*", "qui est connecte", "la personne connectee")),
+                  "ticket*", "qui est connecte", "la personne connectee", "nom", "prenom",
+                  "classe", "profil")),
         MotsCles("aux services applicatifs",
                  ("service*", "application*", "applicatif*")),
         MotsCles("sans que l'utilisateur ressaisisse ses identifiants",
                  ("sans ressaisir", "sans saisir", "sans retaper", "sans redonner",
                   "transparen*", "automatique*", "pas besoin", "ne pas ressaisir",
                   "eviter*", "de nouveau", "a nouveau", "sans se reconnecter",
-                  "sans s authentifier", "une seule fois")),
+                  "sans s authentifier", "une seule fois", "pas a se reconnecter",
+                  "pas a ressaisir", "pas a retaper", "pas a s authentifier",
+                  "plus a se reconnecter")),
     ),
     exemple=("Les informations concernant l'identité de la personne connectée (identifiant, "
              "attributs, preuve d'authentification) sont transmises automatiquement aux "
@@ -229,23 +252,83 @@ Q16B = QCM(
 
 _DUREE_TICKET = int(DUREE_TICKET_PAR_DEFAUT.total_seconds())
 
+#: Le poste depuis lequel Léa fait l'essai de la question 16 (un navigateur à part).
+POSTE_ESSAI = "Ordinateur de la maison"
+
+#: Attente maximale acceptée par :func:`essayer_ticket` (une journée).
+ATTENTE_MAX = 24 * 3600
+
+
+def essayer_ticket(ent: ENT, attente: float = 2, *, service: str = "notes") -> str | None:
+    """Rejoue, en une ligne, la vie d'un ticket de service (question 16) et renvoie le code
+    d'échec CAS (``"INVALID_TICKET"``…), ou None si la validation a réussi.
+
+    1. Léa Martin ouvre le service depuis l'« Ordinateur de la maison » ; si elle n'y a pas
+       de session SSO valable (première fois, ou session expirée après une longue attente),
+       elle se connecte d'abord avec son mot de passe ;
+    2. le serveur CAS émet un ticket de service ``ST-…`` (protocole CAS 3.0, section 3.1) ;
+    3. l'horloge simulée avance de ``attente`` secondes ;
+    4. le service présente le ticket au serveur CAS (``/p3/serviceValidate``, section 2.8),
+       qui répond par un succès ou par un code d'échec (section 2.5.3).
+
+    La réponse du serveur CAS (code et message en français) est affichée.
+    """
+    from ..ent import MOTS_DE_PASSE_DEMO
+    from ..erreurs import ErreurENT, ValeurInvalide
+    from ..generation import PERSONAS
+
+    if isinstance(attente, bool) or not isinstance(attente, (int, float)) or \
+            not 0 <= attente <= ATTENTE_MAX:
+        raise ValeurInvalide(f"L'attente est un nombre de secondes entre 0 et {ATTENTE_MAX} "
+                             f"(une journée), par exemple attente = 30 (reçu : {attente!r}).")
+    eleve = PERSONAS["eleve"].identifiant
+    nav = ent.navigateur(POSTE_ESSAI)
+    acces = ent.cas.acceder(nav, service)
+    if acces.ticket is None:              # pas (ou plus) de session SSO : Léa se connecte
+        connexion = ent.cas.connexion(nav, eleve, MOTS_DE_PASSE_DEMO["eleve"])
+        if not connexion.ok:
+            raise ErreurENT(f"Léa n'a pas pu se connecter : {connexion.message}",
+                            code="connexion_impossible")
+        acces = ent.cas.acceder(nav, service)
+        if acces.ticket is None:
+            raise ErreurENT(f"Aucun ticket émis : {acces.message}", code="ticket_non_emis")
+    cible = ent.cas.service(service)
+    ent.avancer(secondes=attente)
+    validation = ent.cas.valider(acces.ticket, cible.url)
+    attente_lisible = f"{attente:g}".replace(".", ",")
+    print(f"Le serveur CAS émet un ticket de service pour « {cible.nom} » ; le service le "
+          f"présente {attente_lisible} s plus tard.")
+    if validation.ok:
+        print(f"Réponse du serveur CAS : validation réussie, aucun code d'erreur. Le service "
+              f"reçoit l'identité de {validation.utilisateur}.")
+    else:
+        print(f"Réponse du serveur CAS : échec, code {validation.code}.\n{validation.message}")
+    return validation.code
+
+
 Q16C = CodeAModifier(
     id="q16c", titre="Question 16 — Modifier une ligne : un ticket trop vieux", points=1,
-    enonce=("Dans la cellule ci-dessous, le serveur CAS émet un ticket de service pour les "
-            "notes ; le service le présente au serveur CAS après `attente` secondes. "
-            "Modifiez la ligne `attente = 2` pour que la validation **échoue**, exécutez, "
-            "et observez le code d'erreur CAS obtenu."),
+    enonce=("Dans la cellule ci-dessous, `essayer_ticket(ent, attente)` rejoue la vie d'un "
+            "ticket de service : Léa ouvre ses notes, le serveur CAS émet un ticket, et le "
+            "service le présente au serveur CAS après `attente` secondes. La cellule affiche "
+            "la réponse du serveur CAS. Modifiez la ligne `attente = 2` pour que la "
+            "validation **échoue**, exécutez la cellule, et lisez le code d'erreur CAS "
+            "affiché. Vous pouvez réessayer autant de fois que vous voulez."),
     ligne_de_depart="attente = 2",
     ligne_modifiee="attente = 30",
     exemple="INVALID_TICKET",
     predicat=lambda valeur: valeur == "INVALID_TICKET",
     valeur_de_depart=None,
+    message_depart=("La validation n'a pas encore échoué : avec cette attente, elle a "
+                    "réussi, car le ticket était encore valable (le serveur CAS n'a renvoyé "
+                    "aucun code d'erreur). Attendez plus longtemps : modifiez la ligne "
+                    "`attente = …`, puis exécutez de nouveau la cellule."),
     observation=(f"Un ticket de service ne vit que {_DUREE_TICKET} secondes et ne sert qu'une "
                  "fois : passé ce délai, le serveur CAS répond INVALID_TICKET (protocole CAS "
                  "3.0, section 2.5.3). Un ticket volé dans une adresse est ainsi vite "
                  "inutilisable."),
-    indices=("Avec `attente = 2`, la validation réussit : le code vaut None (pas d'erreur). "
-             "Essayez une attente beaucoup plus longue.",
+    indices=("Avec `attente = 2`, la validation réussit : la réponse ne contient pas de code "
+             "d'erreur. Essayez une attente plus longue.",
              "La durée de vie d'un ticket se compte en secondes : essayez une attente de "
              "30 secondes."),
 )
@@ -253,20 +336,46 @@ Q16C = CodeAModifier(
 Q16D = Numerique(
     id="q16d", titre="Question 16 — La durée de vie d'un ticket", points=1,
     enonce=("D'après vos essais, combien de temps un ticket de service reste-t-il valable "
-            "dans l'ENT simulé ?"),
+            "dans l'ENT simulé ? Autrement dit : quelle est la plus longue attente pour "
+            "laquelle la validation réussit encore ?"),
     valeur=_DUREE_TICKET, unite="secondes",
-    indices=("Reprenez la cellule de la question précédente : quelle est la plus petite "
-             "attente qui fait échouer la validation ?",
+    pieges={_DUREE_TICKET + 1: (f"Avec une attente de {_DUREE_TICKET + 1} secondes, la "
+                                "validation échoue déjà : cherchez la plus longue attente "
+                                "pour laquelle elle réussit encore.")},
+    indices=("Reprenez la cellule de la question précédente avec plusieurs attentes : quelle "
+             "est la plus longue attente pour laquelle la validation réussit encore ?",
              "`print(ent.cas.duree_ticket)` affiche la durée de vie d'un ticket (heures:"
-             "minutes:secondes)."),
+             "minutes:secondes) ; vous pouvez répondre en secondes ou recopier cette durée "
+             "entre guillemets."),
 )
+
+#: Les trois situations de la délibération CNIL n° 2022-100, en clair (l'élève de
+#: terminale ne connaît pas le vocabulaire de la délibération).
+SITUATIONS_CNIL: dict[Cas, str] = {
+    Cas.MOT_DE_PASSE_SEUL: "Mot de passe seul, sans autre protection",
+    Cas.AVEC_RESTRICTION: "Mot de passe + blocage du compte après plusieurs échecs",
+    Cas.CODE_DEVERROUILLAGE: ("Code PIN d'un appareil que l'on possède (4 chiffres, bloqué "
+                              "après 3 échecs)"),
+}
 
 Q16E = TableauACompleter(
     id="q16e", titre="Question 16 — Les seuils de la CNIL", points=1.5,
-    enonce=("La CNIL (délibération n° 2022-100) fixe une **entropie minimale** (en bits) "
-            "selon la situation. Complétez le tableau."),
+    enonce=("La **CNIL** (Commission nationale de l'informatique et des libertés) veille à la "
+            "protection des données personnelles. Dans sa délibération n° 2022-100 sur les "
+            "mots de passe, elle mesure la force d'un mot de passe par son **entropie**, en "
+            "bits : chaque bit de plus double le nombre d'essais qu'un attaquant doit faire "
+            "pour le deviner. Elle exige une entropie minimale d'autant plus forte que "
+            "l'attaquant peut faire d'essais :\n\n"
+            "- un **mot de passe seul** : rien n'arrête un attaquant qui essaie des millions "
+            "de mots de passe ;\n"
+            "- un mot de passe avec **blocage du compte** (ou une attente imposée) après "
+            "plusieurs échecs : l'attaquant ne peut faire que quelques essais ;\n"
+            "- le **code PIN** d'un appareil que l'on a sur soi (carte à puce, téléphone) : "
+            "il faut d'abord voler l'appareil, et il se bloque après 3 échecs.\n\n"
+            "Complétez le tableau : l'entropie minimale, en bits, de chaque situation."),
     colonnes=("Situation", "Entropie minimale (bits)"),
-    attendu={cas.court: {"Entropie minimale (bits)": cas.seuil} for cas in Cas},
+    attendu={SITUATIONS_CNIL[cas]: {"Entropie minimale (bits)": cas.seuil} for cas in Cas},
+    alias_lignes={cas.court: SITUATIONS_CNIL[cas] for cas in Cas},
     indices=("Plus l'attaquant peut essayer de mots de passe, plus l'entropie exigée est "
              "forte : le mot de passe seul demande le plus.",
              "`from entsim.entropie import tableau_exemples_cnil` puis "
@@ -275,8 +384,8 @@ Q16E = TableauACompleter(
 
 Q16F = QCM(
     id="q16f", titre="Question 16 — Conserver les mots de passe", points=1,
-    enonce=("Le SDET interdit de stocker les mots de passe en clair. Comment l'ENT doit-il "
-            "les conserver ?"),
+    enonce=("Le SDET interdit de stocker les mots de passe en clair. D'après le SDET et la "
+            "CNIL, comment l'ENT doit-il les conserver ?"),
     choix=("En clair, pour pouvoir les renvoyer à l'élève qui les a oubliés.",
            "Sous forme d'empreinte MD5.",
            "Sous forme d'empreinte Argon2 (ou scrypt) salée : une fonction lente et "
