@@ -37,7 +37,9 @@ Pour exécuter une cellule : cliquez dedans puis appuyez sur **Maj + Entrée**
 `[*]` à gauche ; ensuite un numéro.
 
 **Exécutez les cellules dans l'ordre, de haut en bas.** Si quelque chose semble bloqué :
-menu *Noyau → Redémarrer le noyau et exécuter toutes les cellules*.
+menu *Noyau → Redémarrer le noyau et exécuter toutes les cellules*. (Les menus sont en
+français si JupyterLab a été lancé par `scripts/ouvrir_cours.sh` ; sinon : *Settings →
+Language → Français*.)
 
 Essayez avec la cellule ci-dessous : elle affiche un message."""),
 code('print("Bonjour ! Mon notebook fonctionne.")'),
@@ -82,9 +84,11 @@ pédagogique s'affichent. La phrase sous la liste résume ce qui est affiché.""
 ignore("from entsim.widgets import ExplorateurClasses\nExplorateurClasses(ent)"),
 md("""## 4. Les services de l'ENT
 
-Le **catalogue** recense les services de l'ENT. Pour chacun : à quoi il sert (sa
-**finalité**), quels profils l'utilisent, quelles **données personnelles** il traite et
-combien de temps elles sont conservées. Vous en aurez besoin pour la question 1."""),
+Le **catalogue** recense les services de l'ENT. Le tableau ci-dessous donne, pour chacun,
+sa famille et sa **finalité** (à quoi il sert) : vous en aurez besoin pour la question 1.
+Le catalogue complet (`ent.catalogue.tableau()`) dit aussi quels profils utilisent chaque
+service, quelles **données personnelles** il traite et combien de temps elles sont
+conservées."""),
 code('ent.catalogue.tableau()[["Service", "Famille", "Finalité"]]'),
 md("""La page du ministère (2022) range ces services en cinq familles. Le schéma ci-dessous est
 construit à partir du catalogue : chaque profil entre par un **point d'entrée unique**."""),

@@ -57,7 +57,11 @@ Voici la page d'accueil de l'ENT du lycée Jean-Moulin. Connectez-vous en tant q
 
 Lisez aussi l'encadré **« Information sur vos droits »** : la CNIL exige qu'il figure sur la
 page d'accueil de tout ENT. Le panneau **« Dans les coulisses »** montre ce que le serveur
-voit pendant que vous cliquez (vous l'étudierez en partie 3)."""),
+voit pendant que vous cliquez (vous l'étudierez en partie 3).
+
+*Attention :* après 5 mots de passe faux, le compte est bloqué 15 minutes, comme sur un vrai
+ENT. L'horloge de la simulation n'avance pas toute seule : le bouton « Attendre la fin du
+blocage » la fait avancer."""),
 code("from entsim.widgets.portail import Portail\nportail = Portail(ent)", ),
 widget("portail"),
 md("""*Sans souris (ou pour le professeur qui projette)*, la même connexion s'écrit en une
@@ -86,8 +90,10 @@ code('f.question("q1b")'),
 *exercice("q1b"),
 md("""Besoin d'aide ? Un **indice** s'affiche (et reste visible dans votre fichier) :"""),
 code('f.indice("q1b")'),
-md("""**✍ Exercice — qu'est-ce qu'un ENT ?** En une ou deux phrases : à quoi donne-t-il accès,
-pour qui, et par où entre-t-on ?"""),
+md("""**✍ Exercice — qu'est-ce qu'un ENT ?** Écrivez votre réponse entre triples guillemets,
+par exemple `reponse_q1c = \"\"\"Un ENT est…\"\"\"` (les apostrophes et les retours à la
+ligne ne posent alors aucun problème)."""),
+code('f.question("q1c")'),
 *exercice("q1c"),
 md("""### Le même ENT, un portail différent pour chaque profil
 
@@ -96,8 +102,8 @@ Léa. Changez de rôle avec la liste **« Voir en tant que »** du portail, ou e
 code('print(portail.changer_de_role("mere"))'),
 code('ent.catalogue.tableau(profil="Parent")[["Service", "Usage"]]'),
 md("""Mieux : la **même donnée** (les notes de Léa) vue par chaque rôle. Sa mère les voit ;
-le père d'un autre élève, non ; la CPE et le professeur principal, oui (pour leur
-mission)."""),
+le père d'un autre élève, non ; la conseillère principale d'éducation (CPE) et le
+professeur principal, oui, pour leur mission."""),
 code("from entsim.widgets.portail import MemeActionParRole\ncomparaison = MemeActionParRole(ent, \"notes\")"),
 widget("comparaison"),
 code("print(comparaison.texte())"),
@@ -131,7 +137,9 @@ md("""Quelques idées d'utilisation de services peu utilisés, pour vous lancer 
 | Sondages | Un questionnaire aux élèves de seconde sur leur usage de l'ENT, analysé en classe. |
 
 À vous : choisissez un service que **votre** classe n'utilise pas et proposez une situation
-précise (qui l'utilise, pour quoi faire, ce qu'il apporte)."""),
+précise (qui l'utilise, pour quoi faire, ce qu'il apporte). Écrivez entre triples
+guillemets : `reponse_q3 = \"\"\"…\"\"\"`."""),
+code('f.question("q3")'),
 *exercice("q3"),
 md("""## 5. Et maintenant ?
 

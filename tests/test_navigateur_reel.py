@@ -186,7 +186,7 @@ def test_portail_dans_chromium(serveur_voila, tmp_path):
                 .to_be_visible()
             # 3. un service ouvert par le SSO, sans nouvelle saisie
             page.get_by_role("button", name="Notes et résultats des évaluations").click()
-            expect(page.get_by_text("ouvert sans nouvelle saisie du mot de passe").first) \
+            expect(page.get_by_text("ouvert sans retaper le mot de passe").first) \
                 .to_be_visible(timeout=ATTENTE_ACTION * 1000)
             expect(page.get_by_text("Cookie TGC").first).to_be_visible()
             _verifier_sans_erreur(page, journal)

@@ -79,7 +79,7 @@ def test_blocage_apres_cinq_echecs_par_le_vrai_service(ent, portail):
 
 
 def test_identifiant_vide(portail):
-    assert portail.se_connecter("  ", "x") == "✗ Saisissez votre identifiant (prenom.nom)."
+    assert portail.se_connecter("  ", "x") == "✗ Saisissez votre identifiant (prénom.nom)."
 
 
 # -- après connexion : tuiles ----------------------------------------------------------------
@@ -124,7 +124,8 @@ def test_ouvrir_un_service_par_le_sso_sans_nouvelle_saisie(ent, portail):
     resultat = portail.dernier_resultat
     assert resultat.ok and resultat.sso
     assert resultat.validation is not None and resultat.validation.ok
-    assert resultat.ticket in message and "sans nouvelle saisie du mot de passe" in message
+    assert resultat.ticket in message and "sans retaper le mot de passe" in message
+    assert "coulisses" in message             # les détails techniques y sont
     ops = operations_depuis(ent, debut)
     assert "connexion_reussie" not in ops
     assert ops[:3] == ["acces_autorise", "ticket_emis", "ticket_valide"]
@@ -143,7 +144,7 @@ def test_mediacentre_s_ouvre_sans_nouvelle_connexion(ent, portail):
     message = portail.ouvrir("mediacentre")
     assert portail.dernier_resultat.ok and portail.dernier_resultat.sso
     assert "connexion_reussie" not in operations_depuis(ent, debut)
-    assert "sans nouvelle saisie du mot de passe" in message
+    assert "sans retaper le mot de passe" in message
     assert "GAR" in message and "aucune nouvelle connexion" in message
 
 
@@ -204,7 +205,8 @@ def test_deconnexion_propagee_et_resumee(ent, portail):
     portail.ouvrir("notes")
     portail.ouvrir("messagerie")
     message = portail.se_deconnecter()
-    assert message.startswith("✓ Léa Martin est déconnecté(e) : session SSO fermée")
+    assert message.startswith("✓ Déconnexion de Léa Martin : session SSO fermée")
+    assert "2 services prévenus (déconnexion unique)" in message
     assert "« Notes et résultats des évaluations »" in message and "« Messagerie »" in message
     assert portail.page_courante == "accueil"
     nav = ent.navigateur("Poste du CDI")
@@ -331,7 +333,9 @@ def test_meme_ressource_vue_par_chaque_role(ent):
     assert [r for r, v in par_role.items() if not v.autorise] == ["autre_parent"]
     karim = par_role["autre_parent"]
     assert karim.contenu == "" and karim.symbole == "✗ refusé"
-    assert "Léa Martin" in par_role["eleve"].contenu and "Léa Martin" in par_role["mere"].contenu
+    # le contenu n'est montré qu'une fois : celui du premier personnage autorisé (Léa)
+    assert "Léa Martin" in par_role["eleve"].contenu and par_role["mere"].contenu == ""
+    assert comparaison.contenu == par_role["eleve"].contenu
     # chaque rôle a sa raison, et elle s'affiche avec un mot, pas seulement un symbole
     assert len({v.raison for v in comparaison.lignes}) == len(comparaison.lignes)
     texte = comparaison.texte()
@@ -386,7 +390,141 @@ def test_changer_de_role_vers_un_compte_bloque_revient_a_l_accueil(ent, portail)
     for _ in range(5):
         ent.authentification.verifier_mot_de_passe(SOPHIE, "pas-le-bon")
     message = portail.changer_de_role("mere")
-    assert "Léa Martin est déconnecté(e)" in message and "bloqué" in message
+    assert "Déconnexion de Léa Martin" in message and "bloqué" in message
     assert portail.identifiant is None and portail.page_courante == "accueil"
     assert portail.page.children == (portail.accueil.vue,)
     assert portail.choix_role.value == ""
+
+
+# -- blocage : l'horloge simulée n'avance pas toute seule ------------------------------------
+def test_compte_bloque_bouton_pour_attendre_la_fin_du_blocage(ent, portail):
+    assert not portail.accueil.attente_visible
+    for _ in range(5):
+        message = portail.se_connecter(LEA, "pas-le-bon")
+    assert "réessayez après 08:15" in message
+    assert "« Attendre la fin du blocage (horloge simulée) »" in message
+    assert portail.accueil.attente_visible
+    assert portail.accueil.bouton_attente.description == \
+        "Attendre la fin du blocage (horloge simulée)"
+    # la note pour l'enseignant dit honnêtement que le blocage révèle le compte
+    assert "révèle que le compte existe" in portail.accueil.message_connexion.value
+    assert "Attendre la fin du blocage" in portail.texte()
+    assert connecter_lea(portail).startswith("✗")          # toujours bloqué à 08:00
+    debut = ent.journal.dernier_numero()
+    portail.accueil.bouton_attente.click()                 # le bouton fait la même chose
+    assert portail.historique[-1] == (
+        "⏩ Horloge simulée avancée de 08:00 à 08:15 : le blocage du compte « lea.martin » est "
+        "terminé, vous pouvez réessayer de vous connecter.")
+    assert f"{ent.horloge.maintenant():%H:%M}" == "08:15"
+    assert "compte_debloque" in operations_depuis(ent, debut)
+    assert not portail.accueil.attente_visible
+    assert connecter_lea(portail).startswith("✓ Connexion réussie")
+
+
+def test_attendre_sans_blocage_ne_change_pas_l_horloge(ent, portail):
+    avant = ent.horloge.maintenant()
+    assert portail.attendre_fin_du_blocage() == ("Aucun compte n'est bloqué sur ce poste : il "
+                                                 "n'y a rien à attendre.")
+    assert ent.horloge.maintenant() == avant
+
+
+def test_identifiant_inconnu_jamais_bloque(portail):
+    for _ in range(7):
+        message = portail.se_connecter("personne.inconnue", "x")
+    assert message == "✗ Identifiant ou mot de passe incorrect."
+    assert not portail.accueil.attente_visible
+
+
+# -- messages simples et français correct ------------------------------------------------------
+def test_message_de_connexion_simple_details_dans_les_coulisses(portail):
+    message = connecter_lea(portail)
+    assert message == ("✓ Connexion réussie : bienvenue, Léa Martin (Élève). Vos services "
+                       "s'ouvriront sans retaper le mot de passe.")
+    assert "TGC" in portail.coulisses.texte()              # la technique est dans les coulisses
+
+
+def test_elision_et_fonction_neutre(ent, portail):
+    connecter_lea(portail)
+    message = portail.changer_de_role("cpe")
+    assert "en tant qu'Isabelle Moreau" in message and "en tant que Isabelle" not in message
+    comparaison = MemeActionParRole(ent, "notes", roles=["cpe"])
+    assert "Isabelle Moreau (CPE) y a accès" in comparaison.texte()
+    assert "Le CPE" not in comparaison.texte()
+
+
+def test_coulisses_accordent_les_nombres(ent, portail):
+    assert "0 ticket, 0 décision" in portail.coulisses.resume.value
+    connecter_lea(portail)
+    portail.ouvrir("notes")
+    resume = portail.coulisses.resume.value
+    assert "1 ticket," in resume and "(s)" not in resume
+    portail.ouvrir("messagerie")
+    assert "2 tickets" in portail.coulisses.resume.value
+    assert "(s)" not in portail.se_deconnecter()
+
+
+def test_vue_en_defaut_phrase_francaise_sans_nom_d_exception(ent, portail, monkeypatch):
+    import entsim.widgets.portail as module
+
+    class VueCassee:
+        def __init__(self, contexte, code):
+            raise KeyError("cle_interne")
+
+    monkeypatch.setattr(module, "classe_de_vue", lambda code: VueCassee)
+    connecter_lea(portail)
+    message = portail.ouvrir("notes")
+    assert "La vue détaillée n'a pas pu s'afficher ; voici la fiche du service." in message
+    assert "KeyError" not in message and "cle_interne" not in message
+    assert isinstance(portail.erreur_vue, KeyError)        # gardée pour les développeurs
+
+
+def test_coulisses_en_defaut_phrase_francaise(ent, portail, monkeypatch):
+    def casse():
+        raise RuntimeError("interne")
+
+    monkeypatch.setattr(portail.coulisses, "actualiser", casse)
+    ent.journal.enregistrer("deconnexion", identite=LEA, resultat="info", detail="essai")
+    resume = portail.coulisses.resume.value
+    assert resume.startswith("Coulisses : l'affichage n'a pas pu être mis à jour")
+    assert "RuntimeError" not in resume and "interne" not in resume
+
+
+# -- la même ressource vue par chaque rôle ----------------------------------------------------
+@pytest.mark.parametrize("service, cible, attendu", [
+    ("notes", "lea.martin", "Relevé de notes de Léa Martin (TSTMG1)"),
+    ("absences", "lea.martin", "Absences de Léa Martin"),
+    ("cahier_de_textes", "TSTMG1", "Travail à faire en TSTMG1"),
+    ("emploi_du_temps", "TSTMG1", "Semaine type de la classe TSTMG1"),
+])
+def test_meme_action_par_role_pour_les_quatre_services(ent, service, cible, attendu):
+    comparaison = MemeActionParRole(ent, service, cible)
+    texte = comparaison.texte()
+    assert attendu in texte
+    assert texte.count(attendu) == 1                       # le contenu n'est montré qu'une fois
+    lignes = texte.splitlines()
+    assert lignes[0].endswith(": qui peut voir quoi ?")
+    assert "vu par chaque rôle" not in texte
+    # une ligne par rôle, avec le symbole, le mot et la raison
+    for ligne, vue in zip(lignes[1:], comparaison.lignes):
+        assert ligne == f"{vue.nom} : {vue.symbole} — {vue.raison}"
+    assert len(lignes) < 1 + len(comparaison.lignes) + 60
+
+
+def test_meme_action_par_role_arguments_invalides(ent):
+    with pytest.raises(ValeurInvalide, match="Personnage inconnu : « zz »"):
+        MemeActionParRole(ent, "notes", roles=["zz"])
+    seul = MemeActionParRole(ent, "notes", roles="mere")   # un seul rôle, en texte
+    assert [v.role for v in seul.lignes] == ["mere"]
+    with pytest.raises(ValeurInvalide, match="liste de personnages"):
+        MemeActionParRole(ent, "notes", roles=[])
+    with pytest.raises(ValeurInvalide, match="porte sur"):
+        MemeActionParRole(ent, "forum")
+    with pytest.raises(ValeurInvalide, match="n'est pas un élève"):
+        MemeActionParRole(ent, "notes", "sophie.martin")
+
+
+def test_portail_arguments_invalides(ent):
+    with pytest.raises(ValeurInvalide, match="« coulisses » vaut True"):
+        Portail(ent, coulisses="x")
+    with pytest.raises(ValeurInvalide, match="« projection » vaut True"):
+        Portail(ent, projection=1)

@@ -361,3 +361,19 @@ def test_un_lycee_genere_a_aussi_ses_donnees():
                  "casier"):
         assert ent.service(code).code == code
     assert ent.service("messagerie").boite_de_reception(ent.service("messagerie").acteurs.parent)
+
+
+def test_forum_lire_categorie_une_seule_ligne_de_journal(ent):
+    forum = ent.service("forum")
+    lea = PERSONAS["eleve"].identifiant
+    code = forum.categories(lea)[0].code
+    debut = ent.journal.dernier_numero()
+    fil = forum.lire_categorie(lea, code)
+    assert [s for s, _ in fil] == forum.sujets(lea, code)
+    assert all(m.sujet == s.numero for s, messages in fil for m in messages)
+    lignes = [e for e in ent.journal.depuis(debut) if e.operation == "acces_autorise"]
+    assert len(lignes) == 2                  # lire_categorie, puis sujets : une ligne chacun
+    with pytest.raises(Introuvable, match="Catégorie de forum inconnue"):
+        forum.categorie(["liste"])           # une liste : une phrase, pas « unhashable »
+    with pytest.raises(Introuvable, match="Blog inconnu"):
+        ent.service("blog").blog(["liste"])

@@ -328,3 +328,43 @@ def _empreinte(ent) -> tuple:
 def test_meme_graine_memes_donnees():
     assert _empreinte(ENT.demo(cout="rapide")) == _empreinte(ENT.demo(cout="rapide"))
     assert _empreinte(ENT.demo(7, cout="rapide"))[2] != _empreinte(ENT.demo(cout="rapide"))[2]
+
+
+# -- messages : valeurs citées entre guillemets français, nombres accordés ---------------------
+def test_valeurs_recues_citees_entre_guillemets_francais(ent):
+    from entsim.services.absences import lire_motif
+
+    with pytest.raises(ValeurInvalide) as motif:
+        lire_motif("zz")
+    assert str(motif.value).startswith("Motif inconnu : « zz ».")
+    with pytest.raises(ValeurInvalide) as champ:
+        ent.service("cdi").rechercher("lea.martin", "droit", champ="zz")
+    assert "(reçu : « zz »)" in str(champ.value) and "'zz'" not in str(champ.value)
+    with pytest.raises(ValeurInvalide) as type_entree:
+        ent.service("orientation").ajouter("lea.martin", "lea.martin", "zz", "Titre")
+    assert str(type_entree.value).startswith("Type d'entrée inconnu : « zz »")
+    # une liste au lieu d'un texte : une phrase, pas « unhashable type »
+    with pytest.raises(ValeurInvalide, match="champ"):
+        ent.service("cdi").rechercher("lea.martin", "droit", champ=["titre"])
+    with pytest.raises(ValeurInvalide, match="nature"):
+        ent.service("absences").signaler("nicolas.durand", "lea.martin", ["absence"])
+
+
+def test_accorder_et_bilan_sans_parentheses():
+    from entsim.services._vie_eleve import accorder, cite
+    from entsim.services.absences import Bilan
+
+    assert accorder(0, "décision") == "0 décision"
+    assert accorder(1, "ticket") == "1 ticket"
+    assert accorder(2, "service prévenu") == "2 services prévenus"
+    assert accorder(3, "nouvelle ligne", "nouvelles lignes") == "3 nouvelles lignes"
+    assert cite("zz") == "« zz »" and cite("") == "(vide)" and cite(None) == "(aucune valeur)"
+    assert Bilan("x", 2, 1, 3, ()).en_texte() == ("2 demi-journées d'absence, dont 1 non "
+                                                 "justifiée ; 3 retards.")
+
+
+def test_bilan_une_seule_lecture_tracee(ent):
+    debut = ent.journal.dernier_numero()
+    bilan = ent.service("absences").bilan("lea.martin", "lea.martin")
+    assert bilan.demi_journees == 1
+    assert [e.operation for e in ent.journal.depuis(debut)] == ["acces_autorise"]

@@ -24,7 +24,7 @@ ATTENDU = {
     ("messagerie", Profil.ELEVE): "Projet SIG : documents de rentrée",
     ("messagerie", Profil.PARENT): "RE : Absence de Léa jeudi matin",
     ("messagerie", Profil.ENSEIGNANT): "de Sophie Martin — Absence de Léa jeudi matin",
-    ("messagerie", Profil.PERSONNEL): "Boîte de réception : 0 message(s).",
+    ("messagerie", Profil.PERSONNEL): "Boîte de réception : 0 message.",
     ("messagerie", Profil.INVITE): "RE : Liaison collège-lycée",
     ("actualites", Profil.ELEVE): "Activez votre compte ENT",
     ("actualites", Profil.PARENT): "Restauration scolaire : inscriptions et tarifs",
@@ -252,7 +252,7 @@ def test_blog_commenter_et_publier(ent):
     assert "Commentaire de Léa Martin" in eleve.texte() and "&lt;3" in eleve.contenu.value
     assert eleve.publier("Mon billet", "Texte").startswith("✗ Refusé : Seuls les contributeurs")
     assert eleve.choisir_blog("cdi") == "✓ Blog « Au CDI — lire, chercher, s'informer » : " \
-                                        "2 billet(s)."
+                                        "2 billets."
     mere, _ = ouvrir(ent, "mere", "blog")
     assert mere.zone_commentaire.layout.display == "none"
     assert mere.commenter(1, "Merci").startswith("✗ Refusé : Le profil Parent")

@@ -26,7 +26,7 @@ OUVERTURES = [
     ("notes", "nicolas.durand", "Évaluation diagnostique : le système d'information"),
     ("notes", "isabelle.moreau", "Relevé de notes"),
     ("absences", "lea.martin", "Histoire-géographie et EMC — à justifier"),
-    ("absences", "sophie.martin", "demi-journée(s) d'absence"),
+    ("absences", "sophie.martin", "demi-journée d'absence"),
     ("absences", "nicolas.durand", "Absences et retards de TSTMG1"),
     ("absences", "thomas.lambert", "Léa Martin : Absence"),
     ("emploi_du_temps", "lea.martin", "Droit et économie (TSTMG1), Caroline Teixeira"),
@@ -38,13 +38,13 @@ OUVERTURES = [
     ("mediacentre", "isabelle.moreau", "Kiosque de presse en ligne"),
     ("cdi", "lea.martin", "Les Misérables"),
     ("cdi", "sophie.martin", "Protéger ses données personnelles"),
-    ("cdi", "nicolas.durand", "notice(s) trouvée(s) dans tout le catalogue"),
+    ("cdi", "nicolas.durand", "notices trouvées dans tout le catalogue"),
     ("cdi", "claire.fontaine", "Au Bonheur des Dames"),
     ("cdi", "isabelle.moreau", "Cybersécurité : les bons réflexes"),
     ("orientation", "lea.martin", "Forum des métiers du numérique"),
     ("orientation", "sophie.martin", "Stage d'observation de 3e : agence de communication"),
     ("orientation", "nicolas.durand", "Folios de Maëlys Alvarez"),
-    ("orientation", "philippe.lefevre", "entrée(s)"),
+    ("orientation", "philippe.lefevre", "Folios de Maëlys Alvarez : 1 entrée."),
 ]
 
 
@@ -195,7 +195,7 @@ def test_cdi_recherche_et_catalogage(ent):
     portail = Portail(ent)
     lea = portail.vue("lea.martin", "cdi")
     assert not lea.documentaliste
-    assert lea.rechercher("economie") == "2 notice(s) trouvée(s) pour « economie »."
+    assert lea.rechercher("economie") == "2 notices trouvées pour « economie »."
     doc = portail.vue("claire.fontaine", "cdi")
     annonce = doc.ajouter_notice("Le <i>RGPD</i> expliqué", "Anne Roy", "Éditions X", "2025",
                                  "RGPD")

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..erreurs import ValeurInvalide, verifier_entier
+from ._vie_eleve import cite
 
 #: Taille maximale d'un fichier déposé dans l'ENT simulé (100 Mo).
 TAILLE_MAX = 100 * 1024 * 1024
@@ -59,7 +60,7 @@ def valider_nom(nom: object, sorte: str = "fichier") -> str:
     :class:`ValeurInvalide` avec une phrase française."""
     if not isinstance(nom, str):
         raise ValeurInvalide(f"Le nom du {sorte} doit être un texte, par exemple "
-                             f"\"devoir.pdf\" (reçu : {nom!r}).", code="nom_invalide")
+                             f"\"devoir.pdf\" (reçu : {cite(nom)}).", code="nom_invalide")
     nom = nom.strip()
     if not nom:
         raise ValeurInvalide(f"Le nom du {sorte} ne peut pas être vide.", code="nom_vide")
@@ -127,7 +128,7 @@ def fichier_simule(nom: object, taille: object, type_mime: str | None = None) ->
     else:
         if not isinstance(type_mime, str) or "/" not in type_mime or len(type_mime) > 100:
             raise ValeurInvalide("Le type d'un fichier s'écrit comme « application/pdf » ou "
-                                 f"« image/png » (reçu : {type_mime!r}).", code="type_invalide")
+                                 f"« image/png » (reçu : {cite(type_mime)}).", code="type_invalide")
         libelle = next((lib for mime, lib in TYPES.values() if mime == type_mime),
                        TYPE_INCONNU[1])
     return Fichier(nom, taille, type_mime, libelle)

@@ -32,6 +32,27 @@ _MOTS_COMMUNS = frozenset({"un", "une", "le", "la", "les", "l", "personne", "seu
                            "il", "elle", "vous", "votre", "son", "sa", "ses"})
 
 
+def accorder(nombre: int, singulier: str, pluriel: str | None = None) -> str:
+    """« 0 décision », « 1 ticket », « 2 services » : le nombre et le nom accordé (en
+    français, 0 et 1 gardent le singulier). Sans ``pluriel``, chaque mot prend un « s »."""
+    if abs(nombre) < 2:
+        return f"{nombre} {singulier}"
+    if pluriel is None:
+        pluriel = " ".join(mot if mot.endswith(("s", "x")) else mot + "s"
+                           for mot in singulier.split())
+    return f"{nombre} {pluriel}"
+
+
+def cite(valeur: object) -> str:
+    """Une valeur reçue, citée entre guillemets français pour un message : « zz »
+    (jamais la représentation Python 'zz')."""
+    if valeur is None:
+        return "(aucune valeur)"
+    if isinstance(valeur, str) and not valeur.strip():
+        return "(vide)"
+    return f"« {valeur} »"
+
+
 def phrase_de_refus(raison: str) -> str:
     """« Accès refusé : un parent ne voit que… » à partir de la raison d'une décision."""
     raison = raison.strip()
@@ -82,7 +103,7 @@ def lire_date(valeur: object, nom: str) -> date:
             except ValueError:
                 pass
     raise ValeurInvalide(f"« {nom} » doit être une date, par exemple \"14/09/2026\" ou "
-                         f"date(2026, 9, 14) (reçu : {valeur!r}).", code="date_invalide")
+                         f"date(2026, 9, 14) (reçu : {cite(valeur)}).", code="date_invalide")
 
 
 def lire_heure(valeur: object, nom: str) -> time:
@@ -97,7 +118,7 @@ def lire_heure(valeur: object, nom: str) -> time:
             if 0 <= heures < 24 and 0 <= minutes < 60:
                 return time(heures, minutes)
     raise ValeurInvalide(f"« {nom} » doit être une heure, par exemple \"10h\" ou \"10:30\" "
-                         f"(reçu : {valeur!r}).", code="heure_invalide")
+                         f"(reçu : {cite(valeur)}).", code="heure_invalide")
 
 
 class ServiceVieEleve:

@@ -26,7 +26,8 @@ from ..autorisation import Action, Ressource
 from ..erreurs import Introuvable, ValeurInvalide, verifier_entier, verifier_texte
 from ..generation import CLASSE_DEMO, PERSONAS, RENTREE, SECONDE_DEMO
 from ..identifiants import replier
-from ._vie_eleve import ServiceVieEleve, date_courte, de, heure_fr, lire_date, lire_heure
+from ._vie_eleve import (ServiceVieEleve, accorder, cite, date_courte, de, heure_fr, lire_date,
+                         lire_heure)
 from .emploi_du_temps import lundi_de
 
 #: Motifs proposés aux familles (code stable → libellé), d'après l'art. L131-8.
@@ -59,7 +60,7 @@ def lire_motif(valeur: object) -> str:
             if cle in (code, replier(libelle).replace(" ", "_")):
                 return code
     possibles = ", ".join(f"« {l} »" for l in MOTIFS.values())
-    raise ValeurInvalide(f"Motif inconnu : {valeur!r}. Motifs possibles : {possibles}.",
+    raise ValeurInvalide(f"Motif inconnu : {cite(valeur)}. Motifs possibles : {possibles}.",
                          code="motif_inconnu")
 
 
@@ -123,9 +124,20 @@ class Bilan:
     a_justifier: tuple[int, ...]       # numéros des événements à justifier
 
     def en_texte(self) -> str:
-        return (f"{self.demi_journees} demi-journée(s) d'absence, dont "
-                f"{self.demi_journees_non_justifiees} non justifiée(s) ; {self.retards} "
-                f"retard(s).")
+        return (f"{accorder(self.demi_journees, 'demi-journée', 'demi-journées')} "
+                f"d'absence, dont {accorder(self.demi_journees_non_justifiees, 'non justifiée')}"
+                f" ; {accorder(self.retards, 'retard')}.")
+
+    @classmethod
+    def des_evenements(cls, eleve: str, evenements: list[Evenement]) -> Bilan:
+        """Le bilan calculé sur des événements déjà lus (sans nouvelle lecture tracée)."""
+        absences = [e for e in evenements if e.nature == "absence"]
+        demi = {e.demi_journee for e in absences}
+        # une demi-journée n'est justifiée que si toutes ses absences le sont
+        demi_non = {e.demi_journee for e in absences if not e.justifiee}
+        return cls(eleve, len(demi), len(demi_non),
+                   sum(1 for e in evenements if e.nature == "retard"),
+                   tuple(e.numero for e in evenements if e.statut == "a_justifier"))
 
 
 class Absences(ServiceVieEleve):
@@ -185,7 +197,7 @@ class Absences(ServiceVieEleve):
         try:
             return self._evenements[numero]
         except (KeyError, TypeError):
-            raise Introuvable(f"Aucune absence ni aucun retard n° {numero!r}.",
+            raise Introuvable(f"Aucune absence ni aucun retard n° {numero}.",
                               code="evenement_inconnu") from None
 
     # -- consultation ------------------------------------------------------------------------
@@ -206,14 +218,7 @@ class Absences(ServiceVieEleve):
 
     def bilan(self, identifiant: str, eleve: str, *, poste: str | None = None) -> Bilan:
         """Demi-journées d'absence (dont non justifiées) et retards d'un élève."""
-        evenements = self.evenements_de(identifiant, eleve, poste=poste)
-        absences = [e for e in evenements if e.nature == "absence"]
-        demi = {e.demi_journee for e in absences}
-        # une demi-journée n'est justifiée que si toutes ses absences le sont
-        demi_non = {e.demi_journee for e in absences if not e.justifiee}
-        return Bilan(eleve, len(demi), len(demi_non),
-                     sum(1 for e in evenements if e.nature == "retard"),
-                     tuple(e.numero for e in evenements if e.statut == "a_justifier"))
+        return Bilan.des_evenements(eleve, self.evenements_de(identifiant, eleve, poste=poste))
 
     # -- l'appel -----------------------------------------------------------------------------
     def signaler(self, identifiant: str, eleve: str, nature: str = "absence", *,
@@ -224,9 +229,9 @@ class Absences(ServiceVieEleve):
 
         Par défaut : aujourd'hui, à l'heure pleine en cours, pendant une heure (absence) ou
         ``minutes`` minutes (retard)."""
-        if nature not in NATURES:
+        if not isinstance(nature, str) or nature not in NATURES:
             raise ValeurInvalide(f"« nature » vaut \"absence\" ou \"retard\" (reçu : "
-                                 f"{nature!r}).", code="nature_inconnue")
+                                 f"{cite(nature)}).", code="nature_inconnue")
         if cours is not None:
             verifier_texte(cours, "cours")
         verifier_texte(remarque, "remarque", vide_autorise=True)

@@ -123,7 +123,7 @@ class Blogs(ServiceSimule):
     def blog(self, code: str) -> Blog:
         try:
             return self._blogs[code]
-        except KeyError:
+        except (KeyError, TypeError):
             raise Introuvable(f"Blog inconnu : « {code} » (possibles : "
                               f"{', '.join(self._blogs)}).", code="blog_inconnu") from None
 

@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from ..autorisation import Action, Ressource
 from ..erreurs import Introuvable, ValeurInvalide, verifier_entier, verifier_texte
 from ..identifiants import replier
-from ._vie_eleve import ServiceVieEleve, date_fr
+from ._vie_eleve import ServiceVieEleve, cite, date_fr
 
 TYPES = ("Livre", "Roman", "Bande dessinée", "Revue", "DVD", "Manuel")
 CHAMPS = {"tout": "tous les champs", "titre": "le titre", "auteur": "l'auteur",
@@ -137,9 +137,9 @@ class CatalogueCDI(ServiceVieEleve):
         """Les notices dont ``champ`` contient tous les mots de ``texte`` (sans tenir compte
         des accents ni des majuscules), triées par titre ; un texte vide donne tout."""
         verifier_texte(texte, "texte", vide_autorise=True)
-        if champ not in CHAMPS:
+        if not isinstance(champ, str) or champ not in CHAMPS:
             raise ValeurInvalide(f"« champ » vaut \"tout\", \"titre\", \"auteur\" ou "
-                                 f"\"sujet\" (reçu : {champ!r}).", code="champ_inconnu")
+                                 f"\"sujet\" (reçu : {cite(champ)}).", code="champ_inconnu")
         self.exiger(identifiant, Action.LIRE, Ressource("cdi"), poste=poste)
         mots = replier(texte).split()
         trouvees = [n for n in self._notices.values()
@@ -152,7 +152,7 @@ class CatalogueCDI(ServiceVieEleve):
         try:
             return self._notices[numero]
         except (KeyError, TypeError):
-            raise Introuvable(f"Aucune notice n° {numero!r} dans le catalogue.",
+            raise Introuvable(f"Aucune notice n° {numero} dans le catalogue.",
                               code="notice_inconnue") from None
 
     # -- catalogage (professeur documentaliste) ----------------------------------------------
@@ -167,8 +167,8 @@ class CatalogueCDI(ServiceVieEleve):
         sujets_t = _liste(sujets, "sujets", vide_autorise=True)
         verifier_texte(editeur, "editeur", vide_autorise=True)
         verifier_texte(cote, "cote", vide_autorise=True)
-        if type not in TYPES:
-            raise ValeurInvalide(f"Type de document inconnu : {type!r} (types possibles : "
+        if not isinstance(type, str) or type not in TYPES:
+            raise ValeurInvalide(f"Type de document inconnu : {cite(type)} (types possibles : "
                                  f"{', '.join(TYPES)}).", code="type_inconnu")
         annee_max = self.horloge.maintenant().year
         if annee is not None:
@@ -187,7 +187,7 @@ def _liste(valeur: object, nom: str, *, vide_autorise: bool) -> tuple[str, ...]:
         elements = [verifier_texte(v, nom).strip() for v in valeur]
     else:
         raise ValeurInvalide(f"« {nom} » s'écrit en texte (\"a, b\") ou en liste "
-                             f"([\"a\", \"b\"]) (reçu : {valeur!r}).")
+                             f"([\"a\", \"b\"]) (reçu : {cite(valeur)}).")
     elements = [e for e in elements if e]
     if not elements and not vide_autorise:
         raise ValeurInvalide(f"« {nom} » ne peut pas être vide.")

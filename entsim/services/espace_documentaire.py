@@ -149,7 +149,7 @@ class EspaceDocumentaire(ServiceSimule):
     def element(self, numero: int) -> Element:
         try:
             return self._elements[numero]
-        except KeyError:
+        except (KeyError, TypeError):
             raise Introuvable(f"Aucun document ni dossier n° {numero}.",
                               code="document_inconnu") from None
 

@@ -165,7 +165,7 @@ class Forum(ServiceSimule):
     def categorie(self, code: str) -> Categorie:
         try:
             return self._categories[code]
-        except KeyError:
+        except (KeyError, TypeError):
             raise Introuvable(f"Catégorie de forum inconnue : « {code} » (possibles : "
                               f"{', '.join(self._categories)}).",
                               code="categorie_inconnue") from None
@@ -215,6 +215,18 @@ class Forum(ServiceSimule):
         """Les sujets d'une catégorie, le plus récemment actif en premier."""
         cat = self.categorie(code)
         self._exiger_membre(identifiant, Action.LIRE, cat)
+        return self._sujets_de(code)
+
+    def lire_categorie(self, identifiant: str, code: str) -> list[tuple[Sujet,
+                                                                       list[MessageForum]]]:
+        """Les sujets d'une catégorie avec leurs messages, en une seule lecture tracée (une
+        ligne de journal pour une page affichée, SDET « Traçabilité des opérations AAS »)."""
+        cat = self.categorie(code)
+        self._exiger_membre(identifiant, Action.LIRE, cat)
+        return [(s, [m for m in self._messages if m.sujet == s.numero])
+                for s in self._sujets_de(code)]
+
+    def _sujets_de(self, code: str) -> list[Sujet]:
         dernier = {s.numero: max((m.date for m in self._messages if m.sujet == s.numero),
                                  default=s.date) for s in self._sujets}
         return sorted((s for s in self._sujets if s.categorie == code),

@@ -27,6 +27,7 @@ from datetime import datetime, timedelta
 from ..autorisation import Action, Ressource, de
 from ..erreurs import AccesRefuse, Introuvable, ValeurInvalide
 from ._communication import ServiceSimule, date_fr, texte_saisi
+from ._vie_eleve import cite
 
 #: Longueurs maximales (caractères) d'un objet et d'un corps de message.
 OBJET_MAX = 150
@@ -208,7 +209,7 @@ class Messagerie(ServiceSimule):
         for dest in liste:
             if not isinstance(dest, str):
                 raise ValeurInvalide(f"Un destinataire est un identifiant comme "
-                                     f"\"nicolas.durand\" (reçu : {dest!r}).")
+                                     f"\"nicolas.durand\" (reçu : {cite(dest)}).")
             self.etablissement.personne(dest)   # inconnu → message clair
         for dest in liste:
             decision = self.ent.autorisation.peut_ecrire_a(identifiant, dest, journaliser=True)

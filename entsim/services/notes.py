@@ -24,7 +24,7 @@ from ..autorisation import Action, Ressource
 from ..erreurs import Introuvable, ValeurInvalide, verifier_texte
 from ..generation import CLASSE_DEMO, RENTREE, SECONDE_DEMO
 from ..identifiants import replier
-from ._vie_eleve import ServiceVieEleve, date_courte, de, lire_date, nombre_fr
+from ._vie_eleve import ServiceVieEleve, cite, date_courte, de, lire_date, nombre_fr
 from .emploi_du_temps import lundi_de
 
 #: Mentions acceptées à la place d'une note (clé : saisie repliée, sans accents).
@@ -70,7 +70,7 @@ def lire_note(valeur: object) -> tuple[float | None, str]:
                 f"12,5), ou « Abs » (absent) ou « Disp » (dispensé).",
                 code="note_illisible") from None
     else:
-        raise ValeurInvalide(f"Une note est un nombre entre 0 et 20 (reçu : {valeur!r}).",
+        raise ValeurInvalide(f"Une note est un nombre entre 0 et 20 (reçu : {cite(valeur)}).",
                              code="note_illisible")
     if math.isnan(nombre) or not 0 <= nombre <= 20:
         raise ValeurInvalide(f"Une note est comprise entre 0 et 20 (reçu : "
@@ -321,7 +321,7 @@ class Notes(ServiceVieEleve):
         if isinstance(coefficient, bool) or not isinstance(coefficient, (int, float)) \
                 or not 0 < coefficient <= 10:
             raise ValeurInvalide(f"Le coefficient est un nombre strictement positif, au plus "
-                                 f"10 (reçu : {coefficient!r}).", code="coefficient_invalide")
+                                 f"10 (reçu : {cite(coefficient)}).", code="coefficient_invalide")
         self.exiger(identifiant, Action.ECRIRE, Ressource("notes", classe=classe), poste=poste)
         self._verifier_discipline(identifiant, classe, discipline, poste)
         jour = lire_date(le, "le") if le is not None else self.horloge.maintenant().date()
@@ -332,7 +332,7 @@ class Notes(ServiceVieEleve):
         try:
             return self._evaluations[numero]
         except (KeyError, TypeError):
-            raise Introuvable(f"Aucune évaluation n° {numero!r}.",
+            raise Introuvable(f"Aucune évaluation n° {numero}.",
                               code="evaluation_inconnue") from None
 
     def saisir_note(self, identifiant: str, eleve: str, evaluation: int, valeur: object, *,

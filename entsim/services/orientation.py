@@ -17,7 +17,7 @@ from ..annuaire import Eleve
 from ..autorisation import Action, Ressource
 from ..erreurs import Introuvable, ValeurInvalide, verifier_texte
 from ..generation import CLASSE_DEMO, PERSONAS, SECONDE_DEMO
-from ._vie_eleve import ServiceVieEleve, date_fr, de, lire_date
+from ._vie_eleve import ServiceVieEleve, cite, date_fr, de, lire_date
 
 TYPES = ("Stage", "Forum des métiers", "Projet", "Journée portes ouvertes",
          "Entretien d'orientation", "Engagement")
@@ -116,7 +116,7 @@ class Folios(ServiceVieEleve):
         try:
             return self._entrees[numero]
         except (KeyError, TypeError):
-            raise Introuvable(f"Aucune entrée n° {numero!r} dans Folios.",
+            raise Introuvable(f"Aucune entrée n° {numero} dans Folios.",
                               code="entree_inconnue") from None
 
     # -- consultation ------------------------------------------------------------------------
@@ -133,8 +133,8 @@ class Folios(ServiceVieEleve):
                 description: str = "", *, le: date | str | None = None,
                 poste: str | None = None) -> EntreeFolios:
         """L'élève ajoute une expérience ou une démarche à son portfolio."""
-        if type not in TYPES:
-            raise ValeurInvalide(f"Type d'entrée inconnu : {type!r} (types possibles : "
+        if not isinstance(type, str) or type not in TYPES:
+            raise ValeurInvalide(f"Type d'entrée inconnu : {cite(type)} (types possibles : "
                                  f"{', '.join(TYPES)}).", code="type_inconnu")
         verifier_texte(titre, "titre")
         verifier_texte(description, "description", vide_autorise=True)

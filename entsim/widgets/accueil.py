@@ -140,16 +140,19 @@ class PageAccueil:
     serveur CAS et le vrai service d'authentification) :
 
     * ``connecter(identifiant, mot_de_passe)`` ;
-    * ``activer(identifiant, code, mot_de_passe, confirmation, charte, notice)``.
+    * ``activer(identifiant, code, mot_de_passe, confirmation, charte, notice)`` ;
+    * ``attendre()`` : quand un compte est bloqué, le bouton « Attendre la fin du blocage
+      (horloge simulée) » fait avancer l'horloge simulée (elle n'avance pas toute seule).
     """
 
     def __init__(self, ent, *, connecter: Callable[[str, str], object],
-                 activer: Callable[..., object]) -> None:
+                 activer: Callable[..., object],
+                 attendre: Callable[[], object] | None = None) -> None:
         self.ent = ent
         self.rubriques = notice_information(ent)
         # -- connexion ---------------------------------------------------------------------
         self.identifiant = widgets.Text(description="Identifiant :", style=_LARGE,
-                                        placeholder="prenom.nom")
+                                        placeholder="prénom.nom")
         self.mot_de_passe = widgets.Password(description="Mot de passe :", style=_LARGE)
         self.bouton_connexion = widgets.Button(description="Se connecter",
                                                button_style="primary",
@@ -158,12 +161,19 @@ class PageAccueil:
         self.bouton_connexion.on_click(
             lambda _b: connecter(self.identifiant.value, self.mot_de_passe.value))
         self.message_connexion = widgets.HTML()
+        self.bouton_attente = widgets.Button(
+            description="Attendre la fin du blocage (horloge simulée)",
+            tooltip="L'horloge de l'ENT simulé n'avance pas toute seule : ce bouton l'avance "
+                    "jusqu'à la fin du blocage du compte",
+            layout=widgets.Layout(width="auto", display="none"))
+        if attendre is not None:
+            self.bouton_attente.on_click(lambda _b: attendre())
         conseil = ("Ne communiquez jamais votre mot de passe, même à un camarade ou à un "
                    "adulte de l'établissement.")
         self.boite_connexion = widgets.VBox([
             widgets.HTML("<h3 style=\"margin:0.2em 0\">Connexion</h3>"),
             self.identifiant, self.mot_de_passe, self.bouton_connexion,
-            self.message_connexion,
+            self.message_connexion, self.bouton_attente,
             widgets.HTML(f"<p><em>{echapper(conseil)}</em></p>"),
         ])
         self.boite_connexion.add_class(CLASSE_ENCADRE)
@@ -216,6 +226,15 @@ class PageAccueil:
                                layout=widgets.Layout(display="flex", flex_flow="row wrap",
                                                      align_items="flex-start", width="100%"))
 
+    @property
+    def attente_visible(self) -> bool:
+        """Le bouton « Attendre la fin du blocage » est-il affiché ?"""
+        return self.bouton_attente.layout.display != "none"
+
+    def montrer_attente(self, visible: bool) -> None:
+        """Affiche (compte bloqué) ou masque le bouton qui avance l'horloge simulée."""
+        self.bouton_attente.layout.display = None if visible else "none"
+
     def vider(self) -> None:
         """Efface les secrets saisis (après une tentative, comme un vrai formulaire)."""
         self.mot_de_passe.value = ""
@@ -226,6 +245,8 @@ class PageAccueil:
         lignes = ["Connexion : identifiant, mot de passe, bouton « Se connecter »."]
         if self.message_connexion.value:
             lignes.append(f"Message : {self._texte_message(self.message_connexion.value)}")
+        if self.attente_visible:
+            lignes.append(f"Bouton « {self.bouton_attente.description} ».")
         lignes.append("Première connexion (activation du compte) : identifiant, code "
                       "d'activation, nouveau mot de passe, confirmation, charte, information "
                       "sur les droits, bouton « Activer mon compte ».")
@@ -239,6 +260,7 @@ class PageAccueil:
         import html as _html
         import re
 
+        html = re.sub(r"</p>\s*<p", "</p><br><p", html)
         return _html.unescape(re.sub(r"<br\s*/?>", "\n", re.sub(r"<(?!br)[^>]+>", "", html)))
 
 

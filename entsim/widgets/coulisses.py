@@ -22,6 +22,7 @@ import ipywidgets as widgets
 
 from ..erreurs import ErreurENT
 from ..journal import RESULTATS, EntreeJournal
+from ..services._vie_eleve import accorder
 from ..sso import NOM_COOKIE_TGC
 from .mise_en_forme import echapper, tableau_html
 from .style import CLASSE_COULISSES
@@ -64,6 +65,7 @@ class PanneauCoulisses:
         self.debut_reseau = ent.cas.reseau.dernier_numero()
         self._tickets_avant = {t.ticket for t in ent.cas.tickets()}
         self.nouvelles: list[EntreeJournal] = []
+        self.erreur_interne: Exception | None = None
         self.visible = visible
         self.titre = widgets.HTML(
             "<h3 style=\"margin:0.2em 0\">Dans les coulisses (ce que le serveur voit)</h3>"
@@ -91,8 +93,9 @@ class PanneauCoulisses:
             try:
                 self.actualiser()
             except Exception as erreur:  # l'affichage ne doit jamais bloquer la simulation
-                self.resume.value = (f"Coulisses : affichage interrompu ({type(erreur).__name__}"
-                                     f" : {erreur}) ; le journal continue d'être suivi.")
+                self.erreur_interne = erreur    # pour les développeurs, jamais affichée
+                self.resume.value = ("Coulisses : l'affichage n'a pas pu être mis à jour ; le "
+                                     "journal continue d'être suivi.")
 
     def fermer(self) -> None:
         """Se désabonne du journal (le panneau ne suit plus la session)."""
@@ -183,7 +186,8 @@ class PanneauCoulisses:
               e.detail, e.objet or "") for e in lignes],
             legende=f"Nouvelles lignes du journal ({len(self.nouvelles)})")
         self.journal.value = (
-            (f"<p>({cachees} ligne(s) plus ancienne(s) : voir le texte complet.)</p>"
+            (f"<p>({accorder(cachees, 'ligne plus ancienne', 'lignes plus anciennes')} : "
+             "voir le texte complet.)</p>"
              if cachees else "")
             + (f"<div style=\"max-height:24em;overflow:auto\">{table}</div>" if lignes else
                "<p><strong>Journal :</strong> aucune nouvelle ligne pour l'instant.</p>"))
@@ -197,9 +201,10 @@ class PanneauCoulisses:
                             for e in echanges])
             + "</details>") if echanges else ""
         self.resume.value = (
-            f"Coulisses : cookie TGC {'présent' if tgc else 'absent'}, {len(tickets)} "
-            f"ticket(s), {len(decisions)} décision(s), {len(self.nouvelles)} nouvelle(s) "
-            "ligne(s) de journal.")
+            f"Coulisses : cookie TGC {'présent' if tgc else 'absent'}, "
+            f"{accorder(len(tickets), 'ticket')}, {accorder(len(decisions), 'décision')}, "
+            f"{accorder(len(self.nouvelles), 'nouvelle ligne', 'nouvelles lignes')} de "
+            "journal.")
 
     def texte(self) -> str:
         """Tout le contenu du panneau, en texte brut (lecteurs d'écran, tests)."""

@@ -6,7 +6,12 @@ Tout passe par les vrais services AAS de l'ENT simulé (SDET, document 2) :
 * la connexion appelle le serveur CAS (:meth:`entsim.sso.ServeurCAS.connexion`), qui fait
   vérifier le mot de passe par le service d'authentification : échecs comptés et
   journalisés, blocage après 5 échecs, même message pour un identifiant inconnu et un mot de
-  passe faux ;
+  passe faux — avec une limite assumée, comme dans les ENT réels : seul un compte existant
+  peut être bloqué, et le message de blocage révèle donc que le compte existe (un
+  identifiant inconnu reçoit toujours « Identifiant ou mot de passe incorrect. ») ;
+* l'horloge de l'ENT simulé n'avance pas toute seule : quand un compte est bloqué, la page
+  d'accueil propose « Attendre la fin du blocage (horloge simulée) »
+  (:meth:`Portail.attendre_fin_du_blocage`), qui avance l'horloge jusqu'à la fin du blocage ;
 * un clic sur une tuile ouvre le service par le SSO (:meth:`entsim.sso.ServeurCAS.ouvrir_service`) :
   redirection vers le serveur CAS, décision du service d'autorisation, ticket de service
   émis puis validé par le service, sans nouvelle saisie du mot de passe (CAS 3.0, sections
@@ -39,11 +44,13 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 
 from ..annuaire import Eleve, Parent
-from ..autorisation import Action, Ressource
+from ..authentification import EtatCompte
+from ..autorisation import ROLES, Action, Ressource
 from ..ent import MOTS_DE_PASSE_DEMO, POSTES
 from ..erreurs import ErreurENT, Introuvable, ValeurInvalide
 from ..generation import CLASSE_DEMO, PERSONAS
 from ..identifiants import replier
+from ..services._vie_eleve import accorder
 from ..sso import (
     IDENTIFICATION_DEMANDEE,
     REAUTHENTIFICATION_DEMANDEE,
@@ -51,7 +58,7 @@ from ..sso import (
 )
 from .accueil import PageAccueil, bandeau
 from .coulisses import PanneauCoulisses
-from .mise_en_forme import echapper
+from .mise_en_forme import echapper, tableau_html
 from .style import (
     CLASSE_ANNONCE,
     CLASSE_ENCADRE,
@@ -106,6 +113,21 @@ ALIAS_ROLES: dict[str, str] = {
 
 MESSAGE_BIENVENUE = ("Bienvenue sur l'ENT. Connectez-vous avec votre identifiant et votre mot "
                      "de passe ; l'information sur vos droits est à côté du formulaire.")
+
+
+#: Bouton qui fait avancer l'horloge simulée jusqu'à la fin d'un blocage.
+LIBELLE_ATTENTE = "Attendre la fin du blocage (horloge simulée)"
+
+#: Note pour l'enseignant, sous un message de blocage (limite assumée, comme les ENT réels).
+NOTE_BLOCAGE = ("Note pour l'enseignant : ce message révèle que le compte existe (un "
+                "identifiant inconnu n'est jamais bloqué et reçoit toujours « Identifiant ou "
+                "mot de passe incorrect. ») ; les ENT réels ont la même limite, acceptée pour "
+                "protéger les comptes contre les essais répétés.")
+
+
+def que(nom: str) -> str:
+    """« que Sophie Martin », « qu'Isabelle Moreau » (élision devant une voyelle)."""
+    return ("qu'" if replier(nom[:1]).lower() in "aeiouy" and nom[:1] else "que ") + nom
 
 
 def _cle(texte: str) -> str:
@@ -170,6 +192,13 @@ class Portail:
         if not hasattr(ent, "cas") or not hasattr(ent, "catalogue"):
             raise ValeurInvalide("Le portail s'ouvre sur un ENT simulé : écrivez "
                                  "Portail(ENT.demo()).")
+        for nom, valeur in (("coulisses", coulisses), ("projection", projection)):
+            if not isinstance(valeur, bool):
+                raise ValeurInvalide(f"« {nom} » vaut True (affiché) ou False (masqué) : "
+                                     f"par exemple Portail(ent, {nom}=False).")
+        if not isinstance(poste, str) or not poste.strip():
+            raise ValeurInvalide("« poste » est le nom d'un poste de travail, par exemple "
+                                 f"« {POSTES[0]} ».")
         self.ent = ent
         self.poste = poste
         self.navigateur = ent.navigateur(poste)
@@ -180,6 +209,8 @@ class Portail:
         self.dernier_resultat = None
         self.projection = False
         self.historique: list[str] = []
+        #: (identifiant, fin du blocage) du dernier compte bloqué vu sur ce poste
+        self.blocage: tuple[str, object] | None = None
         self._en_synchro = False
         # -- widgets communs ---------------------------------------------------------------
         self.style = bloc_de_style()
@@ -212,7 +243,8 @@ class Portail:
                                   margin="0.3em 0"))
         # -- page d'accueil ----------------------------------------------------------------
         self.accueil = PageAccueil(ent, connecter=self.se_connecter,
-                                   activer=self.premiere_connexion)
+                                   activer=self.premiere_connexion,
+                                   attendre=self.attendre_fin_du_blocage)
         # -- page du portail (après connexion) ---------------------------------------------
         self.entete = widgets.HTML()
         self.bouton_deconnexion = widgets.Button(
@@ -261,7 +293,7 @@ class Portail:
         """Envoie le formulaire de connexion au serveur CAS (le vrai service
         d'authentification vérifie le mot de passe, compte les échecs et journalise)."""
         if not isinstance(identifiant, str) or not identifiant.strip():
-            return self._echec_connexion("Saisissez votre identifiant (prenom.nom).")
+            return self._echec_connexion("Saisissez votre identifiant (prénom.nom).")
         if not isinstance(mot_de_passe, str):
             return self._echec_connexion("Saisissez votre mot de passe.")
         try:
@@ -271,23 +303,64 @@ class Portail:
             return self._echec_connexion(str(erreur))
         self.dernier_resultat = resultat
         if not resultat.ok:
-            return self._echec_connexion(resultat.message)
+            return self._echec_connexion(resultat.message,
+                                         blocage=self._fin_de_blocage(identifiant.strip()))
         self.accueil.identifiant.value = ""
         self.accueil.message_connexion.value = ""
         self.accueil.vider()
+        self._montrer_attente(None)
         self._entrer(resultat.identifiant)
         p = self.ent.etablissement.personne(resultat.identifiant)
+        # Les détails techniques (cookie TGC, session SSO) sont dans les coulisses.
         return self._annoncer(
-            f"✓ Connexion réussie : bienvenue, {p.nom_complet} ({p.profil.value}). Session "
-            "SSO ouverte : le serveur CAS a posé le cookie TGC dans le navigateur ; les "
-            "services s'ouvriront sans nouvelle saisie du mot de passe.")
+            f"✓ Connexion réussie : bienvenue, {p.nom_complet} ({p.profil.value}). Vos "
+            "services s'ouvriront sans retaper le mot de passe.")
 
-    def _echec_connexion(self, message: str) -> str:
+    def _fin_de_blocage(self, identifiant: str):
+        """(identifiant, fin) si ce compte est bloqué en ce moment, sinon ``None``."""
+        auth = self.ent.authentification
+        if identifiant not in auth:
+            return None
+        compte = auth.compte(identifiant)
+        if compte.etat is EtatCompte.BLOQUE and compte.bloque_jusqu_a is not None:
+            return compte.identifiant, compte.bloque_jusqu_a
+        return None
+
+    def _montrer_attente(self, blocage) -> None:
+        self.blocage = blocage
+        self.accueil.montrer_attente(blocage is not None)
+
+    def _echec_connexion(self, message: str, *, blocage=None) -> str:
         self.accueil.vider()
         phrase = f"✗ {message}"
+        note = ""
+        if blocage is not None:
+            phrase += (f"\nL'horloge de l'ENT simulé n'avance pas toute seule : cliquez sur "
+                       f"« {LIBELLE_ATTENTE} » pour l'avancer jusqu'à "
+                       f"{blocage[1]:%H:%M}, puis reconnectez-vous.")
+            note = f'<p style="margin:0.2em 0"><em>{echapper(NOTE_BLOCAGE)}</em></p>'
+        self._montrer_attente(blocage)
         self.accueil.message_connexion.value = (f'<p role="alert"><strong>'
-                                                f"{_texte_html(phrase)}</strong></p>")
+                                                f"{_texte_html(phrase)}</strong></p>{note}")
         return self._annoncer(phrase)
+
+    def attendre_fin_du_blocage(self) -> str:
+        """Avance l'horloge simulée jusqu'à la fin du blocage du compte bloqué sur ce poste
+        (dans un vrai ENT, on attendrait ; ici le temps n'avance que sur demande)."""
+        if self.blocage is None:
+            return self._annoncer("Aucun compte n'est bloqué sur ce poste : il n'y a rien à "
+                                  "attendre.")
+        identifiant, fin = self.blocage
+        avant = self.ent.horloge.maintenant()
+        if fin > avant:
+            self.ent.horloge.aller_a(fin)
+        self.ent.authentification.compte(identifiant)    # constate (et trace) la levée
+        self._montrer_attente(None)
+        self.accueil.message_connexion.value = ""
+        return self._annoncer(
+            f"⏩ Horloge simulée avancée de {avant:%H:%M} à "
+            f"{self.ent.horloge.maintenant():%H:%M} : le blocage du compte « {identifiant} » "
+            "est terminé, vous pouvez réessayer de vous connecter.")
 
     def premiere_connexion(self, identifiant: str, code: str, mot_de_passe: str, *,
                            charte: bool = True, notice: bool = True,
@@ -343,10 +416,10 @@ class Portail:
         if not resultat.ok:
             return f"{nom} : {resultat.message}"
         services = [self.ent.catalogue.service(c).nom for c in resultat.services_notifies]
-        prevenus = (("services prévenus (déconnexion unique) : "
+        prevenus = ((accorder(len(services), "service prévenu") + " (déconnexion unique) : "
                      + ", ".join(f"« {s} »" for s in services)) if services else
                     "aucun service n'avait de session ouverte")
-        return (f"✓ {nom} est déconnecté(e) : session SSO fermée, cookie TGC effacé ; "
+        return (f"✓ Déconnexion de {nom} : session SSO fermée, cookie TGC effacé ; "
                 f"{prevenus}.")
 
     # ======================================================================================
@@ -387,9 +460,8 @@ class Portail:
                      f"accès direct (pas de nouveau ticket ; session ouverte par "
                      f"{resultat.ticket}).")
         else:
-            acces = (f"« {service.nom} » ouvert sans nouvelle saisie du mot de passe : ticket "
-                     f"{resultat.ticket} émis par le serveur CAS, validé par le service, "
-                     f"identité transmise ({resultat.identifiant}).")
+            acces = (f"« {service.nom} » ouvert sans retaper le mot de passe (ticket "
+                     f"{resultat.ticket} : détails dans les coulisses).")
         if service.via_gar:
             acces += (" Ressources fournies par le GAR : aucune nouvelle connexion, et les "
                       "éditeurs ne reçoivent que les données strictement nécessaires.")
@@ -408,8 +480,8 @@ class Portail:
         except Exception as erreur:  # une vue en défaut ne doit pas bloquer la classe
             self.erreur_vue = erreur
             vue = VueFiche(self._contexte(), service.code)
-            acces += (f" (La vue détaillée n'a pas pu s'afficher — {type(erreur).__name__} : "
-                      f"{erreur} ; voici la fiche du service.)")
+            acces += (" (La vue détaillée n'a pas pu s'afficher ; voici la fiche du "
+                      "service.)")
         self.vue_service = vue
         if isinstance(vue, VueFiche):       # la fiche ne s'agrandit pas : le portail le fait
             self.zone_service.remove_class(CLASSE_VUE_AUTONOME)
@@ -445,8 +517,8 @@ class Portail:
         if self.identifiant != identifiant:      # compte bloqué, mot de passe changé…
             self._afficher_accueil()
             return self._annoncer("\n".join(phrases + [connexion]))
-        phrases.append(f"Vous voyez maintenant l'ENT en tant que "
-                       f"{libelle_persona(self.ent, role)}.")
+        phrases.append(f"Vous voyez maintenant l'ENT en tant "
+                       f"{que(libelle_persona(self.ent, role))}.")
         if code is not None:
             phrases.append(self.ouvrir(code))
         return self._annoncer("\n".join(phrases))
@@ -623,7 +695,7 @@ class Portail:
             lignes.append("Page d'accueil")
             lignes.append(self.accueil.texte())
         else:
-            lignes.append(f"Connecté(e) : {html.unescape(_sans_balises(self.entete.value))}")
+            lignes.append(f"Personne connectée : {html.unescape(_sans_balises(self.entete.value))}")
             lignes.append("Mes services :")
             profil = etab.personne(self.identifiant).profil
             autorises = {s.code for s in self.ent.catalogue.pour_profil(profil)}
@@ -663,26 +735,35 @@ def _sans_balises(texte: str) -> str:
 # La même donnée vue par chaque rôle
 # ==========================================================================================
 
-#: Les ressources qu'on peut comparer, par service : fabrique de :class:`Ressource` et
-#: méthode de la vue qui affiche la cible (si la vue l'offre).
+#: Les ressources qu'on peut comparer, par service : genre de cible, fabrique de
+#: :class:`Ressource` et action de la vue qui affiche la cible.
 _RESSOURCES = {
     "notes": ("eleve", Ressource.notes_de, "choisir_eleve"),
     "absences": ("eleve", Ressource.absences_de, "choisir_eleve"),
     "cahier_de_textes": ("classe", Ressource.cahier_de_textes_de, "choisir_classe"),
-    "emploi_du_temps": ("classe", Ressource.emploi_du_temps_de, "choisir_classe"),
+    "emploi_du_temps": ("classe", Ressource.emploi_du_temps_de, "choisir"),
 }
+
+
+def personnaliser_raison(raison: str, nom: str) -> str:
+    """Remplace le sujet générique d'une raison (« Le CPE y a accès… ») par la personne et
+    sa fonction (« Isabelle Moreau (CPE) y a accès… ») : pas d'accord à deviner."""
+    for sujet, court in ROLES.values():
+        if raison.startswith(sujet + " "):
+            return f"{nom} ({court}){raison[len(sujet):]}"
+    return raison
 
 
 @dataclass(frozen=True)
 class VueParRole:
-    """Ce qu'un personnage voit d'une même ressource."""
+    """Ce qu'un personnage peut voir d'une même ressource."""
 
     role: str
     identifiant: str
     nom: str
     autorise: bool
     raison: str
-    contenu: str          # le texte de la vue du service (vide si refusé)
+    contenu: str          # le texte de la vue du service (seulement pour le premier autorisé)
 
     @property
     def symbole(self) -> str:
@@ -690,71 +771,110 @@ class VueParRole:
         return "✓ autorisé" if self.autorise else "✗ refusé"
 
 
+def _roles_demandes(roles: object) -> list[str]:
+    """Les rôles comparés : une liste de rôles, ou un seul rôle écrit en texte."""
+    if isinstance(roles, str):
+        roles = [roles]
+    if not isinstance(roles, (list, tuple)) or not roles:
+        raise ValeurInvalide("« roles » est une liste de personnages, par exemple "
+                             "[\"eleve\", \"mere\", \"autre_parent\"], ou un seul "
+                             "personnage, par exemple \"mere\".", code="roles_invalides")
+    resolus: list[str] = []
+    for role in roles:
+        cle, _identifiant = resoudre_role(role)     # personnage inconnu : message français
+        if cle not in resolus:
+            resolus.append(cle)
+    return resolus
+
+
 class MemeActionParRole:
-    """Une même ressource (les notes de Léa, le cahier de textes de TSTMG1…) vue côte à côte
-    par chaque rôle : la décision du service d'autorisation (avec sa raison) et, si l'accès
-    est permis, ce que montre la vue du service pour ce personnage.
+    """Une même ressource (les notes de Léa, le cahier de textes de TSTMG1…) et, pour chaque
+    rôle, la décision du service d'autorisation (avec sa raison). Le contenu n'est montré
+    qu'une fois : celui que voit le premier personnage autorisé.
 
     Arrêté ENT du 30 novembre 2006, article 4, et avis de la CNIL (document 1) : « un parent
     d'élève ne peut avoir accès qu'aux seules informations relatives à la vie scolaire de son
     enfant ». La décision vient de :meth:`entsim.autorisation.Autorisation.evaluer` (sans
     écriture au journal : c'est une comparaison) ; le contenu vient de la vue du service,
-    construite pour chaque personnage (les lectures qu'elle fait sont, elles, réelles et
+    construite pour le premier personnage autorisé (ses lectures sont, elles, réelles et
     tracées comme dans le service).
 
     :param service: ``"notes"``, ``"absences"``, ``"cahier_de_textes"`` ou
         ``"emploi_du_temps"``.
     :param cible: l'élève (identifiant) ou la classe (code) concerné ; par défaut Léa Martin
         ou sa classe.
-    :param roles: les personnages comparés (clés de ``PERSONAS``).
+    :param roles: les personnages comparés (clés de ``PERSONAS``, alias comme ``"parent"``,
+        ou identifiants) ; un seul personnage peut s'écrire en texte.
     """
 
     def __init__(self, ent, service: str = "notes", cible: str | None = None, *,
-                 roles: Sequence[str] = ROLES_DEMO, poste: str = POSTES[0]) -> None:
+                 roles: Sequence[str] | str = ROLES_DEMO, poste: str = POSTES[0]) -> None:
+        if not hasattr(ent, "catalogue") or not hasattr(ent, "autorisation"):
+            raise ValeurInvalide("La comparaison porte sur un ENT simulé : écrivez "
+                                 "MemeActionParRole(ENT.demo(), \"notes\").")
+        possibles = ", ".join(f"« {c} »" for c in _RESSOURCES)
+        if not isinstance(service, str):
+            raise ValeurInvalide(f"La comparaison par rôle porte sur {possibles}.",
+                                 code="service_non_comparable")
         code = ent.catalogue.service(service).code
         if code not in _RESSOURCES:
-            possibles = ", ".join(f"« {c} »" for c in _RESSOURCES)
             raise ValeurInvalide(f"La comparaison par rôle porte sur {possibles} (reçu : "
-                                 f"« {service} »).")
+                                 f"« {service} »).", code="service_non_comparable")
         genre, fabrique, methode = _RESSOURCES[code]
         if cible is None:
             cible = PERSONAS["eleve"].identifiant if genre == "eleve" else CLASSE_DEMO
+        if not isinstance(cible, str):
+            raise ValeurInvalide("La cible est l'identifiant d'un élève (« lea.martin ») ou "
+                                 "le code d'une classe (« TSTMG1 »).", code="cible_invalide")
         if genre == "eleve":
-            ent.etablissement.personne(cible)
+            if not isinstance(ent.etablissement.personne(cible), Eleve):
+                raise ValeurInvalide(f"« {cible} » n'est pas un élève : la comparaison des "
+                                     f"{ent.catalogue.service(code).nom.lower()} porte sur "
+                                     "un élève.", code="cible_invalide")
         elif cible not in ent.etablissement.classes:
             raise Introuvable(f"Classe inconnue : « {cible} ».")
+        roles_compares = _roles_demandes(roles)
         self.ent, self.code, self.cible, self.poste = ent, code, cible, poste
         self.ressource = fabrique(cible)
         self._methode = methode
-        self.lignes: list[VueParRole] = [self._voir(role) for role in roles]
+        self.lignes: list[VueParRole] = []
+        for role in roles_compares:
+            montrer = not any(l.autorise for l in self.lignes)
+            self.lignes.append(self._voir(role, avec_contenu=montrer))
         nom_service = ent.catalogue.service(code).nom
-        objet = ent.autorisation.decrire(self.ressource)
-        self.titre = f"« {nom_service} » : {objet}, vu par chaque rôle"
-        cases = []
-        for ligne in self.lignes:
-            contenu = (f'<pre style="white-space:pre-wrap;margin:0.3em 0;max-height:18em;'
-                       f'overflow:auto">{echapper(ligne.contenu)}</pre>'
-                       if ligne.contenu else "")
+        self.objet = ent.autorisation.decrire(self.ressource)
+        self.titre = f"« {nom_service} » — {self.objet} : qui peut voir quoi ?"
+        premier = next((l for l in self.lignes if l.autorise), None)
+        self.contenu = premier.contenu if premier is not None else ""
+        self.vu_par = (ent.etablissement.personne(premier.identifiant).nom_complet
+                       if premier is not None else None)
+        blocs = [widgets.HTML(f"<h3>{echapper(self.titre)}</h3>")]
+        blocs.append(widgets.HTML(tableau_html(
+            ["Personnage", "Décision", "Pourquoi"],
+            [(l.nom, l.symbole, l.raison) for l in self.lignes],
+            legende="La décision du service d'autorisation pour chaque rôle")))
+        if premier is not None:
             case = widgets.HTML(
-                f"<h4 style=\"margin:0.2em 0\">{echapper(ligne.nom)}</h4>"
-                f"<p><strong>{echapper(ligne.symbole)}</strong> — {echapper(ligne.raison)}</p>"
-                + contenu)
+                f"<h4 style=\"margin:0.2em 0\">{echapper(self._titre_contenu())}</h4>"
+                f'<pre style="white-space:pre-wrap;margin:0.3em 0;max-height:24em;'
+                f'overflow:auto">{echapper(self.contenu)}</pre>')
             case.add_class(CLASSE_ENCADRE)
-            cases.append(case)
-        self.vue = widgets.VBox([
-            widgets.HTML(f"<h3>{echapper(self.titre)}</h3>"),
-            widgets.GridBox(cases, layout=widgets.Layout(
-                grid_template_columns="repeat(auto-fill, minmax(22em, 1fr))",
-                grid_gap="0.4em", width="100%"))])
+            blocs.append(case)
+        self.vue = widgets.VBox(blocs)
         self.vue.add_class(CLASSE_PORTAIL)
 
-    def _voir(self, role: str) -> VueParRole:
+    def _titre_contenu(self) -> str:
+        return (f"Ce que montre le service à {self.vu_par} (chaque personnage autorisé "
+                "voit ces données dans la limite de ses droits) :")
+
+    def _voir(self, role: str, *, avec_contenu: bool) -> VueParRole:
         identifiant = PERSONAS[role].identifiant
         nom = libelle_persona(self.ent, role)
+        personne = self.ent.etablissement.personne(identifiant).nom_complet
         decision = self.ent.autorisation.evaluer(identifiant, Action.LIRE, self.ressource)
-        if not decision.autorise:
-            return VueParRole(role, identifiant, nom, False, decision.raison, "")
-        contenu = ""
+        raison = personnaliser_raison(decision.raison, personne)
+        if not decision.autorise or not avec_contenu:
+            return VueParRole(role, identifiant, nom, decision.autorise, raison, "")
         try:
             vue = classe_de_vue(self.code)(
                 ContexteVue(self.ent, identifiant, poste=self.poste), self.code)
@@ -764,14 +884,16 @@ class MemeActionParRole:
             contenu = vue.texte()
         except ErreurENT as erreur:
             contenu = f"⚠ {erreur}"
-        return VueParRole(role, identifiant, nom, True, decision.raison, contenu)
+        return VueParRole(role, identifiant, nom, True, raison, contenu)
 
     def texte(self) -> str:
         lignes = [self.titre]
-        for ligne in self.lignes:
-            lignes.append(f"{ligne.nom} : {ligne.symbole} — {ligne.raison}")
-            if ligne.contenu:
-                lignes += [f"    {rang}" for rang in ligne.contenu.splitlines()]
+        lignes += [f"{l.nom} : {l.symbole} — {l.raison}" for l in self.lignes]
+        if self.vu_par is not None:
+            lignes.append(self._titre_contenu())
+            lignes += [f"    {rang}" for rang in self.contenu.splitlines()]
+        else:
+            lignes.append("Aucun des personnages comparés n'y a accès.")
         return "\n".join(lignes)
 
     def _ipython_display_(self) -> None:
@@ -780,5 +902,6 @@ class MemeActionParRole:
         display(self.vue)
 
 
-__all__ = ["ALIAS_ROLES", "DESCRIPTIONS_ROLES", "MemeActionParRole", "Portail", "ROLES_DEMO",
-           "VueParRole", "libelle_persona", "resoudre_role"]
+__all__ = ["ALIAS_ROLES", "DESCRIPTIONS_ROLES", "LIBELLE_ATTENTE", "MemeActionParRole",
+           "NOTE_BLOCAGE", "Portail", "ROLES_DEMO", "VueParRole", "libelle_persona",
+           "personnaliser_raison", "que", "resoudre_role"]

@@ -24,7 +24,7 @@ import ipywidgets as widgets
 
 from ...erreurs import AccesRefuse, ErreurENT
 from ..mise_en_forme import echapper, tableau_html
-from . import ContexteVue
+from . import ActionsSures, ContexteVue
 
 R = TypeVar("R")
 
@@ -39,8 +39,10 @@ def bloc_texte(texte: str) -> str:
     return f'<div style="white-space:pre-wrap;margin:0.2em 0 0.6em 0;">{echapper(texte)}</div>'
 
 
-class VueService:
-    """Squelette d'une vue : en-tête, contenu, formulaire éventuel, annonce."""
+class VueService(ActionsSures):
+    """Squelette d'une vue : en-tête, contenu, formulaire éventuel, annonce. Chaque action
+    publique d'une vue est rendue sûre (:class:`entsim.widgets.vues.ActionsSures`) : une
+    valeur absurde donne une phrase « ⚠ », jamais une exception."""
 
     def __init__(self, contexte: ContexteVue, code: str) -> None:
         self.contexte = contexte
@@ -108,6 +110,9 @@ class VueService:
         self.annonce.value = phrase
         self.contexte.annoncer(phrase)
         return phrase
+
+    def _annoncer_probleme(self, phrase: str) -> str:
+        return self._annoncer(phrase)
 
     def _tenter(self, action: Callable[[], R], succes: Callable[[R], str]) -> str:
         """Exécute une action du service ; annonce le succès, le refus ou l'erreur de saisie,

@@ -17,12 +17,12 @@ from ...annuaire import Eleve, Parent
 from ...erreurs import ErreurENT
 from ...generation import CLASSE_DEMO
 from ..mise_en_forme import echapper, tableau_html
-from . import ContexteVue
+from . import ActionsSures, ContexteVue, action_du_socle, decrire_valeur
 
 _STYLE_LARGE = {"description_width": "initial"}
 
 
-class VueVieEleve:
+class VueVieEleve(ActionsSures):
     """Base des vues : construit le cadre et gère annonces, refus et texte brut."""
 
     def __init__(self, contexte: ContexteVue, code: str) -> None:
@@ -46,6 +46,8 @@ class VueVieEleve:
         self._silence = False
         self.classe: str | None = None
         self.eleve: str | None = None
+        self.choix_classe: widgets.Dropdown | None = None
+        self.choix_eleve: widgets.Dropdown | None = None
         self.vue = widgets.VBox([self.titre, self.controles, self.annonce, self.contenu])
 
     # -- outils d'affichage ---------------------------------------------------------------
@@ -70,6 +72,9 @@ class VueVieEleve:
         self.annonce.value = phrase
         self.contexte.annoncer(phrase)
         return phrase
+
+    def _annoncer_probleme(self, phrase: str) -> str:
+        return self.annoncer(phrase)
 
     def refus(self, erreur: ErreurENT) -> str:
         """Affiche une erreur (refus d'accès, saisie invalide) comme une phrase, jamais une
@@ -165,10 +170,18 @@ class VueVieEleve:
 
     # -- accès au service ------------------------------------------------------------------
     def acces_au_service(self) -> bool:
-        """Le contrôle d'accès au service lui-même (tracé) ; en cas de refus, la vue montre
-        la phrase du refus et rien d'autre."""
+        """Le contrôle d'accès au service lui-même ; en cas de refus, la vue montre la
+        phrase du refus et rien d'autre.
+
+        Un accès permis n'est pas écrit ici au journal : le serveur CAS a déjà tracé la
+        décision d'ouvrir le service (SDET, cinématique d'accès, étape 3) et chaque lecture
+        que fait ensuite la vue est tracée par le service — une action de l'utilisateur
+        donne une seule ligne par ressource lue. Un refus, lui, est tracé."""
         from ...autorisation import Action, Ressource
 
+        if self.service.permis(self.identifiant, Action.LIRE, Ressource(self.code),
+                               poste=self.contexte.poste):
+            return True
         try:
             self.service.exiger(self.identifiant, Action.LIRE, Ressource(self.code),
                                 poste=self.contexte.poste)
@@ -204,20 +217,52 @@ class VueVieEleve:
         else:
             self.aucune_classe()
 
+    def sans_choix_de_classe(self) -> str | None:
+        """La phrase à annoncer si cette vue ne propose pas de choix de classe (``None`` si
+        elle en propose un)."""
+        if self.choix_classe is not None:
+            return None
+        if self.choix_eleve is not None and self.eleves_proposes():
+            return self.annoncer(f"⚠ « {self.nom_service} » ne se choisit pas par classe pour "
+                                 "vous : la vue montre directement les données de l'élève "
+                                 "concerné.")
+        return self.annoncer(f"⚠ « {self.nom_service} » ne propose pas de choix de classe.")
+
+    def verifier_choix(self, valeur: object, quoi: str) -> str | None:
+        """La phrase à annoncer si ``valeur`` n'est pas un texte (code de classe, identifiant
+        d'élève) ; ``None`` si elle en est un."""
+        if isinstance(valeur, str):
+            return None
+        return self.annoncer(f"⚠ {quoi} s'indique par un texte (reçu : "
+                             f"{decrire_valeur(valeur)}).")
+
+    @action_du_socle
     def choisir_classe(self, classe: str | None) -> str:
         """Choisit une classe, puis son premier élève."""
+        refus = self.sans_choix_de_classe()
+        if refus is not None:
+            return refus
         if not classe:
             return self.annonce.value
-        self.classe = classe
-        self.remplir(self.choix_classe, self.choix_classe.options, classe)
-        eleves = self.eleves_de(classe)
-        self.remplir(self.choix_eleve, eleves)
-        if eleves:
-            return self.choisir_eleve(eleves[0][1])
-        return self.annoncer(f"La classe {classe} n'a pas d'élève.")
+        refus = self.verifier_choix(classe, "La classe")
+        if refus is not None:
+            return refus
 
-    def choisir_eleve(self, eleve: str | None) -> str:  # pragma: no cover - redéfinie
-        raise NotImplementedError
+        def choisir() -> str:
+            eleves = self.eleves_de(classe)     # classe inconnue : message français
+            self.classe = classe
+            self.remplir(self.choix_classe, self.choix_classe.options, classe)
+            self.remplir(self.choix_eleve, eleves)
+            if eleves:
+                return self.choisir_eleve(eleves[0][1])
+            return self.annoncer(f"La classe {classe} n'a pas d'élève.")
+
+        return self.tenter(choisir)
+
+    @action_du_socle
+    def choisir_eleve(self, eleve: str | None) -> str:
+        """Les vues qui affichent les données d'un élève redéfinissent cette action."""
+        return self.annoncer(f"⚠ « {self.nom_service} » ne se consulte pas élève par élève.")
 
     def selectionner_eleve(self, eleve: str) -> None:
         """Aligne la liste déroulante sur l'élève affiché (sans relancer l'affichage)."""

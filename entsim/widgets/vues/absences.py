@@ -8,9 +8,9 @@ import ipywidgets as widgets
 
 from ...annuaire import Eleve, Parent
 from ...autorisation import Action, Ressource
-from ...services.absences import MOTIFS, NATURES, STATUTS
-from ...services._vie_eleve import date_courte, de, heure_fr
-from . import ContexteVue
+from ...services.absences import MOTIFS, NATURES, STATUTS, Bilan
+from ...services._vie_eleve import accorder, date_courte, de, heure_fr
+from . import ContexteVue, decrire_valeur
 from ._vie_eleve import VueVieEleve
 
 _LE = {"absence": "l'absence", "retard": "le retard"}
@@ -25,6 +25,7 @@ class VueAbsences(VueVieEleve):
 
     def __init__(self, contexte: ContexteVue, code: str = "absences") -> None:
         super().__init__(contexte, code)
+        self.famille = isinstance(self.personne, (Eleve, Parent))
         if not self.acces_au_service():
             return
         self.famille = isinstance(self.personne, (Eleve, Parent))
@@ -52,15 +53,25 @@ class VueAbsences(VueVieEleve):
         """Affiche les absences et retards d'un élève, avec son bilan."""
         if not eleve:
             return self.annonce.value
+        refus = self.verifier_choix(eleve, "L'élève")
+        if refus is not None:
+            return refus
+        if not self.famille:
+            if eleve not in [v for _, v in (self.choix_eleve.options
+                                            if self.choix_eleve is not None else [])]:
+                return self.annoncer(f"⚠ Choisissez un élève de la classe affichée "
+                                     f"(reçu : « {eleve} »).")
+            self.eleve = eleve
+            self.selectionner_eleve(eleve)
+            return self.annonce.value
         self.eleve = eleve
         self.selectionner_eleve(eleve)
-        if not self.famille:
-            return self.annonce.value
 
         def afficher() -> str:
             poste = self.contexte.poste
+            # une seule lecture tracée : le bilan se calcule sur les événements lus
             evenements = self.service.evenements_de(self.identifiant, eleve, poste=poste)
-            bilan = self.service.bilan(self.identifiant, eleve, poste=poste)
+            bilan = Bilan.des_evenements(eleve, evenements)
             nom = self.ent.etablissement.personne(eleve).nom_complet
             self.remplir(self.choix_a_justifier, [
                 (f"{NATURES[e.nature]} du {date_courte(e.debut)} à {heure_fr(e.debut)} "
@@ -80,8 +91,11 @@ class VueAbsences(VueVieEleve):
                 return self.annoncer("⚠ Aucune absence à justifier pour cet élève.")
             ev = self.service.justifier(self.identifiant, numero, motif, commentaire,
                                         poste=self.contexte.poste)
-            self.champ_commentaire.value = ""
-            self.choisir_eleve(ev.eleve)
+            if self.famille:
+                self.champ_commentaire.value = ""
+                self.choisir_eleve(ev.eleve)
+            else:
+                self.choisir_classe(self.classe)
             return self.annoncer(f"Justification envoyée (motif : "
                                  f"{ev.justification.libelle_motif}) : {_LE[ev.nature]} du "
                                  f"{date_courte(ev.debut)} est {STATUTS[ev.statut]}.")
@@ -114,13 +128,19 @@ class VueAbsences(VueVieEleve):
 
     def choisir_classe(self, classe: str | None) -> str:
         """Affiche les absences et retards de toute une classe."""
+        if self.famille or self.choix_classe is None:
+            return super().choisir_classe(classe)
         if not classe:
             return self.annonce.value
-        self.classe = classe
-        self.remplir(self.choix_classe, self.choix_classe.options, classe)
-        self.remplir(self.choix_eleve, self.eleves_de(classe))
+        refus = self.verifier_choix(classe, "La classe")
+        if refus is not None:
+            return refus
 
         def afficher() -> str:
+            eleves = self.eleves_de(classe)
+            self.classe = classe
+            self.remplir(self.choix_classe, self.choix_classe.options, classe)
+            self.remplir(self.choix_eleve, eleves)
             evenements = self.service.evenements_de_la_classe(self.identifiant, classe,
                                                              poste=self.contexte.poste)
             self.remplir(self.choix_a_traiter, [
@@ -132,8 +152,9 @@ class VueAbsences(VueVieEleve):
                                       f"Absences et retards — {classe}"),
                          [f"{self.service.nom_de(e.eleve)} : {e.en_texte()}"
                           for e in evenements])
-            return self.annoncer(f"Absences et retards de {classe} : {len(evenements)} "
-                                 f"événement(s), dont {a_justifier} à justifier.")
+            return self.annoncer(f"Absences et retards de {classe} : "
+                                 f"{accorder(len(evenements), 'événement')}, dont "
+                                 f"{a_justifier} à justifier.")
 
         return self.tenter(afficher, affichage=True)
 
@@ -142,6 +163,9 @@ class VueAbsences(VueVieEleve):
         def faire() -> str:
             if not eleve:
                 return self.annoncer("⚠ Choisissez d'abord un élève.")
+            if not isinstance(eleve, str):
+                return self.annoncer(f"⚠ L'élève s'indique par son identifiant (reçu : "
+                                     f"{decrire_valeur(eleve)}).")
             ev = self.service.signaler(self.identifiant, eleve, nature,
                                        poste=self.contexte.poste)
             self.choisir_classe(self.classe)
@@ -156,6 +180,9 @@ class VueAbsences(VueVieEleve):
         def faire() -> str:
             if numero is None:
                 return self.annoncer("⚠ Aucune justification en attente dans cette classe.")
+            if not isinstance(accepter, bool):
+                return self.annoncer("⚠ Pour traiter une justification : True (accepter) ou "
+                                     "False (refuser).")
             ev = self.service.traiter(self.identifiant, numero, accepter,
                                       poste=self.contexte.poste)
             self.choisir_classe(self.classe)

@@ -10,6 +10,7 @@ from datetime import date, datetime, time
 import ipywidgets as widgets
 
 from ...erreurs import ValeurInvalide
+from ...services._vie_eleve import accorder
 from . import ContexteVue
 from ._communication import PREFIXE_IMPOSSIBLE, VueService
 
@@ -76,7 +77,7 @@ class VueAgenda(VueService):
             self._lignes.append("Aucun événement à venir.")
         self.contenu.value = self._html(self._tableau(
             ["Quand", "Événement", "Agenda", "Catégorie", "Lieu"], lignes,
-            f"{len(evenements)} événement(s) à venir"))
+            f"{accorder(len(evenements), 'événement')} à venir"))
 
     def ajouter(self, titre: str | None = None, jour: date | str | None = None,
                 heure: str | None = None, portee: str | None = None,

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 from ...autorisation import de
 from ...erreurs import ErreurENT
 from ...services._communication import date_fr
+from ...services._vie_eleve import accorder
 from ..mise_en_forme import echapper
 from . import ContexteVue
 from ._communication import PREFIXE_IMPOSSIBLE, VueService, bloc_texte
@@ -91,8 +92,8 @@ class VueBlog(VueService):
             return self.annonce.value
         self.code_blog = code
         return self._tenter(lambda: self.service.billets(self.identifiant, code),
-                            lambda billets: f"Blog « {blog.titre} » : {len(billets)} "
-                                            "billet(s).")
+                            lambda billets: f"Blog « {blog.titre} » : "
+                                            f"{accorder(len(billets), 'billet')}.")
 
     def publier(self, titre: str | None = None, contenu: str | None = None) -> str:
         """Publie un billet dans le blog affiché."""

@@ -6,8 +6,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from ...annuaire import Enseignant
-from ...services._vie_eleve import date_fr
-from . import ContexteVue
+from ...services._vie_eleve import accorder, date_fr
+from . import ContexteVue, decrire_valeur
 from ._vie_eleve import VueVieEleve
 
 AFFICHAGES = {"Travail à faire": "travail", "Toutes les séances": "seances"}
@@ -20,6 +20,7 @@ class VueCahierDeTextes(VueVieEleve):
     def __init__(self, contexte: ContexteVue, code: str = "cahier_de_textes") -> None:
         super().__init__(contexte, code)
         self.affichage = "travail"
+        self.enseignant = False
         if not self.acces_au_service():
             return
         classes = self.classes_proposees()
@@ -48,19 +49,35 @@ class VueCahierDeTextes(VueVieEleve):
 
     def choisir_classe(self, classe: str | None) -> str:
         """Affiche le cahier de textes d'une classe."""
+        refus = self.sans_choix_de_classe()
+        if refus is not None:
+            return refus
         if not classe:
             return self.annonce.value
-        self.classe = classe
-        self.remplir(self.choix_classe, self.choix_classe.options, classe)
-        if self.enseignant:
-            self.remplir(self.choix_discipline, [
-                d for d, prof in self.ent.etablissement.classe(classe).enseignements.items()
-                if prof == self.identifiant])
-        return self.afficher(self.affichage)
+        refus = self.verifier_choix(classe, "La classe")
+        if refus is not None:
+            return refus
+
+        def choisir() -> str:
+            enseignements = self.ent.etablissement.classe(classe).enseignements  # inconnue ?
+            self.classe = classe
+            self.remplir(self.choix_classe, self.choix_classe.options, classe)
+            if self.enseignant:
+                self.remplir(self.choix_discipline, [
+                    d for d, prof in enseignements.items() if prof == self.identifiant])
+            return self.afficher(self.affichage)
+
+        return self.tenter(choisir)
 
     def afficher(self, affichage: str = "travail") -> str:
         """« travail » : le travail à faire à partir d'aujourd'hui ; « seances » : toutes les
         séances (contenu et travail)."""
+        if not isinstance(affichage, str) or affichage not in AFFICHAGES.values():
+            return self.annoncer(f"⚠ Affichage inconnu : {decrire_valeur(affichage)}. "
+                                 "Choisissez « travail » (le travail à faire) ou « seances » "
+                                 "(toutes les séances).")
+        if self.classe is None:
+            return self.annoncer("⚠ Choisissez d'abord une classe.")
         self.affichage = affichage
         libelle = next(k for k, v in AFFICHAGES.items() if v == affichage)
         self.remplir(self.choix_affichage, self.choix_affichage.options, libelle)
@@ -75,14 +92,16 @@ class VueCahierDeTextes(VueVieEleve):
                 html = self.tableau(["Pour le", "Discipline", "Travail à faire", "Donné"],
                                     lignes, f"Travail à faire — {self.classe}")
                 texte = [f"Pour le {a} — {b} : {c} ({d})" for a, b, c, d in lignes]
-                phrase = f"Travail à faire en {self.classe} : {len(seances)} devoir(s)."
+                phrase = (f"Travail à faire en {self.classe} : "
+                          f"{accorder(len(seances), 'devoir')}.")
             else:
                 seances = self.service.seances(self.identifiant, self.classe, poste=poste)
                 html = self.tableau(["Date", "Horaire", "Discipline", "Contenu",
                                      "Travail à faire"], self.service.lignes(seances),
                                     f"Cahier de textes — {self.classe}")
                 texte = [s.en_texte(self.service.nom_de(s.enseignant)) for s in seances]
-                phrase = f"Cahier de textes de {self.classe} : {len(seances)} séance(s)."
+                phrase = (f"Cahier de textes de {self.classe} : "
+                          f"{accorder(len(seances), 'séance')}.")
             self.montrer(html, texte)
             return self.annoncer(phrase)
 
@@ -92,10 +111,17 @@ class VueCahierDeTextes(VueVieEleve):
                pour_le: str = "") -> str:
         """L'enseignant publie la prochaine séance de sa discipline dans la classe choisie."""
         def publier() -> str:
+            if not self.enseignant:
+                return self.annoncer("⚠ Seul un enseignant de la classe publie une séance "
+                                     "dans le cahier de textes.")
             if not discipline:
                 return self.annoncer("⚠ Choisissez d'abord la discipline.")
+            if pour_le is not None and not isinstance(pour_le, str):
+                return self.annoncer(f"⚠ La date du travail s'écrit JJ/MM/AAAA (reçu : "
+                                     f"{decrire_valeur(pour_le)}).")
             s = self.service.ecrire(self.identifiant, self.classe, discipline, contenu,
-                                    travail=travail, pour_le=pour_le.strip() or None,
+                                    travail=travail,
+                                    pour_le=(pour_le or "").strip() or None,
                                     poste=self.contexte.poste)
             self.afficher("seances")
             suite = f" Travail à faire pour le {date_fr(s.pour_le)}." if s.travail else ""

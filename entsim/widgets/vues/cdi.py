@@ -7,6 +7,7 @@ import ipywidgets as widgets
 
 from ...autorisation import Action, Ressource
 from ...erreurs import ValeurInvalide
+from ...services._vie_eleve import accorder
 from ...services.cdi import CHAMPS, TYPES
 from . import ContexteVue
 from ._vie_eleve import VueVieEleve
@@ -60,7 +61,7 @@ class VueCDI(VueVieEleve):
             self.montrer(self.tableau(ENTETES, lignes, legende),
                          [n.en_texte() for n in notices])
             quoi = f"pour « {texte.strip()} »" if texte.strip() else "dans tout le catalogue"
-            return self.annoncer(f"{len(notices)} notice(s) trouvée(s) {quoi}.")
+            return self.annoncer(f"{accorder(len(notices), 'notice trouvée')} {quoi}.")
         return self.tenter(chercher, affichage=True)
 
     def ajouter_notice(self, titre: str, auteurs: str, editeur: str = "", annee: str = "",

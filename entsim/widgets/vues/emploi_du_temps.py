@@ -5,7 +5,7 @@ from __future__ import annotations
 from ...annuaire import Eleve, Enseignant, Parent
 from ...generation import CLASSE_DEMO
 from ...services._vie_eleve import de
-from . import ContexteVue
+from . import ContexteVue, decrire_valeur
 from ._vie_eleve import VueVieEleve
 
 #: Préfixe des choix qui désignent un enseignant (les autres désignent une classe).
@@ -53,10 +53,14 @@ class VueEmploiDuTemps(VueVieEleve):
     def choisir(self, cible: str | None) -> str:
         """Affiche la semaine d'une classe (« TSTMG1 ») ou d'un enseignant
         (« enseignant:nicolas.durand »)."""
+        if not hasattr(self, "choix"):
+            return self.annonce.value        # accès refusé : la vue montre déjà le refus
         if not cible:
             return self.annonce.value
-        self.cible = cible
-        self.remplir(self.choix, self.choix.options, cible)
+        if not isinstance(cible, str):
+            return self.annoncer(f"⚠ Choisissez une classe (par exemple « {CLASSE_DEMO} ») "
+                                 f"ou un enseignant (« {PREFIXE_ENSEIGNANT}nicolas.durand ») "
+                                 f"(reçu : {decrire_valeur(cible)}).")
 
         def afficher() -> str:
             edt = self.service
@@ -69,6 +73,8 @@ class VueEmploiDuTemps(VueVieEleve):
             else:
                 creneaux = edt.semaine_de_classe(self.identifiant, cible, poste=poste)
                 sujet, avec_classe = f"la classe {cible}", False
+            self.cible = cible
+            self.remplir(self.choix, self.choix.options, cible)
             entetes, lignes = edt.grille(creneaux, avec_classe=avec_classe)
             heures = len(creneaux)
             self.montrer(self.tableau(entetes, lignes, f"Semaine type {de(sujet)}")
@@ -80,6 +86,13 @@ class VueEmploiDuTemps(VueVieEleve):
                                  f"cours par semaine.")
 
         return self.tenter(afficher, affichage=True)
+
+    def choisir_classe(self, classe: str | None) -> str:
+        """Affiche la semaine d'une classe (même effet que :meth:`choisir`)."""
+        if isinstance(classe, str) and classe.startswith(PREFIXE_ENSEIGNANT):
+            return self.annoncer("⚠ Pour la semaine d'un enseignant, utilisez choisir("
+                                 f"« {classe} »).")
+        return self.choisir(classe)
 
 
 VUE = VueEmploiDuTemps

@@ -8,7 +8,8 @@ import ipywidgets as widgets
 
 from ...services._communication import date_fr
 from ...services.espace_documentaire import Droit
-from . import ContexteVue
+from ...services._vie_eleve import accorder
+from . import ContexteVue, decrire_valeur
 from ._communication import VueService
 
 ONGLETS = {"mes_documents": "Mes documents", "partages": "Partagés avec moi"}
@@ -93,22 +94,22 @@ class VueEspaceDocumentaire(VueService):
                                 "Rien ici pour l'instant.")
         self.contenu.value = self._html(self._tableau(
             ["Nom", "Type", "Taille", "Propriétaire", "Date", "Votre droit", "Partagé avec"],
-            lignes, f"{len(elements)} élément(s)"))
+            lignes, accorder(len(elements), "élément")))
         self._options(self.choix_element, [(el.nom, el.numero) for el in elements])
 
     # -- navigation ------------------------------------------------------------------------
     def afficher(self, onglet: str) -> str:
         """« mes_documents » ou « partages » (partagés avec moi)."""
-        if onglet not in ONGLETS:
-            return self._annoncer(f"⚠ Onglet inconnu : « {onglet} » (possibles : "
+        if not isinstance(onglet, str) or onglet not in ONGLETS:
+            return self._annoncer(f"⚠ Onglet inconnu : {decrire_valeur(onglet)} (possibles : "
                                   "« mes_documents », « partages »).")
         if self.choix_onglet.value != onglet:
             self.choix_onglet.value = onglet         # relance afficher()
             return self.annonce.value
         self.onglet, self.dossier = onglet, None
         self.rafraichir()
-        return self._annoncer(f"{ONGLETS[onglet]} : {len(self.choix_element.options)} "
-                              "élément(s).")
+        return self._annoncer(f"{ONGLETS[onglet]} : "
+                              f"{accorder(len(self.choix_element.options), 'élément')}.")
 
     def _ouvrir_selection(self) -> str:
         if self.choix_element.value is None:
@@ -124,7 +125,8 @@ class VueEspaceDocumentaire(VueService):
             if element.est_dossier:
                 contenu = s.contenu(self.identifiant, numero)
                 self.dossier = numero
-                return f"Dossier « {element.nom} » ouvert : {len(contenu)} élément(s)."
+                return (f"Dossier « {element.nom} » ouvert : "
+                        f"{accorder(len(contenu), 'élément')}.")
             s.ouvrir(self.identifiant, numero)
             return (f"Fichier « {element.nom} » ouvert ({element.fichier.libelle_type}, "
                     f"{element.fichier.taille_lisible}).")

@@ -13,6 +13,7 @@ import ipywidgets as widgets
 from ...autorisation import de
 from ...erreurs import ErreurENT
 from ...services._communication import date_fr
+from ...services._vie_eleve import accorder
 from ..mise_en_forme import echapper
 from . import ContexteVue
 from ._communication import PREFIXE_IMPOSSIBLE, VueService, bloc_texte
@@ -25,6 +26,10 @@ class VueForum(VueService):
         super().__init__(contexte, code)
         self.code_categorie: str | None = None
         self.sujet_ouvert: int | None = None
+        #: la dernière lecture d'une catégorie (code, sujets et messages), réutilisée par
+        #: l'affichage qui suit : une action, une seule ligne de journal par ressource lue
+        self._fil_lu: tuple[str, list] | None = None
+        self._refus_initial: str | None = None
         self.choix_categorie = widgets.Dropdown(description="Catégorie :",
                                                 style={"description_width": "initial"})
         self.choix_sujet = widgets.Select(rows=5, layout=widgets.Layout(width="95%"))
@@ -40,7 +45,10 @@ class VueForum(VueService):
             widgets.HTML(self._html("<h4 style='margin:0.3em 0;'>Modération</h4>")),
             self.numero_a_masquer, self.motif,
             self._bouton("Masquer le message", lambda: self.masquer())])
-        categories = self._lire(lambda: self.service.categories(self.identifiant)) or []
+        lues = self._lire(lambda: self.service.categories(self.identifiant))
+        if lues is None:
+            self._refus_initial = self._lignes[-1]
+        categories = lues or []
         self._options(self.choix_categorie, [(c.titre, c.code) for c in categories])
         self.choix_categorie.observe(lambda ch: self.choisir_categorie(ch["new"]),
                                      names="value")
@@ -64,40 +72,48 @@ class VueForum(VueService):
         self._titre("Forum", f"Connecté : {self.nom_de(moi)}")
         self._lignes.append(f"Connecté : {self.nom_de(moi)}")
         if self.code_categorie is None:
-            categories = self._lire(lambda: s.categories(moi))
-            if categories is not None:
+            if self._refus_initial is not None:
+                self._lignes.append(self._refus_initial)
+                self.contenu.value = self._html(f"<p>{echapper(self._refus_initial)}</p>")
+            else:
                 self._lignes.append("Aucune catégorie ouverte pour vous.")
             self.moderation.layout.display = "none"
             return
         cat = s.categorie(self.code_categorie)
-        sujets = self._lire(lambda: s.sujets(moi, cat.code))
-        if sujets is None:
-            return
+        deja_lu, self._fil_lu = self._fil_lu, None
+        if deja_lu is not None and deja_lu[0] == cat.code:
+            fil = deja_lu[1]
+        else:
+            fil = self._lire(lambda: s.lire_categorie(moi, cat.code))
+            if fil is None:
+                return
+        sujets = [sujet for sujet, _messages in fil]
+        messages = {sujet.numero: liste for sujet, liste in fil}
         moderateur = s.est_moderateur(moi, cat.code)
         self.moderation.layout.display = None if moderateur else "none"
         self._lignes.append(f"Catégorie « {cat.titre} » — {cat.description}")
         if moderateur:
             self._lignes.append("Vous modérez cette catégorie.")
-        self._lignes.append(f"{len(sujets)} sujet(s) :")
+        self._lignes.append(f"{accorder(len(sujets), 'sujet')} :")
         lignes = []
         for sujet in sujets:
-            nb = len(s.messages(moi, sujet.numero))
+            nb = len(messages[sujet.numero])
             self._lignes.append(f"• {sujet.titre} — par {self.nom_de(sujet.auteur)}, "
-                                f"{date_fr(sujet.date)} — {nb} message(s)")
+                                f"{date_fr(sujet.date)} — {accorder(nb, 'message')}")
             lignes.append((sujet.titre, self.nom_de(sujet.auteur), date_fr(sujet.date), nb))
         self.contenu.value = self._html(self._tableau(
             ["Sujet", "Auteur", "Ouvert le", "Messages"], lignes, cat.titre))
         self.choix_sujet.options = [(sujet.titre, sujet.numero) for sujet in sujets]
         self.fil.value = ""
-        if self.sujet_ouvert is not None:
-            self._afficher_fil(self.sujet_ouvert)
+        if self.sujet_ouvert in messages:
+            self._afficher_fil(self.sujet_ouvert, messages[self.sujet_ouvert])
 
-    def _afficher_fil(self, numero: int) -> None:
+    def _afficher_fil(self, numero: int, messages: list) -> None:
         s = self.service
         sujet = s.sujet(numero)
         self._lignes.append(f"Sujet ouvert : {sujet.titre}")
         html = [f"<h4 style='margin:0.3em 0;'>{echapper(sujet.titre)}</h4>"]
-        for m in s.messages(self.identifiant, numero):
+        for m in messages:
             entete = f"n° {m.numero} — {self.nom_de(m.auteur)}, {date_fr(m.date)}"
             texte = s.texte_de(self.identifiant, m)
             self._lignes.append(f"  [{entete}] {texte}")
@@ -117,9 +133,15 @@ class VueForum(VueService):
             self.choix_categorie.value = code       # relance choisir_categorie()
             return self.annonce.value
         self.code_categorie, self.sujet_ouvert = code, None
-        return self._tenter(lambda: self.service.sujets(self.identifiant, code),
-                            lambda sujets: f"Catégorie « {cat.titre} » : "
-                                           f"{len(sujets)} sujet(s).")
+        return self._tenter(lambda: self._lire_categorie(code),
+                            lambda fil: f"Catégorie « {cat.titre} » : "
+                                        f"{accorder(len(fil), 'sujet')}.")
+
+    def _lire_categorie(self, code: str) -> list:
+        """Lit une catégorie (une ligne de journal) et garde la lecture pour l'affichage."""
+        fil = self.service.lire_categorie(self.identifiant, code)
+        self._fil_lu = (code, fil)
+        return fil
 
     def _ouvrir_selection(self) -> str:
         if self.choix_sujet.value is None:
@@ -129,12 +151,14 @@ class VueForum(VueService):
     def ouvrir_sujet(self, numero: int) -> str:
         """Affiche les messages d'un sujet."""
         def ouverture():
-            messages = self.service.messages(self.identifiant, numero)
+            sujet = self.service.sujet(numero)
+            fil = self._lire_categorie(sujet.categorie)
             self.sujet_ouvert = numero
-            self.code_categorie = self.service.sujet(numero).categorie
-            return messages
+            self.code_categorie = sujet.categorie
+            return next(liste for s, liste in fil if s.numero == numero)
         return self._tenter(ouverture, lambda messages: (
-            f"Sujet « {self.service.sujet(numero).titre} » : {len(messages)} message(s)."))
+            f"Sujet « {self.service.sujet(numero).titre} » : "
+            f"{accorder(len(messages), 'message')}."))
 
     def repondre(self, texte: str | None = None) -> str:
         """Répond dans le sujet ouvert."""

@@ -36,8 +36,13 @@ class VueMediacentre(VueVieEleve):
             self.montrer(self.tableau(["Ressource", "Nature", "Éditeur"], lignes,
                                       "Vos ressources numériques"),
                          [f"{t} — {n} — {e}" for t, n, e in lignes])
-            return self.annoncer(f"{len(self.ressources)} ressource(s) numérique(s) vous sont "
-                                 f"attribuées ; elles s'ouvrent sans nouvelle connexion.")
+            n = len(self.ressources)
+            attribuees = ("Aucune ressource numérique ne vous est attribuée." if n == 0 else
+                          "1 ressource numérique vous est attribuée ; elle s'ouvre sans "
+                          "nouvelle connexion." if n == 1 else
+                          f"{n} ressources numériques vous sont attribuées ; elles s'ouvrent "
+                          "sans nouvelle connexion.")
+            return self.annoncer(attribuees)
         return self.tenter(afficher, affichage=True)
 
     def ouvrir(self, code: str | None) -> str:

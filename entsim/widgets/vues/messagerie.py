@@ -13,8 +13,9 @@ import ipywidgets as widgets
 
 from ...autorisation import de
 from ...services._communication import date_fr
+from ...services._vie_eleve import accorder
 from ..mise_en_forme import echapper
-from . import ContexteVue
+from . import ContexteVue, decrire_valeur
 from ._communication import VueService, bloc_texte
 
 DOSSIERS = {"reception": "Boîte de réception", "envoyes": "Messages envoyés"}
@@ -76,7 +77,7 @@ class VueMessagerie(VueService):
             self.liste.options = []
             return
         libelle = DOSSIERS[self.dossier]
-        self._lignes.append(f"{libelle} : {len(messages)} message(s).")
+        self._lignes.append(f"{libelle} : {accorder(len(messages), 'message')}.")
         lignes_html = []
         for m in messages:
             lu = self.dossier == "envoyes" or s.est_lu(moi, m.numero)
@@ -106,8 +107,8 @@ class VueMessagerie(VueService):
     # -- actions ---------------------------------------------------------------------------
     def afficher(self, dossier: str) -> str:
         """Affiche la boîte de réception (``"reception"``) ou les envoyés (``"envoyes"``)."""
-        if dossier not in DOSSIERS:
-            return self._annoncer(f"⚠ Dossier inconnu : « {dossier} » (possibles : "
+        if not isinstance(dossier, str) or dossier not in DOSSIERS:
+            return self._annoncer(f"⚠ Dossier inconnu : {decrire_valeur(dossier)} (possibles : "
                                   "« reception », « envoyes »).")
         self.dossier, self.ouvert = dossier, None
         if self.choix_dossier.value != dossier:
@@ -115,7 +116,8 @@ class VueMessagerie(VueService):
             return self.annonce.value
         self.lecture.value = ""
         self.rafraichir()
-        return self._annoncer(f"{DOSSIERS[dossier]} : {len(self.liste.options)} message(s).")
+        return self._annoncer(f"{DOSSIERS[dossier]} : "
+                              f"{accorder(len(self.liste.options), 'message')}.")
 
     def _ouvrir_selection(self) -> str:
         if self.liste.value is None:

@@ -7,7 +7,7 @@ import ipywidgets as widgets
 
 from ...annuaire import Enseignant
 from ...services.notes import texte_moyenne
-from ...services._vie_eleve import date_courte, de, nombre_fr
+from ...services._vie_eleve import accorder, date_courte, de, nombre_fr
 from . import ContexteVue
 from ._vie_eleve import VueVieEleve
 
@@ -22,6 +22,8 @@ class VueNotes(VueVieEleve):
         self.classe: str | None = None
         self.discipline: str | None = None
         self.eleve: str | None = None
+        self.mode = "releve"
+        self.choix_discipline: widgets.Dropdown | None = None
         if not self.acces_au_service():
             return
         p = self.personne
@@ -37,6 +39,13 @@ class VueNotes(VueVieEleve):
         """Affiche le relevé de notes d'un élève."""
         if not eleve:
             return self.annonce.value
+        refus = self.verifier_choix(eleve, "L'élève")
+        if refus is not None:
+            return refus
+        if self.mode == "enseignant":
+            return self.annoncer("⚠ Le carnet de notes se choisit par classe et par "
+                                 "discipline ; l'élève se choisit au moment de saisir une "
+                                 "note.")
         self.eleve = eleve
         self.selectionner_eleve(eleve)
 
@@ -63,17 +72,27 @@ class VueNotes(VueVieEleve):
 
     def choisir_classe(self, classe: str | None) -> str:
         """Choisit une classe (enseignant : son carnet ; direction, CPE : ses élèves)."""
-        if not classe:
-            return self.annonce.value
         if self.mode == "releve":
             return super().choisir_classe(classe)
-        self.classe = classe
-        self.remplir(self.choix_classe, self.choix_classe.options, classe)
-        disciplines = self.service.disciplines_enseignees(self.identifiant, classe) or \
-            list(self.ent.etablissement.classe(classe).enseignements)
-        self.remplir(self.choix_discipline, disciplines)
-        self.remplir(self.choix_eleve, self.eleves_de(classe))
-        return self.choisir_discipline(disciplines[0])
+        if not classe:
+            return self.annonce.value
+        refus = self.verifier_choix(classe, "La classe")
+        if refus is not None:
+            return refus
+
+        def choisir() -> str:
+            disciplines = self.service.disciplines_enseignees(self.identifiant, classe) or \
+                list(self.ent.etablissement.classe(classe).enseignements)
+            eleves = self.eleves_de(classe)
+            self.classe = classe
+            self.remplir(self.choix_classe, self.choix_classe.options, classe)
+            self.remplir(self.choix_discipline, disciplines)
+            self.remplir(self.choix_eleve, eleves)
+            if not disciplines:
+                return self.annoncer(f"⚠ Aucune discipline enseignée en {classe}.")
+            return self.choisir_discipline(disciplines[0])
+
+        return self.tenter(choisir)
 
     # -- carnet de l'enseignant ------------------------------------------------------------
     def _construire_enseignant(self) -> None:
@@ -99,8 +118,14 @@ class VueNotes(VueVieEleve):
 
     def choisir_discipline(self, discipline: str | None) -> str:
         """Affiche les notes de la classe dans cette discipline."""
+        if self.choix_discipline is None:
+            return self.annoncer("⚠ Le choix d'une discipline est réservé au carnet de notes "
+                                 "des enseignants.")
         if not discipline or not self.classe:
             return self.annonce.value
+        refus = self.verifier_choix(discipline, "La discipline")
+        if refus is not None:
+            return refus
         self.discipline = discipline
         self.remplir(self.choix_discipline, self.choix_discipline.options, discipline)
         return self.tenter(self._afficher_carnet, affichage=True)
@@ -119,8 +144,9 @@ class VueNotes(VueVieEleve):
             f"{l[0]} : " + ", ".join(f"{e.titre} {n}" for e, n in zip(t.evaluations, l[1:]))
             + f" ; moyenne {l[-1]}" for l in lignes]
         self.montrer(self.tableau(entetes, lignes, f"{t.classe} — {t.discipline}"), texte)
-        return self.annoncer(f"Notes de {t.classe} en {t.discipline} : {len(t.evaluations)} "
-                             f"évaluation(s), {len(t.eleves)} élève(s).")
+        return self.annoncer(f"Notes de {t.classe} en {t.discipline} : "
+                             f"{accorder(len(t.evaluations), 'évaluation')}, "
+                             f"{accorder(len(t.eleves), 'élève')}.")
 
     def creer_evaluation(self, titre: str, coefficient: str | float = "1") -> str:
         """Crée une évaluation dans la classe et la discipline choisies."""

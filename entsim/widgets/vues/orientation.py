@@ -6,8 +6,8 @@ from __future__ import annotations
 from ...annuaire import Eleve
 from ...autorisation import Action, Ressource
 from ...services.orientation import TYPES
-from ...services._vie_eleve import date_fr, de
-from . import ContexteVue
+from ...services._vie_eleve import accorder, date_fr, de
+from . import ContexteVue, decrire_valeur
 from ._vie_eleve import VueVieEleve
 
 
@@ -45,6 +45,9 @@ class VueFolios(VueVieEleve):
         """Affiche le portfolio d'un élève."""
         if not eleve:
             return self.annonce.value
+        refus = self.verifier_choix(eleve, "L'élève")
+        if refus is not None:
+            return refus
         self.eleve = eleve
         self.selectionner_eleve(eleve)
 
@@ -61,15 +64,18 @@ class VueFolios(VueVieEleve):
             self.montrer(self.tableau(["Date", "Type", "Titre", "Description", "Commentaires"],
                                       lignes, f"Folios {de(nom)}"),
                          [e.en_texte(noms) for e in entrees])
-            return self.annoncer(f"Folios {de(nom)} : {len(entrees)} entrée(s).")
+            return self.annoncer(f"Folios {de(nom)} : {accorder(len(entrees), 'entrée')}.")
 
         return self.tenter(afficher, affichage=True)
 
     def ajouter(self, type: str, titre: str, description: str = "", le: str = "") -> str:
         """L'élève ajoute une entrée à son portfolio."""
         def faire() -> str:
+            if le is not None and not isinstance(le, str):
+                return self.annoncer(f"⚠ La date s'écrit JJ/MM/AAAA (reçu : "
+                                     f"{decrire_valeur(le)}).")
             e = self.service.ajouter(self.identifiant, self.eleve or self.identifiant, type,
-                                     titre, description, le=le.strip() or None,
+                                     titre, description, le=(le or "").strip() or None,
                                      poste=self.contexte.poste)
             self.choisir_eleve(e.eleve)
             return self.annoncer(f"Entrée « {e.titre} » ajoutée à votre Folios ; votre "
