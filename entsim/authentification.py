@@ -56,6 +56,7 @@ from datetime import datetime, timedelta
 from enum import Enum
 from typing import ClassVar, TypeVar
 
+from .texte import accorder
 from .aleatoire import SourceAleatoire
 from .annuaire import Etablissement, Personne
 from .erreurs import Introuvable, ValeurInvalide, verifier_texte
@@ -256,7 +257,7 @@ class RetardCroissant:
 
 def _echecs(nombre: int) -> str:
     """« 0 échec », « 1 échec », « 3 échecs »."""
-    return f"{nombre} échec{'s' if nombre > 1 else ''}"
+    return accorder(nombre, "échec")
 
 class EtatCompte(str, Enum):
     """L'état d'un compte ENT."""

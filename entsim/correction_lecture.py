@@ -37,6 +37,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .texte import accorder
 from .erreurs import ErreurENT
 from .identifiants import replier
 
@@ -225,7 +226,8 @@ def _depuis_json(contenu: object, remarques: list[str]) -> NotebookLu:
         else:
             ignorees += 1
     if ignorees:
-        remarques.append(f"{ignorees} cellule(s) illisible(s) ignorée(s)")
+        remarques.append(accorder(ignorees, "cellule illisible ignorée",
+                                  "cellules illisibles ignorées"))
     identifiants = [c.identifiant for c in cellules if c.identifiant]
     if len(set(identifiants)) < len(identifiants):
         remarques.append("cellules en double (copiées-collées)")
@@ -264,8 +266,9 @@ def _recuperer(texte: str, erreur: json.JSONDecodeError, remarques: list[str]) -
                              "et aucune cellule récupérable (fichier tronqué ou modifié à "
                              "la main ?).", code="illisible")
     trouvee = _FICHE_DANS_TEXTE.search(texte)
-    remarques.append(f"fichier abîmé (JSON invalide, {lieu}) : {len(cellules)} cellule(s) "
-                     "entière(s) récupérée(s) avant l'endroit abîmé")
+    remarques.append(f"fichier abîmé (JSON invalide, {lieu}) : "
+                     + accorder(len(cellules), "cellule entière récupérée",
+                                "cellules entières récupérées") + " avant l'endroit abîmé")
     return NotebookLu(tuple(cellules), trouvee.group(1) if trouvee else None, None, 4, False,
                       tuple(remarques))
 

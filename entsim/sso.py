@@ -45,6 +45,7 @@ from urllib.parse import quote, urlsplit
 from xml.sax.saxutils import escape, quoteattr
 
 from .aleatoire import ALPHABET_JETON, SourceAleatoire
+from .texte import accorder
 from .erreurs import ErreurENT, Introuvable, ValeurInvalide, verifier_texte
 from .horloge import Horloge
 from .journal import Journal
@@ -1111,7 +1112,9 @@ class ServeurCAS:
         if not ticket or not service_url:
             manquants = [n for n, v in (("ticket", ticket), ("service", service_url)) if not v]
             return refus(INVALID_REQUEST,
-                         "Requête incomplète : paramètre(s) obligatoire(s) manquant(s) : "
+                         "Requête incomplète : "
+                         + accorder(len(manquants), "paramètre obligatoire manquant",
+                                    "paramètres obligatoires manquants")[2:] + " : "
                          + ", ".join(f"« {m} »" for m in manquants) + ".", None)
         etapes.append("Paramètres « ticket » et « service » présents")
         # 2. format
@@ -1178,7 +1181,7 @@ class ServeurCAS:
         tgt = self._tgts[t.tgt]
         t.resultat = "validé"
         etapes.append(f"Identité transmise : {t.identifiant}"
-                      + (f" et {len(attributs)} attribut(s)" if attributs else ""))
+                      + (f" et {accorder(len(attributs), 'attribut')}" if attributs else ""))
         message = (f"Ticket {ticket} validé : l'identité de {t.identifiant} est transmise à "
                    f"« {presentateur.nom} ».")
         self.journal.enregistrer("ticket_valide", identite=t.identifiant,
@@ -1234,7 +1237,8 @@ class ServeurCAS:
                 echanges=self.reseau.depuis(debut))
         services, requetes, detruits = self._terminer(tgt, "deconnexion")
         etapes = [f"Session SSO {tgt.id} de {tgt.identifiant} détruite ; cookie TGC effacé",
-                  f"{len(tgt.tickets)} ticket(s) de service rendu(s) inutilisable(s)"]
+                  accorder(len(tgt.tickets), "ticket de service rendu inutilisable",
+                           "tickets de service rendus inutilisables")]
         etapes += [f"Demande de déconnexion envoyée à « {self._services[c].nom} »"
                    for c in services]
         return ResultatDeconnexion(
@@ -1271,7 +1275,7 @@ class ServeurCAS:
                 "deconnexion", identite=tgt.identifiant, poste=tgt.poste, objet=tgt.id,
                 resultat="succes" if motif == "deconnexion" else "info",
                 detail=f"Session SSO fermée : {MOTIFS_FIN[motif]} ; "
-                       f"{len(tgt.tickets)} ticket(s) détruit(s).")
+                       f"{accorder(len(tgt.tickets), 'ticket détruit', 'tickets détruits')}.")
         services: list[str] = []
         requetes: list[str] = []
         for id_ticket in tgt.tickets:

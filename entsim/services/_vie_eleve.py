@@ -15,6 +15,7 @@ from typing import ClassVar
 
 from ..autorisation import Action, ContexteAcces, Decision, Ressource, de
 from ..erreurs import AccesRefuse, ValeurInvalide
+from ..texte import accorder, cite  # noqa: F401  (réexportés pour les services et les vues)
 
 #: Postes de travail situés hors de l'établissement (voir ``entsim.ent.POSTES``) : une
 #: demande qui en vient a la « typologie d'accès » extérieure (SDET, conditions d'accès).
@@ -30,27 +31,6 @@ MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août
 _MOTS_COMMUNS = frozenset({"un", "une", "le", "la", "les", "l", "personne", "seul", "seule",
                            "ce", "cette", "ces", "aucun", "aucune", "accès", "règle", "chaque",
                            "il", "elle", "vous", "votre", "son", "sa", "ses"})
-
-
-def accorder(nombre: int, singulier: str, pluriel: str | None = None) -> str:
-    """« 0 décision », « 1 ticket », « 2 services » : le nombre et le nom accordé (en
-    français, 0 et 1 gardent le singulier). Sans ``pluriel``, chaque mot prend un « s »."""
-    if abs(nombre) < 2:
-        return f"{nombre} {singulier}"
-    if pluriel is None:
-        pluriel = " ".join(mot if mot.endswith(("s", "x")) else mot + "s"
-                           for mot in singulier.split())
-    return f"{nombre} {pluriel}"
-
-
-def cite(valeur: object) -> str:
-    """Une valeur reçue, citée entre guillemets français pour un message : « zz »
-    (jamais la représentation Python 'zz')."""
-    if valeur is None:
-        return "(aucune valeur)"
-    if isinstance(valeur, str) and not valeur.strip():
-        return "(vide)"
-    return f"« {valeur} »"
 
 
 def phrase_de_refus(raison: str) -> str:
