@@ -1,11 +1,13 @@
 """Outils communs aux services de communication et de collaboration (messagerie, actualités,
 agenda, forum, blog, espace documentaire, casier).
 
-* :class:`ServiceSimule` : la base d'un service simulé — son générateur de données de
-  démonstration (``ent.aleatoire.nouveau_generateur("service:<code>")``), le contrôle de
-  chaque lecture ou écriture par le service d'autorisation, tracé au journal (SDET,
-  traçabilité : « chaque opération datée et reliée à une identité »), et le refus levé en
-  :class:`entsim.erreurs.AccesRefuse` avec la raison française de la décision.
+* :class:`ServiceSimule` : la base d'un service simulé — sur le socle commun
+  :class:`entsim.services._base.ServiceDeBase` (son générateur de données de démonstration
+  ``ent.aleatoire.nouveau_generateur("service:<code>")``, le contrôle de chaque lecture ou
+  écriture par le service d'autorisation, tracé au journal — SDET, traçabilité : « chaque
+  opération datée et reliée à une identité » —, et le refus levé en
+  :class:`entsim.erreurs.AccesRefuse` avec la raison française de la décision), les
+  personnages du récit, la numérotation des objets et le contrôle en deux étages.
 * :class:`Acteurs` : les personnes du récit (Léa Martin, sa mère, M. Durand, la CPE…) qui
   écrivent les données de démonstration ; dans un lycée généré sans ces personnages, des
   personnes équivalentes sont choisies de façon déterministe.
@@ -17,12 +19,12 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import ClassVar
 
 from ..annuaire import Fonction, Personne, Profil
 from ..autorisation import Action, Decision, Ressource
 from ..erreurs import AccesRefuse, ValeurInvalide, verifier_texte
 from ..generation import PERSONAS
+from ._base import ServiceDeBase
 
 JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
@@ -124,19 +126,16 @@ class Acteurs:
         )
 
 
-class ServiceSimule:
+class ServiceSimule(ServiceDeBase):
     """Base d'un service simulé : données de démonstration, contrôle d'accès tracé.
 
     :param ent: l'ENT (horloge, hasard, annuaire, autorisation, journal).
     """
 
-    code: ClassVar[str] = ""
-
     def __init__(self, ent) -> None:
-        self.ent = ent
-        self.etablissement = ent.etablissement
+        super().__init__(ent)
         self.acteurs = Acteurs.de(ent.etablissement)
-        self._hasard: random.Random = ent.aleatoire.nouveau_generateur(f"service:{self.code}")
+        self._hasard: random.Random = self._generateur()
         self._prochain_numero = 1
         self._peupler()
 
@@ -145,24 +144,19 @@ class ServiceSimule:
         raise NotImplementedError
 
     # -- outils --------------------------------------------------------------------------
-    @property
-    def nom(self) -> str:
-        """Le nom du service dans le catalogue (« Messagerie »)."""
-        return self.ent.catalogue.service(self.code).nom
-
     def _numero(self) -> int:
         numero = self._prochain_numero
         self._prochain_numero += 1
         return numero
 
     def maintenant(self) -> datetime:
-        return self.ent.horloge.maintenant()
+        return self.horloge.maintenant()
 
     def _passe(self, jours_min: int, jours_max: int) -> datetime:
         """Un instant tiré entre ``jours_min`` et ``jours_max`` jours avant le début de
         l'horloge, un jour ouvré (le samedi et le dimanche reculent au vendredi), pendant
         une journée de lycée (7 h 30 – 19 h)."""
-        debut = self.ent.horloge.debut
+        debut = self.horloge.debut
         jour = debut.date() - timedelta(days=self._hasard.randint(jours_min, jours_max))
         jour -= timedelta(days=max(0, jour.weekday() - 4))
         minutes = self._hasard.randint(7 * 60 + 30, 19 * 60)
@@ -171,22 +165,14 @@ class ServiceSimule:
     def personne(self, identifiant: str) -> Personne:
         return self.etablissement.personne(identifiant)
 
-    def nom_de(self, identifiant: str) -> str:
-        """« Nicolas Durand » (ou l'identifiant s'il n'est plus dans l'annuaire)."""
-        if self.etablissement.existe(identifiant):
-            return self.etablissement.personne(identifiant).nom_complet
-        return identifiant
-
     def profil_de(self, identifiant: str) -> Profil:
         return self.personne(identifiant).profil
 
     # -- autorisation ----------------------------------------------------------------------
     def _exiger(self, identifiant: str, action: Action, ressource: Ressource) -> Decision:
-        """Décision du service d'autorisation (tracée au journal) ; refus → AccesRefuse."""
-        decision = self.ent.autorisation.decider(identifiant, action, ressource)
-        if not decision.autorise:
-            raise AccesRefuse(decision.raison, code=decision.code, decision=decision)
-        return decision
+        """Décision du service d'autorisation (tracée au journal) ; refus → AccesRefuse
+        (raison de la décision telle quelle). Sans poste : depuis l'établissement."""
+        return self.exiger(identifiant, action, ressource)
 
     def _exiger_droit(self, identifiant: str, action: Action, objet: str,
                       verdict: tuple[bool, str, str] | None = None) -> Decision:
@@ -194,13 +180,13 @@ class ServiceSimule:
         règles de l'établissement), puis le droit propre à la ressource dans le service
         (partage d'un dossier, membres d'un forum…), donné par ``verdict`` =
         ``(autorisé, code, raison)``. Refus → :class:`AccesRefuse` (raison française)."""
-        decision = self.ent.autorisation.evaluer(identifiant, action,
+        decision = self.autorisation.evaluer(identifiant, action,
                                                  Ressource.service_seul(self.code))
         if decision.autorise and verdict is not None:
             autorise, code, raison = verdict
             decision = Decision(autorise, code, raison, None, decision.identifiant,
                                 decision.action, decision.ressource, objet)
-        self.ent.journal.enregistrer(
+        self.journal.enregistrer(
             "acces_autorise" if decision.autorise else "acces_refuse",
             identite=decision.identifiant, service=self.code,
             resultat="succes" if decision.autorise else "echec",
@@ -212,9 +198,9 @@ class ServiceSimule:
     def peut(self, identifiant: str, action: Action = Action.ECRIRE) -> bool:
         """Le service est-il ouvert à cette personne pour cette action (sans tracer) ?
         Sert aux vues pour n'afficher que les boutons utiles."""
-        return self.ent.autorisation.evaluer(identifiant, action,
+        return self.autorisation.evaluer(identifiant, action,
                                              Ressource.service_seul(self.code)).autorise
 
     def _tracer(self, operation: str, identifiant: str, objet: str, detail: str = "") -> None:
-        self.ent.journal.enregistrer(operation, identite=identifiant, service=self.code,
+        self.journal.enregistrer(operation, identite=identifiant, service=self.code,
                                      resultat="succes", detail=detail, objet=objet)

@@ -3,23 +3,22 @@ emploi du temps, médiacentre, CDI, orientation).
 
 Ce module n'est pas un service du catalogue : il regroupe ce que ces services partagent —
 le contrôle d'accès (chaque lecture et chaque écriture passe par
-``ent.autorisation.decider``, donc est tracée au journal, SDET « Traçabilité »), l'écriture
-des nombres et des dates à la française, et la lecture des dates saisies par un élève.
+``ent.autorisation.decider``, donc est tracée au journal, SDET « Traçabilité » ; le socle
+commun est :class:`entsim.services._base.ServiceDeBase`), la phrase « Accès refusé : … »,
+l'écriture des nombres et des dates à la française, et la lecture des dates saisies par un
+élève.
 """
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
-from typing import ClassVar
 
-from ..autorisation import Action, ContexteAcces, Decision, Ressource, de
+from ..autorisation import (  # noqa: F401  (ContexteAcces, Decision, de : réexportés)
+    Action, ContexteAcces, Decision, Ressource, de)
 from ..erreurs import AccesRefuse, ValeurInvalide
 from ..texte import accorder, cite  # noqa: F401  (réexportés pour les services et les vues)
-
-#: Postes de travail situés hors de l'établissement (voir ``entsim.ent.POSTES``) : une
-#: demande qui en vient a la « typologie d'accès » extérieure (SDET, conditions d'accès).
-POSTES_EXTERIEURS = frozenset({"Ordinateur de la maison", "Téléphone"})
+from ._base import POSTES_EXTERIEURS, ServiceDeBase  # noqa: F401  (réexporté)
 
 JOURS_SEMAINE = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
@@ -101,47 +100,14 @@ def lire_heure(valeur: object, nom: str) -> time:
                          f"(reçu : {cite(valeur)}).", code="heure_invalide")
 
 
-class ServiceVieEleve:
-    """Base des services simulés de la vie de l'élève : l'ENT, un générateur propre au
-    service (``service:<code>``), et le contrôle d'accès tracé."""
+class ServiceVieEleve(ServiceDeBase):
+    """Base des services simulés de la vie de l'élève : le socle commun
+    (:class:`ServiceDeBase` : l'ENT, un générateur propre au service ``service:<code>``, le
+    contrôle d'accès tracé), les refus formulés « Accès refusé : … » et les refus propres au
+    service."""
 
-    code: ClassVar[str] = ""
-
-    def __init__(self, ent) -> None:
-        self.ent = ent
-        self.etablissement = ent.etablissement
-        self.horloge = ent.horloge
-        self.autorisation = ent.autorisation
-        self.journal = ent.journal
-
-    def _generateur(self, suffixe: str = ""):
-        nom = f"service:{self.code}" + (f":{suffixe}" if suffixe else "")
-        return self.ent.aleatoire.nouveau_generateur(nom)
-
-    @property
-    def nom(self) -> str:
-        return self.ent.catalogue.service(self.code).nom
-
-    # -- contrôle d'accès ------------------------------------------------------------------
-    def _contexte(self, poste: str | None) -> ContexteAcces:
-        lieu = "exterieur" if poste in POSTES_EXTERIEURS else "etablissement"
-        return ContexteAcces(self.horloge.maintenant(), lieu, poste)
-
-    def exiger(self, identifiant: str, action: Action | str, ressource: Ressource, *,
-               poste: str | None = None) -> Decision:
-        """Demande l'autorisation (tracée au journal) ; lève :class:`AccesRefuse` si refus."""
-        decision = self.autorisation.decider(identifiant, action, ressource,
-                                             contexte=self._contexte(poste))
-        if not decision.autorise:
-            raise AccesRefuse(phrase_de_refus(decision.raison), code=decision.code,
-                              decision=decision)
-        return decision
-
-    def permis(self, identifiant: str, action: Action | str, ressource: Ressource, *,
-               poste: str | None = None) -> bool:
-        """La même question sans trace (pour choisir quoi proposer dans une liste)."""
-        return self.autorisation.evaluer(identifiant, action, ressource,
-                                         contexte=self._contexte(poste)).autorise
+    def _phrase_de_refus(self, raison: str) -> str:
+        return phrase_de_refus(raison)
 
     def refuser(self, identifiant: str, raison: str, objet: str, *,
                 poste: str | None = None, code: str = "regle_du_service") -> AccesRefuse:
@@ -151,10 +117,8 @@ class ServiceVieEleve:
                                  poste=poste, resultat="echec", detail=raison, objet=objet)
         return AccesRefuse(phrase_de_refus(raison), code=code)
 
-    def nom_de(self, identifiant: str | None) -> str:
-        if identifiant is None or not self.etablissement.existe(identifiant):
-            return "—"
-        return self.etablissement.personne(identifiant).nom_complet
+    def _nom_absent(self, identifiant: str | None) -> str:
+        return "—"
 
     def classes_visibles(self, identifiant: str, service: str | None = None) -> list[str]:
         """Les classes dont cette personne peut consulter les données de ce service (sans

@@ -1,0 +1,103 @@
+"""Le socle commun de tous les services simulés (vie de l'élève, communication).
+
+Ce module n'est pas un service du catalogue. :class:`ServiceDeBase` rassemble ce que
+partagent :class:`entsim.services._vie_eleve.ServiceVieEleve` et
+:class:`entsim.services._communication.ServiceSimule` :
+
+* l'ENT et ce qu'un service y lit (annuaire, horloge simulée, service d'autorisation,
+  journal), le code du service et son nom dans le catalogue ;
+* un générateur de données propre au service, ``ent.aleatoire.nouveau_generateur(
+  "service:<code>")`` : le même lycée donne toujours les mêmes données de démonstration ;
+* le nom lisible d'une personne (« Nicolas Durand ») ;
+* le contrôle d'accès : :meth:`ServiceDeBase.exiger` demande la décision au service
+  d'autorisation, qui la trace au journal (SDET, traçabilité : « chaque opération datée et
+  reliée à une identité »), et lève :class:`entsim.erreurs.AccesRefuse` avec la raison
+  française en cas de refus ; :meth:`ServiceDeBase.permis` pose la même question sans
+  trace (pour choisir quoi proposer à l'écran).
+"""
+
+from __future__ import annotations
+
+import random
+from typing import TYPE_CHECKING, ClassVar
+
+from ..autorisation import Action, ContexteAcces, Decision, Ressource
+from ..erreurs import AccesRefuse
+
+if TYPE_CHECKING:  # pragma: no cover
+    from ..ent import ENT
+
+#: Postes de travail situés hors de l'établissement (voir ``entsim.ent.POSTES``) : une
+#: demande qui en vient a la « typologie d'accès » extérieure (SDET, conditions d'accès).
+POSTES_EXTERIEURS = frozenset({"Ordinateur de la maison", "Téléphone"})
+
+
+class ServiceDeBase:
+    """Base d'un service simulé : l'ENT, le générateur du service, le contrôle d'accès tracé.
+
+    :param ent: l'ENT (annuaire, horloge, hasard, catalogue, autorisation, journal).
+
+    Deux crochets permettent à une famille de services de garder ses propres phrases :
+    :meth:`_phrase_de_refus` (le message de :class:`AccesRefuse`, par défaut la raison de la
+    décision telle quelle) et :meth:`_nom_absent` (ce que :meth:`nom_de` rend pour une
+    personne absente de l'annuaire, par défaut son identifiant).
+    """
+
+    #: Le code du service dans le catalogue (« notes », « messagerie »…).
+    code: ClassVar[str] = ""
+
+    def __init__(self, ent: ENT) -> None:
+        self.ent = ent
+        self.etablissement = ent.etablissement
+        self.horloge = ent.horloge
+        self.autorisation = ent.autorisation
+        self.journal = ent.journal
+
+    # -- identité du service -------------------------------------------------------------
+    @property
+    def nom(self) -> str:
+        """Le nom du service dans le catalogue (« Messagerie »)."""
+        return self.ent.catalogue.service(self.code).nom
+
+    def _generateur(self, suffixe: str = "") -> random.Random:
+        """Un générateur neuf nommé ``service:<code>`` (ou ``service:<code>:<suffixe>``),
+        toujours dans le même état pour la même graine de l'ENT."""
+        nom = f"service:{self.code}" + (f":{suffixe}" if suffixe else "")
+        return self.ent.aleatoire.nouveau_generateur(nom)
+
+    # -- personnes -------------------------------------------------------------------------
+    def nom_de(self, identifiant: str | None) -> str:
+        """« Nicolas Durand » ; pour une personne absente de l'annuaire, :meth:`_nom_absent`."""
+        if identifiant is not None and self.etablissement.existe(identifiant):
+            return self.etablissement.personne(identifiant).nom_complet
+        return self._nom_absent(identifiant)
+
+    def _nom_absent(self, identifiant: str | None) -> str:
+        """Ce qu'on affiche pour une personne qui n'est pas (ou plus) dans l'annuaire."""
+        return identifiant  # type: ignore[return-value]
+
+    # -- contrôle d'accès ------------------------------------------------------------------
+    def _contexte(self, poste: str | None) -> ContexteAcces:
+        """Maintenant (horloge simulée), depuis l'établissement ou l'extérieur selon le poste."""
+        lieu = "exterieur" if poste in POSTES_EXTERIEURS else "etablissement"
+        return ContexteAcces(self.horloge.maintenant(), lieu, poste)
+
+    def _phrase_de_refus(self, raison: str) -> str:
+        """Le message de l'erreur levée en cas de refus, à partir de la raison de la décision."""
+        return raison
+
+    def exiger(self, identifiant: str, action: Action | str, ressource: Ressource, *,
+               poste: str | None = None) -> Decision:
+        """Demande l'autorisation (tracée au journal) ; lève :class:`AccesRefuse` si refus."""
+        decision = self.autorisation.decider(identifiant, action, ressource,
+                                             contexte=self._contexte(poste))
+        if not decision.autorise:
+            raise AccesRefuse(self._phrase_de_refus(decision.raison), code=decision.code,
+                              decision=decision)
+        return decision
+
+    def permis(self, identifiant: str, action: Action | str, ressource: Ressource, *,
+               poste: str | None = None) -> bool:
+        """La même question sans trace (pour choisir quoi proposer dans une liste)."""
+        return self.autorisation.evaluer(identifiant, action, ressource,
+                                         contexte=self._contexte(poste)).autorise
