@@ -129,8 +129,24 @@ def _accord(nombre: int, singulier: str, pluriel: str) -> str:
 MENTION_PROVISOIRE = "note provisoire : le professeur peut l'ajuster"
 
 
+class _AffichageNotebook:
+    """Affichage d'un retour (correction, indice) dans un notebook : texte brut et HTML.
+
+    :meth:`Fiche.verifier` et :meth:`Fiche.indice` affichent déjà l'objet qu'ils renvoient :
+    on ne le répète pas quand la cellule se termine par l'appel (un affichage suivant,
+    par exemple ``c`` seul, le montre)."""
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
+        return {"text/plain": self.texte(), "text/html": self.html()}
+
+    def _ipython_display_(self) -> None:
+        if self.__dict__.pop("_deja_affiche", False):
+            return
+        _afficher(self._repr_mimebundle_())
+
+
 @dataclass(frozen=True)
-class Correction:
+class Correction(_AffichageNotebook):
     """Le résultat de la correction d'une réponse.
 
     ``statut`` : ``"juste"``, ``"partiel"``, ``"faux"``, ``"vide"``, ``"manuel"`` (question
@@ -187,22 +203,11 @@ class Correction:
                 f"<strong>{e(self.libelle)}</strong> — question {e(self.question)} : "
                 f"{e(self.bareme())}.<br>{_html_texte(self.message)}{details}</div>")
 
-    # -- affichage dans un notebook ---------------------------------------------------------
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
-        return {"text/plain": self.texte(), "text/html": self.html()}
-
-    def _ipython_display_(self) -> None:
-        # Fiche.verifier a déjà affiché ce retour : on ne le répète pas quand la cellule
-        # se termine par l'appel (l'affichage suivant, par exemple `c` seul, le montre).
-        if self.__dict__.pop("_deja_affiche", False):
-            return
-        _afficher(self._repr_mimebundle_())
-
     def __str__(self) -> str:
         return self.texte()
 
 
-class Indice(str):
+class Indice(_AffichageNotebook, str):
     """Un indice : un texte, affiché joliment dans un notebook (et en texte brut)."""
 
     question: str = ""
@@ -220,13 +225,6 @@ class Indice(str):
                 f'{self.total}</strong> — question {html.escape(self.question)} : '
                 f"{_html_texte(str(self))}</div>")
 
-    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
-        return {"text/plain": self.texte(), "text/html": self.html()}
-
-    def _ipython_display_(self) -> None:
-        if self.__dict__.pop("_deja_affiche", False):
-            return
-        _afficher(self._repr_mimebundle_())
 
 
 def _html_texte(texte: str) -> str:

@@ -217,6 +217,16 @@ class VueVieEleve(ActionsSures):
         else:
             self.aucune_classe()
 
+    def refus_de_choix_de_classe(self, classe: object) -> str | None:
+        """La phrase à renvoyer au lieu de choisir cette classe (vue sans choix de classe,
+        aucun choix, valeur absurde), ou ``None`` si le choix peut se faire."""
+        refus = self.sans_choix_de_classe()
+        if refus is not None:
+            return refus
+        if not classe:
+            return self.annonce.value
+        return self.verifier_choix(classe, "La classe")
+
     def sans_choix_de_classe(self) -> str | None:
         """La phrase à annoncer si cette vue ne propose pas de choix de classe (``None`` si
         elle en propose un)."""
@@ -239,12 +249,7 @@ class VueVieEleve(ActionsSures):
     @action_du_socle
     def choisir_classe(self, classe: str | None) -> str:
         """Choisit une classe, puis son premier élève."""
-        refus = self.sans_choix_de_classe()
-        if refus is not None:
-            return refus
-        if not classe:
-            return self.annonce.value
-        refus = self.verifier_choix(classe, "La classe")
+        refus = self.refus_de_choix_de_classe(classe)
         if refus is not None:
             return refus
 

@@ -49,12 +49,7 @@ class VueCahierDeTextes(VueVieEleve):
 
     def choisir_classe(self, classe: str | None) -> str:
         """Affiche le cahier de textes d'une classe."""
-        refus = self.sans_choix_de_classe()
-        if refus is not None:
-            return refus
-        if not classe:
-            return self.annonce.value
-        refus = self.verifier_choix(classe, "La classe")
+        refus = self.refus_de_choix_de_classe(classe)
         if refus is not None:
             return refus
 
