@@ -14,8 +14,8 @@ import resource
 import time
 
 from entsim import ENT, MOTS_DE_PASSE_DEMO
-from entsim.generation import PERSONAS
-from entsim.journal import Journal
+from entsim.etablissement.generation import PERSONAS
+from entsim.journal.journal import Journal
 
 
 def cycles_sso(nombre: int = 20_000) -> None:

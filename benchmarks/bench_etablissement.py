@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import time
 
-from entsim.generation import generer_etablissement
+from entsim.etablissement.generation import generer_etablissement
 
 TAILLES: tuple[int | str, ...] = ("demo", 100, 500, 1000, 2000, 3000)
 REPETITIONS = 5

@@ -13,7 +13,7 @@ def _dans_un_notebook() -> bool:
 
 
 if _dans_un_notebook():  # textes des tableaux en entier (finalités, descriptions…)
-    from .tableaux import regler_affichage_pandas
+    from entsim.socle.tableaux import regler_affichage_pandas
 
     regler_affichage_pandas()
 

@@ -14,19 +14,19 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from .aleatoire import SourceAleatoire
-from .annuaire import Eleve, Enseignant, Etablissement, Parent
-from .application import ServiceApplicatif
-from .authentification import Authentification
-from .autorisation import Autorisation
-from .catalogue import Catalogue
-from .erreurs import Introuvable, ValeurInvalide, verifier_texte
-from .generation import DOMAINE_ENT, PERSONAS, generer_etablissement
-from .horloge import DEBUT_PAR_DEFAUT, Horloge
-from .journal import Journal
-from .navigateur import Navigateur
-from .preuves import AutoriteCertification
-from .sso import ResultatAcces, ResultatConnexion, ResultatDeconnexion, ServeurCAS
+from entsim.socle.aleatoire import SourceAleatoire
+from entsim.etablissement.annuaire import Eleve, Enseignant, Etablissement, Parent
+from entsim.sso.applications import ServiceApplicatif
+from entsim.authentification.service import Authentification
+from entsim.autorisation.service import Autorisation
+from entsim.etablissement.catalogue import Catalogue
+from entsim.socle.erreurs import Introuvable, ValeurInvalide, verifier_texte
+from entsim.etablissement.generation import DOMAINE_ENT, PERSONAS, generer_etablissement
+from entsim.socle.horloge import DEBUT_PAR_DEFAUT, Horloge
+from entsim.journal.journal import Journal
+from entsim.sso.navigateur import Navigateur
+from entsim.authentification.preuves import AutoriteCertification
+from entsim.sso.serveur import ResultatAcces, ResultatConnexion, ResultatDeconnexion, ServeurCAS
 
 #: Adresse du portail simulé (domaine réservé ``.example`` : aucune adresse réelle).
 URL_ENT = f"https://{DOMAINE_ENT}"
@@ -172,7 +172,7 @@ class ENT:
         """Joue la cinématique d'accès du SDET en 8 étapes (connexion, premier service, second
         service sans nouvelle saisie) et renvoie le parcours étape par étape. Sans
         ``mot_de_passe``, celui du personnage de la démonstration est utilisé."""
-        from .parcours import parcours_acces
+        from entsim.sso.parcours import parcours_acces
 
         if mot_de_passe is None:
             roles = {p.identifiant: r for r, p in PERSONAS.items()}

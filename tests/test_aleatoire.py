@@ -2,8 +2,8 @@ import re
 
 import pytest
 
-from entsim.aleatoire import SourceAleatoire
-from entsim.erreurs import ErreurENT
+from entsim.socle.aleatoire import SourceAleatoire
+from entsim.socle.erreurs import ErreurENT
 
 
 def test_meme_graine_memes_tirages_et_composants_independants():

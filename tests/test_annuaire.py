@@ -7,9 +7,9 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from entsim.annuaire import Etablissement, Fonction, Profil
-from entsim.erreurs import Introuvable, ValeurInvalide
-from entsim.generation import generer_etablissement
+from entsim.etablissement.annuaire import Etablissement, Fonction, Profil
+from entsim.socle.erreurs import Introuvable, ValeurInvalide
+from entsim.etablissement.generation import generer_etablissement
 
 
 @pytest.fixture(scope="module")

@@ -3,20 +3,20 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from entsim.aleatoire import SourceAleatoire
-from entsim.annuaire import Eleve, Enseignant, Etablissement, Parent, Personne, Profil
-from entsim.authentification import (
+from entsim.socle.aleatoire import SourceAleatoire
+from entsim.etablissement.annuaire import Eleve, Enseignant, Etablissement, Parent, Personne, Profil
+from entsim.authentification.service import (
     ALPHABET_CODE_ACTIVATION,
     Authentification,
     EtatCompte,
     RetardCroissant,
     Verrouillage,
 )
-from entsim.erreurs import ErreurENT, Introuvable
-from entsim.horloge import Horloge
-from entsim.journal import Journal
-from entsim.politique_mdp import AgeMaximal, LongueurMinimale, PolitiqueMotDePasse
-from entsim.preuves import AutoriteCertification, code_totp, generer_paire_de_cles, signer
+from entsim.socle.erreurs import ErreurENT, Introuvable
+from entsim.socle.horloge import Horloge
+from entsim.journal.journal import Journal
+from entsim.authentification.politique import AgeMaximal, LongueurMinimale, PolitiqueMotDePasse
+from entsim.authentification.preuves import AutoriteCertification, code_totp, generer_paire_de_cles, signer
 
 DEBUT = datetime(2026, 9, 7, 8, 0)
 MDP = "Cerisier-en-fleur-42"

@@ -7,14 +7,14 @@ from datetime import datetime, time
 
 import pytest
 
-from entsim.annuaire import (Classe, Eleve, Enseignant, Etablissement, Fonction, Invite,
+from entsim.etablissement.annuaire import (Classe, Eleve, Enseignant, Etablissement, Fonction, Invite,
                              Parent, Personnel, Profil)
-from entsim.autorisation import (Action, Autorisation, ContexteAcces, Decision, Lieu,
+from entsim.autorisation.service import (Action, Autorisation, ContexteAcces, Decision, Lieu,
                                  PlageHoraire, Regle, Ressource, roles_de)
-from entsim.erreurs import ErreurENT, Introuvable, ValeurInvalide
-from entsim.horloge import Horloge
-from entsim.journal import Journal
-from entsim.messagerie_regles import OptionsMessagerie
+from entsim.socle.erreurs import ErreurENT, Introuvable, ValeurInvalide
+from entsim.socle.horloge import Horloge
+from entsim.journal.journal import Journal
+from entsim.autorisation.messagerie import OptionsMessagerie
 
 LUNDI_8H = datetime(2026, 9, 7, 8, 0)
 LUNDI_21H30 = datetime(2026, 9, 7, 21, 30)
@@ -527,8 +527,8 @@ def test_l_acces_aux_services_suit_le_catalogue(horloge, journal):
 
 
 def test_avec_le_vrai_catalogue_et_le_lycee_de_demonstration(horloge, journal):
-    from entsim.catalogue import Catalogue
-    from entsim.generation import generer_etablissement
+    from entsim.etablissement.catalogue import Catalogue
+    from entsim.etablissement.generation import generer_etablissement
 
     lycee = generer_etablissement(2026, "demo")
     a = Autorisation(lycee, journal, horloge, catalogue=Catalogue.charger())

@@ -7,8 +7,8 @@ import struct
 import pytest
 
 from entsim import ENT, MOTS_DE_PASSE_DEMO
-from entsim.capture import IP_SERVEUR, SURCOUT_TLS, capturer_connexion
-from entsim.erreurs import ValeurInvalide
+from entsim.demonstrations.capture import IP_SERVEUR, SURCOUT_TLS, capturer_connexion
+from entsim.socle.erreurs import ValeurInvalide
 
 MDP = MOTS_DE_PASSE_DEMO["eleve"]
 
@@ -74,7 +74,7 @@ def test_protocole_inconnu(ent):
 
 # -- corrections de la relecture ----------------------------------------------------------
 
-from entsim.capture import (  # noqa: E402
+from entsim.demonstrations.capture import (  # noqa: E402
     GARANTIES_TLS, PROTEGE_PAR_TLS, TAILLE_MAX_ENREGISTREMENT, _fragments)
 
 

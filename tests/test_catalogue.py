@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from entsim import donnees
-from entsim.annuaire import Profil
-from entsim.catalogue import (CITATIONS, FAMILLES, SERVICES_CITES, SOURCES, Catalogue,
+from entsim.socle import donnees
+from entsim.etablissement.annuaire import Profil
+from entsim.etablissement.catalogue import (CITATIONS, FAMILLES, SERVICES_CITES, SOURCES, Catalogue,
                               CatalogueInvalide, Service, charger_catalogue)
-from entsim.erreurs import ErreurENT, Introuvable, ValeurInvalide
+from entsim.socle.erreurs import ErreurENT, Introuvable, ValeurInvalide
 
 CODES_REQUIS = (
     "messagerie", "actualites", "cahier_de_textes", "notes", "absences", "emploi_du_temps",

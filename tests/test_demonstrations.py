@@ -1,13 +1,13 @@
-"""Les démonstrations du SSO font réellement les opérations (entsim.demonstrations)."""
+"""Les démonstrations du SSO font réellement les opérations (entsim.demonstrations.demonstrations)."""
 
 from __future__ import annotations
 
 import pytest
 
 from entsim import ENT, MOTS_DE_PASSE_DEMO
-from entsim.demonstrations import POSTE_ESPION, DemonstrationSSO
-from entsim.erreurs import ErreurENT, ValeurInvalide
-from entsim.sso import INVALID_TICKET, REAUTHENTIFICATION_DEMANDEE
+from entsim.demonstrations.demonstrations import POSTE_ESPION, DemonstrationSSO
+from entsim.socle.erreurs import ErreurENT, ValeurInvalide
+from entsim.sso.serveur import INVALID_TICKET, REAUTHENTIFICATION_DEMANDEE
 
 
 @pytest.fixture
@@ -111,8 +111,8 @@ def test_parametres_invalides(ent, demo):
 
 # -- preuves d'authentification (question 16) ---------------------------------------------
 
-from entsim.demonstrations import DemonstrationPreuves  # noqa: E402
-from entsim.preuves import empreinte, verifier_document  # noqa: E402
+from entsim.demonstrations.demonstrations import DemonstrationPreuves  # noqa: E402
+from entsim.authentification.preuves import empreinte, verifier_document  # noqa: E402
 
 
 def test_un_document_modifie_d_un_caractere_ne_se_verifie_plus(ent):
@@ -162,8 +162,8 @@ def test_mot_de_passe(ent):
 import math  # noqa: E402
 from datetime import timedelta  # noqa: E402
 
-from entsim.demonstrations import peut_lire  # noqa: E402
-from entsim.sso import INVALID_TICKET_SPEC, SESSION_EXISTANTE  # noqa: E402
+from entsim.demonstrations.demonstrations import peut_lire  # noqa: E402
+from entsim.sso.serveur import INVALID_TICKET_SPEC, SESSION_EXISTANTE  # noqa: E402
 
 
 def test_inactivite_mesuree_depuis_la_vraie_derniere_activite(ent, demo):

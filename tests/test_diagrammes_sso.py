@@ -1,5 +1,5 @@
 """Les schémas de la connexion sont tirés d'exécutions réelles : leurs flèches suivent le
-journal et les échanges de l'exécution dont ils sont tirés (entsim.diagrammes_sso)."""
+journal et les échanges de l'exécution dont ils sont tirés (entsim.diagrammes.sso)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ import re
 import pytest
 
 from entsim import ENT
-from entsim.demonstrations import DemonstrationSSO
-from entsim.diagrammes_sso import (OPERATIONS_DESSINEES, abreger, abreger_texte,
+from entsim.demonstrations.demonstrations import DemonstrationSSO
+from entsim.diagrammes.sso import (OPERATIONS_DESSINEES, abreger, abreger_texte,
                                    fleches_parcours, messages_sequence, schema_deconnexion,
                                    schema_parcours, schema_sequence, schema_sso_second_acces,
                                    url_courte)
-from entsim.erreurs import ValeurInvalide
-from entsim.navigateur import CANAL_DIRECT
+from entsim.socle.erreurs import ValeurInvalide
+from entsim.sso.navigateur import CANAL_DIRECT
 
 TICKET = re.compile(r"ST-\d+-[A-Za-z0-9]+…")
 

@@ -6,8 +6,8 @@ from datetime import timedelta
 import pytest
 
 from entsim import ENT, MOTS_DE_PASSE_DEMO
-from entsim.erreurs import ErreurENT
-from entsim.generation import PERSONAS
+from entsim.socle.erreurs import ErreurENT
+from entsim.etablissement.generation import PERSONAS
 
 LEA = PERSONAS["eleve"].identifiant
 MDP_LEA = MOTS_DE_PASSE_DEMO["eleve"]
@@ -85,7 +85,7 @@ def test_sso_sans_ressaisie_et_deconnexion_propagee(ent_rapide):
 
 
 def test_un_parent_ne_voit_pas_les_notes_d_une_autre_famille(ent_rapide):
-    from entsim.autorisation import Action, Ressource
+    from entsim.autorisation.service import Action, Ressource
 
     karim = PERSONAS["autre_parent"].identifiant
     hugo = PERSONAS["autre_eleve"].identifiant

@@ -8,13 +8,13 @@ from datetime import date
 
 import pytest
 
-from entsim.annuaire import Eleve, Profil
-from entsim.entropie import (
+from entsim.etablissement.annuaire import Eleve, Profil
+from entsim.authentification.entropie import (
     VITESSES_RTX_4090, Cas, analyse_realiste, bits_arrondis, duree_lisible, entropie_caracteres,
     entropie_combinatoire, entropie_phrase_de_passe, entropie_theorique, estimation_realiste,
     exemples_deliberation, tableau_exemples_cnil, tableau_verdicts, temps_de_cassage,
     verdict_cnil, verdicts_cnil)
-from entsim.erreurs import ErreurENT, ValeurInvalide
+from entsim.socle.erreurs import ErreurENT, ValeurInvalide
 
 TOUS = ["minuscules", "majuscules", "chiffres", "speciaux"]
 DOUZE_QUATRE_TYPES = "k7#Qm!2vZp9@"          # 12 caractères, 4 types

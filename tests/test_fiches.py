@@ -16,12 +16,12 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from entsim.fiches import (DEBUT_SOLUTION, IGNORER_SORTIE, PAS_LITTERAL, ErreurFiche,
+from entsim.questions.exercices import (DEBUT_SOLUTION, IGNORER_SORTIE, PAS_LITTERAL, ErreurFiche,
                            contenu_solution, ecrire_texte, generer_exercice, generer_exercices,
                            lire_notebook, main, reponses_litterales, retirer_solution,
                            retirer_tests_caches, valeur_litterale, verifier_a_jour,
                            verifier_format)
-from entsim.questions import CodeAModifier, QuestionOuverte, fiche
+from entsim.questions.questions import CodeAModifier, QuestionOuverte, fiche
 
 RACINE = Path(__file__).resolve().parents[1]
 SOLUTIONS = RACINE / "solutions"
@@ -49,7 +49,7 @@ def _executer(notebook) -> dict:
 def test_exercices_a_jour():
     ecarts = verifier_a_jour(SOLUTIONS, EXERCICES)
     assert ecarts == [], "\n".join(map(str, ecarts)) + \
-        "\n→ lancez « python -m entsim.fiches generer »"
+        "\n→ lancez « python -m entsim.questions generer »"
 
 
 def test_les_deux_fiches_existent():
@@ -123,7 +123,7 @@ def test_note_francaise_sur_les_marqueurs_dans_le_corrige_seulement(nom):
     note = solution.cells[1]
     assert note.cell_type == "markdown" and _role(note) == "corrige"
     assert "### BEGIN SOLUTION" in note.source and "nbgrader" in note.source
-    assert "python -m entsim.fiches generer" in note.source
+    assert "python -m entsim.questions generer" in note.source
     assert "provisoire" in note.source
     exercice = lire_notebook(EXERCICES / f"{nom}.ipynb")
     assert note.id not in [c.id for c in exercice.cells]
@@ -249,7 +249,7 @@ def test_verifier_a_jour_signale_les_ecarts(tmp_path):
 
 
 def test_commande_python_m():
-    sortie = subprocess.run([sys.executable, "-m", "entsim.fiches", "verifier"], cwd=RACINE,
+    sortie = subprocess.run([sys.executable, "-m", "entsim.questions", "verifier"], cwd=RACINE,
                             capture_output=True, text=True, timeout=120)
     assert sortie.returncode == 0, sortie.stderr
     assert "à jour" in sortie.stdout

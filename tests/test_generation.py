@@ -8,14 +8,14 @@ from collections import Counter
 
 import pytest
 
-from entsim import donnees
-from entsim.aleatoire import SourceAleatoire
-from entsim.annuaire import (Eleve, Enseignant, Etablissement, Fonction, Invite, Parent,
+from entsim.socle import donnees
+from entsim.socle.aleatoire import SourceAleatoire
+from entsim.etablissement.annuaire import (Eleve, Enseignant, Etablissement, Fonction, Invite, Parent,
                              Personnel, Profil)
-from entsim.erreurs import ValeurInvalide
-from entsim.generation import (CLASSE_DEMO, DOMAINE_ENT, EFFECTIF_DEMO, PERSONAS,
+from entsim.socle.erreurs import ValeurInvalide
+from entsim.etablissement.generation import (CLASSE_DEMO, DOMAINE_ENT, EFFECTIF_DEMO, PERSONAS,
                                SERVICE_ENSEIGNANT, cle_uai, generer_etablissement, repartir)
-from entsim.identifiants import est_identifiant_valide, forme_identifiant
+from entsim.etablissement.identifiants import est_identifiant_valide, forme_identifiant
 
 
 @pytest.fixture(scope="module")

@@ -3,10 +3,10 @@ import warnings
 
 import pytest
 
-import entsim.hachage
-from entsim.aleatoire import SourceAleatoire
-from entsim.erreurs import ErreurENT
-from entsim.hachage import (
+import entsim.authentification.hachage
+from entsim.socle.aleatoire import SourceAleatoire
+from entsim.socle.erreurs import ErreurENT
+from entsim.authentification.hachage import (
     LONGUEUR_MAX_MOT_DE_PASSE,
     SCHEMAS,
     GestionnaireEmpreintes,
@@ -139,7 +139,7 @@ def test_tableau_des_schemas():
 
 
 def test_exemples_de_la_documentation():
-    resultat = doctest.testmod(entsim.hachage)
+    resultat = doctest.testmod(entsim.authentification.hachage)
     assert resultat.failed == 0 and resultat.attempted > 0
 
 

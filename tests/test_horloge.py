@@ -2,8 +2,8 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from entsim.erreurs import ErreurENT
-from entsim.horloge import DEBUT_PAR_DEFAUT, Horloge
+from entsim.socle.erreurs import ErreurENT
+from entsim.socle.horloge import DEBUT_PAR_DEFAUT, Horloge
 
 
 def test_horloge_part_du_debut_et_n_avance_que_sur_demande():

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from entsim.erreurs import ErreurENT, ValeurInvalide
-from entsim.identifiants import (GenerateurIdentifiants, est_identifiant_valide,
+from entsim.socle.erreurs import ErreurENT, ValeurInvalide
+from entsim.etablissement.identifiants import (GenerateurIdentifiants, est_identifiant_valide,
                                  forme_identifiant, replier)
 
 

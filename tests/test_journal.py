@@ -2,9 +2,9 @@ from datetime import datetime
 
 import pytest
 
-from entsim.erreurs import ErreurENT
-from entsim.horloge import Horloge
-from entsim.journal import Journal
+from entsim.socle.erreurs import ErreurENT
+from entsim.socle.horloge import Horloge
+from entsim.journal.journal import Journal
 
 
 @pytest.fixture

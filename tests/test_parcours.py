@@ -1,12 +1,12 @@
-"""Tests de la cinématique d'accès du SDET exécutée pour de vrai (entsim.parcours)."""
+"""Tests de la cinématique d'accès du SDET exécutée pour de vrai (entsim.sso.parcours)."""
 
 from __future__ import annotations
 
 import pytest
 
-from entsim.erreurs import ErreurENT, ValeurInvalide
-from entsim.navigateur import Navigateur
-from entsim.parcours import TITRES_SDET, parcours_acces
+from entsim.socle.erreurs import ErreurENT, ValeurInvalide
+from entsim.sso.navigateur import Navigateur
+from entsim.sso.parcours import TITRES_SDET, parcours_acces
 from test_sso import MOTS_DE_PASSE, Monde
 
 MDP = MOTS_DE_PASSE["lea.martin"]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import pytest
 
 from entsim import ENT, MOTS_DE_PASSE_DEMO
-from entsim.demonstrations import DemonstrationSSO
-from entsim.erreurs import ValeurInvalide
-from entsim.navigateur import Navigateur
-from entsim.parcours import parcours_acces
-from entsim.preuves import TelephoneSimule, code_totp
+from entsim.demonstrations.demonstrations import DemonstrationSSO
+from entsim.socle.erreurs import ValeurInvalide
+from entsim.sso.navigateur import Navigateur
+from entsim.sso.parcours import parcours_acces
+from entsim.authentification.preuves import TelephoneSimule, code_totp
 from entsim.widgets.pas_a_pas import PasAPas
 from entsim.widgets.telephone import TelephoneWidget
 

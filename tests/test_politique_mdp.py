@@ -8,11 +8,11 @@ from datetime import date
 
 import pytest
 
-from entsim import donnees
-from entsim.annuaire import Eleve, Enseignant, Profil
-from entsim.erreurs import ErreurENT, ValeurInvalide
-from entsim.horloge import Horloge
-from entsim.politique_mdp import (
+from entsim.socle import donnees
+from entsim.etablissement.annuaire import Eleve, Enseignant, Profil
+from entsim.socle.erreurs import ErreurENT, ValeurInvalide
+from entsim.socle.horloge import Horloge
+from entsim.authentification.politique import (
     MESSAGES, AgeMaximal, AttributsUtilisateur, Echec, EntropieMinimale, LongueurMaximale,
     LongueurMinimale, MotDePasseCourant, NonReutilisation, PolitiqueMotDePasse,
     ResultatPolitique, TypeCaractere, TypesDeCaracteres, liste_courante, politique_par_defaut)

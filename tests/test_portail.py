@@ -7,9 +7,9 @@ import ipywidgets as widgets
 import pytest
 
 from entsim import ENT, MOTS_DE_PASSE_DEMO
-from entsim.erreurs import ValeurInvalide
-from entsim.generation import PERSONAS
-from entsim.sso import NOM_COOKIE_TGC, SESSION_EXISTANTE
+from entsim.socle.erreurs import ValeurInvalide
+from entsim.etablissement.generation import PERSONAS
+from entsim.sso.serveur import NOM_COOKIE_TGC, SESSION_EXISTANTE
 from entsim.widgets.accueil import adresse_dpd
 from entsim.widgets.portail import MemeActionParRole, Portail, resoudre_role
 from entsim.widgets.style import CLASSE_PROJECTION

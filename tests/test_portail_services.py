@@ -4,8 +4,8 @@ profil qui l'utilise, et montre les données de l'établissement de démonstrati
 import pytest
 
 from entsim import ENT, MOTS_DE_PASSE_DEMO
-from entsim.annuaire import Profil
-from entsim.generation import PERSONAS
+from entsim.etablissement.annuaire import Profil
+from entsim.etablissement.generation import PERSONAS
 from entsim.widgets.portail import Portail
 from entsim.widgets.vues.fiche import VueFiche
 

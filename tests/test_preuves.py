@@ -9,11 +9,11 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from cryptography import x509
 
-import entsim.preuves as preuves
-from entsim.aleatoire import SourceAleatoire
-from entsim.erreurs import ErreurENT, ValeurInvalide
-from entsim.horloge import Horloge
-from entsim.preuves import (
+import entsim.authentification.preuves as preuves
+from entsim.socle.aleatoire import SourceAleatoire
+from entsim.socle.erreurs import ErreurENT, ValeurInvalide
+from entsim.socle.horloge import Horloge
+from entsim.authentification.preuves import (
     EXPLICATIONS,
     AutoriteCertification,
     Certificat,

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from entsim.catalogue import Catalogue
-from entsim.erreurs import Introuvable, ValeurInvalide
-from entsim.questions import (QCM, STATUTS, SYMBOLES, Classement, CodeAModifier, Correction,
+from entsim.etablissement.catalogue import Catalogue
+from entsim.socle.erreurs import Introuvable, ValeurInvalide
+from entsim.questions.questions import (QCM, STATUTS, SYMBOLES, Classement, CodeAModifier, Correction,
                               Fiche, Indice, MiseEnOrdre, MotsCles, Numerique,
                               QuestionOuverte, ReponseCourte, TableauACompleter, fiche,
                               fiches_disponibles, lire_nombre)
@@ -340,7 +340,7 @@ def test_code_a_modifier_banque_rejoue_vraiment_le_ticket():
     from entsim import ENT, MOTS_DE_PASSE_DEMO
 
     ent = ENT(cout="rapide")
-    from entsim.generation import PERSONAS
+    from entsim.etablissement.generation import PERSONAS
     ent.authentification.definir_mot_de_passe(PERSONAS["eleve"].identifiant,
                                               MOTS_DE_PASSE_DEMO["eleve"])
     nav = ent.navigateur()
@@ -589,7 +589,7 @@ def test_accords_sans_parentheses():
 
 def _ent_de_demo():
     from entsim import ENT, MOTS_DE_PASSE_DEMO
-    from entsim.generation import PERSONAS
+    from entsim.etablissement.generation import PERSONAS
 
     ent = ENT(cout="rapide")
     ent.authentification.definir_mot_de_passe(PERSONAS["eleve"].identifiant,
@@ -598,7 +598,7 @@ def _ent_de_demo():
 
 
 def test_essayer_ticket_affiche_la_reponse_cas_et_n_est_jamais_bloque(capsys):
-    from entsim.banque.partie3_authentification import essayer_ticket
+    from entsim.questions.banque.partie3_authentification import essayer_ticket
 
     ent = _ent_de_demo()
     q = F3.question("q16c")

@@ -21,10 +21,10 @@ from pathlib import Path
 import graphviz
 import pytest
 
-from entsim import rendu
-from entsim.erreurs import ErreurENT, ValeurInvalide
-from entsim.rendu import ErreurRendu, moteur_actif, moteur_disponible, rendre, rendre_svg
-from entsim.schema import (FLECHES, NATURES, Arete, ErreurSchema, Schema, apparence,
+from entsim.diagrammes import rendu
+from entsim.socle.erreurs import ErreurENT, ValeurInvalide
+from entsim.diagrammes.rendu import ErreurRendu, moteur_actif, moteur_disponible, rendre, rendre_svg
+from entsim.diagrammes.schema import (FLECHES, NATURES, Arete, ErreurSchema, Schema, apparence,
                            apparence_fleche, digraphe)
 
 RACINE = Path(__file__).resolve().parents[1]
@@ -115,8 +115,8 @@ def test_l_instance_webassembly_est_gardee_entre_deux_dessins() -> None:
 def test_sans_dot_dans_le_path_auto_se_rabat_sur_le_graphviz_integre(tmp_path: Path) -> None:
     script = textwrap.dedent(f"""
         import json, shutil
-        from entsim.rendu import ErreurRendu, moteur_actif, rendre
-        from entsim.schema import Schema
+        from entsim.diagrammes.rendu import ErreurRendu, moteur_actif, rendre
+        from entsim.diagrammes.schema import Schema
         resultat = rendre({DOT_ACCENTS!r})
         try:
             rendre("digraph {{ a }}", moteur="dot")
@@ -153,7 +153,7 @@ def test_sans_dot_imposer_dot_affiche_une_erreur_francaise_au_lieu_du_schema(
         tmp_path: Path) -> None:
     script = textwrap.dedent("""
         import json
-        from entsim.schema import Schema
+        from entsim.diagrammes.schema import Schema
         schema = Schema('digraph { "Élève" -> "ENT" }', "Accès à l'ENT")
         paquet = schema._repr_mimebundle_()
         print(json.dumps(paquet))

@@ -6,8 +6,8 @@ from datetime import datetime
 import pytest
 
 from entsim import ENT
-from entsim.erreurs import AccesRefuse, Introuvable, ValeurInvalide
-from entsim.generation import PERSONAS
+from entsim.socle.erreurs import AccesRefuse, Introuvable, ValeurInvalide
+from entsim.etablissement.generation import PERSONAS
 
 LEA = PERSONAS["eleve"].identifiant
 HUGO = PERSONAS["autre_eleve"].identifiant

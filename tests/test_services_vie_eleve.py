@@ -7,7 +7,7 @@ from datetime import date, time
 import pytest
 
 from entsim import ENT
-from entsim.erreurs import AccesRefuse, ValeurInvalide
+from entsim.socle.erreurs import AccesRefuse, ValeurInvalide
 from entsim.services.notes import lire_note
 from entsim.services.emploi_du_temps import formation_de
 

@@ -1,4 +1,4 @@
-"""Tests du serveur CAS simulé (entsim.sso, entsim.navigateur, entsim.application).
+"""Tests du serveur CAS simulé (entsim.sso.serveur, entsim.sso.navigateur, entsim.sso.applications).
 
 Les collaborateurs (vérification des identifiants, attributs, autorisation) sont de simples
 doubles de test : l'intégration avec les vrais modules se fait dans l'objet ENT.
@@ -14,13 +14,13 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from entsim.aleatoire import SourceAleatoire
-from entsim.application import ServiceApplicatif
-from entsim.erreurs import ErreurENT, Introuvable, ValeurInvalide
-from entsim.horloge import Horloge
-from entsim.journal import Journal
-from entsim.navigateur import Navigateur
-from entsim.sso import (
+from entsim.socle.aleatoire import SourceAleatoire
+from entsim.sso.applications import ServiceApplicatif
+from entsim.socle.erreurs import ErreurENT, Introuvable, ValeurInvalide
+from entsim.socle.horloge import Horloge
+from entsim.journal.journal import Journal
+from entsim.sso.navigateur import Navigateur
+from entsim.sso.serveur import (
     ENTROPIE_ST,
     INTERNAL_ERROR,
     INVALID_REQUEST,
@@ -642,7 +642,7 @@ def test_durees_configurables():
     (datetime(2026, 10, 25, 3, 0), "2026-10-25T02:00:00Z"),    # retour à l'heure d'hiver
 ])
 def test_dates_xml_converties_de_paris_en_utc(local, utc, monkeypatch):
-    from entsim import sso
+    from entsim.sso import serveur as sso
 
     assert sso._date_xml(local) == utc
     # sans la base des fuseaux (Windows sans tzdata) : la règle européenne donne la même heure
@@ -659,7 +659,7 @@ def test_regle_europeenne_identique_a_zoneinfo_sur_une_annee():
     from datetime import timedelta
     from zoneinfo import ZoneInfo
 
-    from entsim.sso import _decalage_paris_regle_ue
+    from entsim.sso.serveur import _decalage_paris_regle_ue
 
     instant = datetime(2026, 1, 1)
     while instant < datetime(2027, 1, 1):

@@ -7,8 +7,8 @@ import ipywidgets as widgets
 import pytest
 
 from entsim import ENT
-from entsim.annuaire import Profil
-from entsim.generation import PERSONAS
+from entsim.etablissement.annuaire import Profil
+from entsim.etablissement.generation import PERSONAS
 from entsim.widgets.vues import ContexteVue, classe_de_vue
 
 CODES = ("messagerie", "actualites", "agenda", "forum", "blog", "espace_documentaire",

@@ -12,7 +12,7 @@ import pytest
 
 import entsim.widgets.vues as paquet_vues
 from entsim import ENT
-from entsim.generation import PERSONAS
+from entsim.etablissement.generation import PERSONAS
 from entsim.widgets.portail import Portail
 from entsim.widgets.vues import ContexteVue, actions_de_vue, classe_de_vue
 

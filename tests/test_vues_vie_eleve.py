@@ -7,7 +7,7 @@ annoncée en toutes lettres."""
 import pytest
 
 from entsim import ENT
-from entsim.annuaire import Profil
+from entsim.etablissement.annuaire import Profil
 from entsim.widgets.vues import ContexteVue, classe_de_vue
 
 SIG = "Management, sciences de gestion et numérique (SIG)"

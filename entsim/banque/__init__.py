@@ -1,9 +1,6 @@
-"""Les banques de questions : un module par fiche notée du cours.
+"""Ancien emplacement des banques de questions, gardé pour les fiches déjà distribuées.
 
-Chaque module ``entsim/banque/<id>.py`` définit ``FICHE`` (une
-:class:`entsim.questions.Fiche`) ; :func:`entsim.questions.fiche` le retrouve par son
-identifiant (``fiche("partie1")``). La fiche corrigée ``solutions/<id>.ipynb`` utilise ces
-questions, et ``exercises/<id>.ipynb`` en est tiré par ``python -m entsim.fiches generer``.
-Pour ajouter la fiche d'une autre partie : écrire ``entsim/banque/<id>.py`` puis
-``solutions/<id>.ipynb`` (voir ``docs/QUESTIONS.md``).
+Les fiches rendues avant la réorganisation en sous-paquets importent encore
+``entsim.banque.partie3_authentification`` ; les banques sont désormais dans
+:mod:`entsim.questions.banque`.
 """

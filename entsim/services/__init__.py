@@ -13,7 +13,7 @@ Protocole d'un service (informel) :
 * un attribut ``code`` égal au code du catalogue ;
 * des méthodes dont le premier argument est l'identifiant de la personne qui agit
   (``cahier.devoirs_visibles("lea.martin")``) : elles vérifient l'autorisation
-  (``ent.autorisation``) et lèvent :class:`entsim.erreurs.AccesRefuse` (message français)
+  (``ent.autorisation``) et lèvent :class:`entsim.socle.erreurs.AccesRefuse` (message français)
   en cas de refus.
 
 Découverte : le service de code ``x`` est simulé par le module ``entsim.services.x``, qui

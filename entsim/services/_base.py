@@ -11,7 +11,7 @@ partagent :class:`entsim.services._vie_eleve.ServiceVieEleve` et
 * le nom lisible d'une personne (« Nicolas Durand ») ;
 * le contrôle d'accès : :meth:`ServiceDeBase.exiger` demande la décision au service
   d'autorisation, qui la trace au journal (SDET, traçabilité : « chaque opération datée et
-  reliée à une identité »), et lève :class:`entsim.erreurs.AccesRefuse` avec la raison
+  reliée à une identité »), et lève :class:`entsim.socle.erreurs.AccesRefuse` avec la raison
   française en cas de refus ; :meth:`ServiceDeBase.permis` pose la même question sans
   trace (pour choisir quoi proposer à l'écran).
 """
@@ -21,8 +21,8 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING, ClassVar
 
-from ..autorisation import Action, ContexteAcces, Decision, Ressource
-from ..erreurs import AccesRefuse
+from entsim.autorisation.service import Action, ContexteAcces, Decision, Ressource
+from entsim.socle.erreurs import AccesRefuse
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..ent import ENT

@@ -6,7 +6,7 @@ agenda, forum, blog, espace documentaire, casier).
   ``ent.aleatoire.nouveau_generateur("service:<code>")``, le contrôle de chaque lecture ou
   écriture par le service d'autorisation, tracé au journal — SDET, traçabilité : « chaque
   opération datée et reliée à une identité » —, et le refus levé en
-  :class:`entsim.erreurs.AccesRefuse` avec la raison française de la décision), les
+  :class:`entsim.socle.erreurs.AccesRefuse` avec la raison française de la décision), les
   personnages du récit, la numérotation des objets et le contrôle en deux étages.
 * :class:`Acteurs` : les personnes du récit (Léa Martin, sa mère, M. Durand, la CPE…) qui
   écrivent les données de démonstration ; dans un lycée généré sans ces personnages, des
@@ -20,10 +20,10 @@ import random
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from ..annuaire import Fonction, Personne, Profil
-from ..autorisation import Action, Decision, Ressource
-from ..erreurs import AccesRefuse, ValeurInvalide, verifier_texte
-from ..generation import PERSONAS
+from entsim.etablissement.annuaire import Fonction, Personne, Profil
+from entsim.autorisation.service import Action, Decision, Ressource
+from entsim.socle.erreurs import AccesRefuse, ValeurInvalide, verifier_texte
+from entsim.etablissement.generation import PERSONAS
 from ._base import ServiceDeBase
 
 JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..erreurs import ValeurInvalide, verifier_entier
+from entsim.socle.erreurs import ValeurInvalide, verifier_entier
 from ._vie_eleve import cite
 
 #: Taille maximale d'un fichier déposé dans l'ENT simulé (100 Mo).

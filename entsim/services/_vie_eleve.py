@@ -14,10 +14,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
-from ..autorisation import (  # noqa: F401  (ContexteAcces, Decision, de : réexportés)
+from entsim.autorisation.service import (  # noqa: F401  (ContexteAcces, Decision, de : réexportés)
     Action, ContexteAcces, Decision, Ressource, de)
-from ..erreurs import AccesRefuse, ValeurInvalide
-from ..texte import accorder, cite  # noqa: F401  (réexportés pour les services et les vues)
+from entsim.socle.erreurs import AccesRefuse, ValeurInvalide
+from entsim.socle.texte import accorder, cite  # noqa: F401  (réexportés pour les services et les vues)
 from ._base import POSTES_EXTERIEURS, ServiceDeBase  # noqa: F401  (réexporté)
 
 JOURS_SEMAINE = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")

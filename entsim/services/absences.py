@@ -1,7 +1,7 @@
 """Absences et retards : l'appel, la justification par la famille, le suivi par la vie
 scolaire.
 
-Qui fait quoi (``entsim.autorisation.HABILITATIONS``) : l'enseignant fait l'appel (il
+Qui fait quoi (``entsim.autorisation.service.HABILITATIONS``) : l'enseignant fait l'appel (il
 constate absences et retards dans ses classes) ; la vie scolaire (CPE, assistants
 d'éducation) les enregistre aussi et traite les justificatifs ; un responsable légal
 consulte et justifie les absences de son enfant — il ne les modifie ni ne les supprime ;
@@ -21,11 +21,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from ..annuaire import Parent, Profil
-from ..autorisation import Action, Ressource
-from ..erreurs import Introuvable, ValeurInvalide, verifier_entier, verifier_texte
-from ..generation import CLASSE_DEMO, PERSONAS, RENTREE, SECONDE_DEMO
-from ..identifiants import replier
+from entsim.etablissement.annuaire import Parent, Profil
+from entsim.autorisation.service import Action, Ressource
+from entsim.socle.erreurs import Introuvable, ValeurInvalide, verifier_entier, verifier_texte
+from entsim.etablissement.generation import CLASSE_DEMO, PERSONAS, RENTREE, SECONDE_DEMO
+from entsim.etablissement.identifiants import replier
 from ._vie_eleve import (ServiceVieEleve, accorder, cite, date_courte, de, heure_fr, lire_date,
                          lire_heure)
 from .emploi_du_temps import lundi_de

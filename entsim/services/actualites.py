@@ -18,9 +18,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..annuaire import Fonction, Profil, profil_depuis
-from ..autorisation import Action
-from ..erreurs import ValeurInvalide
+from entsim.etablissement.annuaire import Fonction, Profil, profil_depuis
+from entsim.autorisation.service import Action
+from entsim.socle.erreurs import ValeurInvalide
 from ._communication import ServiceSimule, texte_saisi
 
 TITRE_MAX = 120

@@ -18,9 +18,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from ..annuaire import Eleve, Profil
-from ..autorisation import Action
-from ..erreurs import ValeurInvalide
+from entsim.etablissement.annuaire import Eleve, Profil
+from entsim.autorisation.service import Action
+from entsim.socle.erreurs import ValeurInvalide
 from ._communication import ServiceSimule, date_fr, texte_saisi
 
 TITRE_MAX = 120

@@ -21,9 +21,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from ..annuaire import Fonction, Profil
-from ..autorisation import Action
-from ..erreurs import Introuvable
+from entsim.etablissement.annuaire import Fonction, Profil
+from entsim.autorisation.service import Action
+from entsim.socle.erreurs import Introuvable
 from ._communication import ServiceSimule, texte_saisi
 
 TITRE_MAX = 120

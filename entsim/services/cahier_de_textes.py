@@ -19,9 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from ..autorisation import Action, Ressource
-from ..erreurs import ValeurInvalide, verifier_texte
-from ..generation import CLASSE_DEMO, SECONDE_DEMO
+from entsim.autorisation.service import Action, Ressource
+from entsim.socle.erreurs import ValeurInvalide, verifier_texte
+from entsim.etablissement.generation import CLASSE_DEMO, SECONDE_DEMO
 from ._vie_eleve import ServiceVieEleve, date_courte, date_fr, heure_fr, lire_date
 from .emploi_du_temps import lundi_de
 

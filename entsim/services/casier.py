@@ -22,9 +22,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..autorisation import Action, Ressource, de
-from ..erreurs import Introuvable, ValeurInvalide
-from ..identifiants import replier
+from entsim.autorisation.service import Action, Ressource, de
+from entsim.socle.erreurs import Introuvable, ValeurInvalide
+from entsim.etablissement.identifiants import replier
 from ._communication import ServiceSimule, texte_saisi
 from ._fichiers import Fichier, fichier_simule
 

@@ -4,7 +4,7 @@ Le catalogue est tenu par le professeur documentaliste, qui ajoute les notices ;
 membres de l'établissement le consultent (catalogue des services, « Catalogue du CDI
 (e-sidoc) » ; page du ministère, 2022 : « catalogue CDI » parmi les services
 d'accompagnement de la vie de l'élève). La recherche ne tient compte ni des accents ni des
-majuscules (« economie » trouve « Économie ») : :func:`entsim.identifiants.replier`.
+majuscules (« economie » trouve « Économie ») : :func:`entsim.etablissement.identifiants.replier`.
 
 Notices de démonstration : des classiques du domaine public et des documentaires fictifs
 (auteurs et éditeurs inventés) ; cote Dewey simplifiée.
@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from ..autorisation import Action, Ressource
-from ..erreurs import Introuvable, ValeurInvalide, verifier_entier, verifier_texte
-from ..identifiants import replier
+from entsim.autorisation.service import Action, Ressource
+from entsim.socle.erreurs import Introuvable, ValeurInvalide, verifier_entier, verifier_texte
+from entsim.etablissement.identifiants import replier
 from ._vie_eleve import ServiceVieEleve, cite, date_fr
 
 TYPES = ("Livre", "Roman", "Bande dessinée", "Revue", "DVD", "Manuel")

@@ -16,7 +16,7 @@ hebdomadaires officiels de ``data/disciplines.csv`` (arrêtés du 16 juillet 201
 Données de l'emploi du temps : arrêté du 21 mars 2018 portant création du traitement
 « Emploi du temps » (cité par la page du ministère, 2022). Droits : connu de tous les
 membres de l'établissement, construit et modifié par la direction (voir
-``entsim.autorisation.HABILITATIONS``).
+``entsim.autorisation.service.HABILITATIONS``).
 """
 
 from __future__ import annotations
@@ -26,9 +26,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from .. import donnees
-from ..autorisation import Action, Ressource
-from ..erreurs import ValeurInvalide
+from entsim.socle import donnees
+from entsim.autorisation.service import Action, Ressource
+from entsim.socle.erreurs import ValeurInvalide
 from ._vie_eleve import JOURS_SEMAINE, ServiceVieEleve, heure_fr
 
 #: Heures de début des créneaux d'une heure (la pause de midi, 12 h – 13 h, est libre).

@@ -29,9 +29,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 
-from ..annuaire import Profil, profil_depuis
-from ..autorisation import Action, Ressource, de
-from ..erreurs import ErreurENT, Introuvable, ValeurInvalide
+from entsim.etablissement.annuaire import Profil, profil_depuis
+from entsim.autorisation.service import Action, Ressource, de
+from entsim.socle.erreurs import ErreurENT, Introuvable, ValeurInvalide
 from ._communication import ServiceSimule
 from ._fichiers import Fichier, fichier_simule, valider_nom
 

@@ -28,9 +28,9 @@ import hashlib
 import hmac
 from dataclasses import dataclass
 
-from ..annuaire import Eleve, Enseignant, Fonction, Profil
-from ..autorisation import Action, Ressource
-from ..erreurs import Introuvable
+from entsim.etablissement.annuaire import Eleve, Enseignant, Fonction, Profil
+from entsim.autorisation.service import Action, Ressource
+from entsim.socle.erreurs import Introuvable
 from ._vie_eleve import ServiceVieEleve
 from .emploi_du_temps import formation_de
 

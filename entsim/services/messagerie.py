@@ -2,7 +2,7 @@
 
 Règles reproduites :
 
-* **matrice de messagerie** (Open ENT NG / Edifice ; :mod:`entsim.messagerie_regles`) : on
+* **matrice de messagerie** (Open ENT NG / Edifice ; :mod:`entsim.autorisation.messagerie`) : on
   n'écrit qu'aux personnes que la matrice de l'établissement ouvre à son profil — un parent
   écrit aux enseignants de la classe de son enfant, aux personnels et à la direction ; un
   élève reçoit surtout. La liste des destinataires proposés vient de
@@ -24,8 +24,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from ..autorisation import Action, Ressource, de
-from ..erreurs import AccesRefuse, Introuvable, ValeurInvalide
+from entsim.autorisation.service import Action, Ressource, de
+from entsim.socle.erreurs import AccesRefuse, Introuvable, ValeurInvalide
 from ._communication import ServiceSimule, date_fr, texte_saisi
 from ._vie_eleve import cite
 

@@ -1,7 +1,7 @@
 """Notes et résultats des évaluations : évaluations par classe et discipline, notes sur 20,
 moyennes (pondérées par les coefficients), moyennes de classe.
 
-Qui fait quoi (``entsim.autorisation.HABILITATIONS`` ; arrêté ENT du 30 novembre 2006, art.
+Qui fait quoi (``entsim.autorisation.service.HABILITATIONS`` ; arrêté ENT du 30 novembre 2006, art.
 4 ; avis de la CNIL sur les ENT) : l'enseignant saisit les notes de sa discipline dans les
 classes où il enseigne ; l'élève consulte les siennes ; un parent celles de ses propres
 enfants ; le professeur principal, la direction et le CPE consultent pour le suivi et les
@@ -20,10 +20,10 @@ import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from ..autorisation import Action, Ressource
-from ..erreurs import Introuvable, ValeurInvalide, verifier_texte
-from ..generation import CLASSE_DEMO, RENTREE, SECONDE_DEMO
-from ..identifiants import replier
+from entsim.autorisation.service import Action, Ressource
+from entsim.socle.erreurs import Introuvable, ValeurInvalide, verifier_texte
+from entsim.etablissement.generation import CLASSE_DEMO, RENTREE, SECONDE_DEMO
+from entsim.etablissement.identifiants import replier
 from ._vie_eleve import ServiceVieEleve, cite, date_courte, de, lire_date, nombre_fr
 from .emploi_du_temps import lundi_de
 

@@ -3,7 +3,7 @@ forums des métiers, projets, portes ouvertes) et de ses démarches d'orientatio
 
 Folios est l'application de l'ONISEP qui accompagne le parcours Avenir ; on l'ouvre depuis
 l'ENT (page du ministère, 2022 : « folios pour l'orientation »). Qui fait quoi
-(``entsim.autorisation.HABILITATIONS``) : l'élève écrit dans son propre portfolio ; ses
+(``entsim.autorisation.service.HABILITATIONS``) : l'élève écrit dans son propre portfolio ; ses
 enseignants et son professeur principal le lisent et commentent ses entrées ; sa famille le
 lit ; la direction et le CPE le consultent pour le suivi.
 """
@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from ..annuaire import Eleve
-from ..autorisation import Action, Ressource
-from ..erreurs import Introuvable, ValeurInvalide, verifier_texte
-from ..generation import CLASSE_DEMO, PERSONAS, SECONDE_DEMO
+from entsim.etablissement.annuaire import Eleve
+from entsim.autorisation.service import Action, Ressource
+from entsim.socle.erreurs import Introuvable, ValeurInvalide, verifier_texte
+from entsim.etablissement.generation import CLASSE_DEMO, PERSONAS, SECONDE_DEMO
 from ._vie_eleve import ServiceVieEleve, cite, date_fr, de, lire_date
 
 TYPES = ("Stage", "Forum des métiers", "Projet", "Journée portes ouvertes",

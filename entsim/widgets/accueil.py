@@ -5,7 +5,7 @@ d'établissement doit « informer les utilisateurs des ENT sur leurs droits au r
 informatique et libertés. Cette information doit être prévue sur la page d'accueil du portail
 ENT et lors de la phase de création d'un compte ENT. » La notice est donc toujours visible
 sur la page d'accueil, et la première connexion exige de l'avoir lue
-(:meth:`entsim.authentification.Authentification.activer`, ``information_lue``).
+(:meth:`entsim.authentification.service.Authentification.activer`, ``information_lue``).
 
 Contenu de la notice (RGPD, article 13 : identité du responsable, coordonnées du délégué à la
 protection des données, finalités, destinataires, durée de conservation, droits, réclamation
@@ -25,8 +25,8 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from ..annuaire import Fonction
-from ..identifiants import replier
+from entsim.etablissement.annuaire import Fonction
+from entsim.etablissement.identifiants import replier
 from .mise_en_forme import echapper
 from .style import CLASSE_BANDEAU, CLASSE_ENCADRE
 

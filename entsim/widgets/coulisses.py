@@ -11,8 +11,8 @@
 * les nouvelles lignes du journal des opérations AAS depuis l'ouverture du panneau (SDET,
   « Traçabilité des opérations AAS ») et les derniers échanges HTTP du navigateur.
 
-Rien n'est inventé : le panneau s'abonne au journal (:meth:`entsim.journal.Journal.abonner`)
-et lit le serveur CAS (:meth:`entsim.sso.ServeurCAS.tickets`, ``tgt_de``) et la boîte à
+Rien n'est inventé : le panneau s'abonne au journal (:meth:`entsim.journal.journal.Journal.abonner`)
+et lit le serveur CAS (:meth:`entsim.sso.serveur.ServeurCAS.tickets`, ``tgt_de``) et la boîte à
 cookies du navigateur. Tout est aussi disponible en texte (:meth:`PanneauCoulisses.texte`).
 """
 
@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..erreurs import ErreurENT
-from ..journal import RESULTATS, EntreeJournal
+from entsim.socle.erreurs import ErreurENT
+from entsim.journal.journal import RESULTATS, EntreeJournal
 from ..services._vie_eleve import accorder
-from ..sso import NOM_COOKIE_TGC
+from entsim.sso.serveur import NOM_COOKIE_TGC
 from .mise_en_forme import echapper, tableau_html
 from .style import CLASSE_COULISSES
 

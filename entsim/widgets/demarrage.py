@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..annuaire import Profil
-from ..annuaire import profil_depuis
-from ..catalogue import LIBELLES_USAGE
-from ..erreurs import ErreurENT
-from ..generation import CLASSE_DEMO
+from entsim.etablissement.annuaire import Profil
+from entsim.etablissement.annuaire import profil_depuis
+from entsim.etablissement.catalogue import LIBELLES_USAGE
+from entsim.socle.erreurs import ErreurENT
+from entsim.etablissement.generation import CLASSE_DEMO
 from .mise_en_forme import tableau_html
 
 

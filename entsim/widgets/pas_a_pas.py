@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..diagrammes_sso import schema_parcours
-from ..erreurs import ValeurInvalide
-from ..parcours import Etape, Parcours
-from ..schema import Schema
+from entsim.diagrammes.sso import schema_parcours
+from entsim.socle.erreurs import ValeurInvalide
+from entsim.sso.parcours import Etape, Parcours
+from entsim.diagrammes.schema import Schema
 from .mise_en_forme import echapper, tableau_html
 
 
 class PasAPas:
-    """Parcourir les étapes d'un parcours d'accès (:func:`entsim.parcours.parcours_acces`).
+    """Parcourir les étapes d'un parcours d'accès (:func:`entsim.sso.parcours.parcours_acces`).
 
     >>> w = PasAPas(demo.ouvrir_deux_services().parcours)   # doctest: +SKIP
     >>> w.suivant()                                           # doctest: +SKIP

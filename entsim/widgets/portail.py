@@ -3,7 +3,7 @@ le mode projection et les coulisses.
 
 Tout passe par les vrais services AAS de l'ENT simulé (SDET, document 2) :
 
-* la connexion appelle le serveur CAS (:meth:`entsim.sso.ServeurCAS.connexion`), qui fait
+* la connexion appelle le serveur CAS (:meth:`entsim.sso.serveur.ServeurCAS.connexion`), qui fait
   vérifier le mot de passe par le service d'authentification : échecs comptés et
   journalisés, blocage après 5 échecs, même message pour un identifiant inconnu et un mot de
   passe faux — avec une limite assumée, comme dans les ENT réels : seul un compte existant
@@ -12,7 +12,7 @@ Tout passe par les vrais services AAS de l'ENT simulé (SDET, document 2) :
 * l'horloge de l'ENT simulé n'avance pas toute seule : quand un compte est bloqué, la page
   d'accueil propose « Attendre la fin du blocage (horloge simulée) »
   (:meth:`Portail.attendre_fin_du_blocage`), qui avance l'horloge jusqu'à la fin du blocage ;
-* un clic sur une tuile ouvre le service par le SSO (:meth:`entsim.sso.ServeurCAS.ouvrir_service`) :
+* un clic sur une tuile ouvre le service par le SSO (:meth:`entsim.sso.serveur.ServeurCAS.ouvrir_service`) :
   redirection vers le serveur CAS, décision du service d'autorisation, ticket de service
   émis puis validé par le service, sans nouvelle saisie du mot de passe (CAS 3.0, sections
   2.1 à 2.5) ; le médiacentre (ressources du GAR) s'ouvre de même, sans nouvelle connexion ;
@@ -43,15 +43,15 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from ..annuaire import Eleve, Parent
-from ..authentification import EtatCompte
-from ..autorisation import ROLES, Action, Ressource
+from entsim.etablissement.annuaire import Eleve, Parent
+from entsim.authentification.service import EtatCompte
+from entsim.autorisation.service import ROLES, Action, Ressource
 from ..ent import MOTS_DE_PASSE_DEMO, POSTES
-from ..erreurs import ErreurENT, Introuvable, ValeurInvalide
-from ..generation import CLASSE_DEMO, PERSONAS
-from ..identifiants import replier
+from entsim.socle.erreurs import ErreurENT, Introuvable, ValeurInvalide
+from entsim.etablissement.generation import CLASSE_DEMO, PERSONAS
+from entsim.etablissement.identifiants import replier
 from ..services._vie_eleve import accorder
-from ..sso import (
+from entsim.sso.serveur import (
     IDENTIFICATION_DEMANDEE,
     REAUTHENTIFICATION_DEMANDEE,
     SESSION_EXISTANTE,
@@ -74,7 +74,7 @@ from .style import (
 from .vues import ContexteVue, classe_de_vue
 from .vues.fiche import VueFiche
 
-#: Les personnages proposés dans « Voir en tant que » (clés de ``entsim.generation.PERSONAS``) :
+#: Les personnages proposés dans « Voir en tant que » (clés de ``entsim.etablissement.generation.PERSONAS``) :
 #: la même action vue par l'élève, sa mère, un autre parent, l'enseignant, la vie scolaire et
 #: la direction.
 ROLES_DEMO: tuple[str, ...] = ("eleve", "mere", "autre_parent", "professeur_principal", "cpe",
@@ -143,7 +143,7 @@ def resoudre_role(role_ou_identifiant: str) -> tuple[str, str]:
     """(rôle du récit, identifiant) à partir d'un rôle (``"mere"``, ``"parent"``,
     ``"direction"``…) ou de l'identifiant d'un personnage (``"sophie.martin"``).
 
-    Lève :class:`entsim.erreurs.ValeurInvalide` (message français) sinon.
+    Lève :class:`entsim.socle.erreurs.ValeurInvalide` (message français) sinon.
     """
     if not isinstance(role_ou_identifiant, str) or not role_ou_identifiant.strip():
         raise ValeurInvalide("Choisissez un personnage, par exemple \"mere\" ou "
@@ -794,7 +794,7 @@ class MemeActionParRole:
 
     Arrêté ENT du 30 novembre 2006, article 4, et avis de la CNIL (document 1) : « un parent
     d'élève ne peut avoir accès qu'aux seules informations relatives à la vie scolaire de son
-    enfant ». La décision vient de :meth:`entsim.autorisation.Autorisation.evaluer` (sans
+    enfant ». La décision vient de :meth:`entsim.autorisation.service.Autorisation.evaluer` (sans
     écriture au journal : c'est une comparaison) ; le contenu vient de la vue du service,
     construite pour le premier personnage autorisé (ses lectures sont, elles, réelles et
     tracées comme dans le service).

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..erreurs import ValeurInvalide
-from ..preuves import TelephoneSimule
+from entsim.socle.erreurs import ValeurInvalide
+from entsim.authentification.preuves import TelephoneSimule
 from .mise_en_forme import echapper
 
 

@@ -27,7 +27,7 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ...erreurs import ErreurENT
+from entsim.socle.erreurs import ErreurENT
 
 #: Méthodes publiques des vues qui ne sont pas des actions (lecture du contenu, rafraîchissement).
 NON_ACTIONS: frozenset[str] = frozenset({"texte", "rafraichir"})

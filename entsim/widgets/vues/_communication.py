@@ -9,7 +9,7 @@ Ce que chaque vue garantit (brief du portail) :
 * **texte saisi échappé** : tout ce qu'un utilisateur a écrit (message, billet, nom de
   fichier…) passe par :func:`entsim.widgets.mise_en_forme.echapper` ; un ``<script>`` s'affiche
   tel quel, il n'est jamais exécuté ;
-* **refus lisibles** : une erreur de l'ENT (:class:`entsim.erreurs.ErreurENT`) devient une
+* **refus lisibles** : une erreur de l'ENT (:class:`entsim.socle.erreurs.ErreurENT`) devient une
   phrase, jamais une trace d'exception ;
 * **projection** : avec ``contexte.projection``, le texte est plus grand ;
 * ``texte()`` rend en texte brut ce que la vue montre (tests, lecteurs d'écran).
@@ -22,7 +22,7 @@ from typing import TypeVar
 
 import ipywidgets as widgets
 
-from ...erreurs import AccesRefuse, ErreurENT
+from entsim.socle.erreurs import AccesRefuse, ErreurENT
 from ..mise_en_forme import echapper, tableau_html
 from . import ActionsSures, ContexteVue
 

@@ -13,9 +13,9 @@ from collections.abc import Callable, Sequence
 
 import ipywidgets as widgets
 
-from ...annuaire import Eleve, Parent
-from ...erreurs import ErreurENT
-from ...generation import CLASSE_DEMO
+from entsim.etablissement.annuaire import Eleve, Parent
+from entsim.socle.erreurs import ErreurENT
+from entsim.etablissement.generation import CLASSE_DEMO
 from ..mise_en_forme import echapper, tableau_html
 from . import ActionsSures, ContexteVue, action_du_socle, decrire_valeur
 
@@ -177,7 +177,7 @@ class VueVieEleve(ActionsSures):
         décision d'ouvrir le service (SDET, cinématique d'accès, étape 3) et chaque lecture
         que fait ensuite la vue est tracée par le service — une action de l'utilisateur
         donne une seule ligne par ressource lue. Un refus, lui, est tracé."""
-        from ...autorisation import Action, Ressource
+        from entsim.autorisation.service import Action, Ressource
 
         if self.service.permis(self.identifiant, Action.LIRE, Ressource(self.code),
                                poste=self.contexte.poste):

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ...annuaire import Eleve, Parent
-from ...autorisation import Action, Ressource
+from entsim.etablissement.annuaire import Eleve, Parent
+from entsim.autorisation.service import Action, Ressource
 from ...services.absences import MOTIFS, NATURES, STATUTS, Bilan
 from ...services._vie_eleve import accorder, date_courte, de, heure_fr
 from . import ContexteVue, decrire_valeur

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 import ipywidgets as widgets
 
-from ...annuaire import Profil
+from entsim.etablissement.annuaire import Profil
 from ...services._communication import date_fr
 from ..mise_en_forme import echapper
 from . import ContexteVue

@@ -9,7 +9,7 @@ from datetime import date, datetime, time
 
 import ipywidgets as widgets
 
-from ...erreurs import ValeurInvalide
+from entsim.socle.erreurs import ValeurInvalide
 from ...services._vie_eleve import accorder
 from . import ContexteVue
 from ._communication import PREFIXE_IMPOSSIBLE, VueService

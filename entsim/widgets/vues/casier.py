@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ...autorisation import de
+from entsim.autorisation.service import de
 from ...services._communication import date_fr
 from . import ContexteVue
 from ._communication import VueService

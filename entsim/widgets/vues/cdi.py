@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ...autorisation import Action, Ressource
-from ...erreurs import ValeurInvalide
+from entsim.autorisation.service import Action, Ressource
+from entsim.socle.erreurs import ValeurInvalide
 from ...services._vie_eleve import accorder
 from ...services.cdi import CHAMPS, TYPES
 from . import ContexteVue

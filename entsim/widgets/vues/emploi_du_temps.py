@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from ...annuaire import Eleve, Enseignant, Parent
-from ...generation import CLASSE_DEMO
+from entsim.etablissement.annuaire import Eleve, Enseignant, Parent
+from entsim.etablissement.generation import CLASSE_DEMO
 from ...services._vie_eleve import de
 from . import ContexteVue, decrire_valeur
 from ._vie_eleve import VueVieEleve

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ...autorisation import de
-from ...erreurs import ErreurENT
+from entsim.autorisation.service import de
+from entsim.socle.erreurs import ErreurENT
 from ...services._communication import date_fr
 from ...services._vie_eleve import accorder
 from ..mise_en_forme import echapper

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import ipywidgets as widgets
 
-from ...autorisation import de
+from entsim.autorisation.service import de
 from ...services._communication import date_fr
 from ...services._vie_eleve import accorder
 from ..mise_en_forme import echapper

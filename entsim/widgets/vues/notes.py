@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ...annuaire import Enseignant
+from entsim.etablissement.annuaire import Enseignant
 from ...services.notes import texte_moyenne
 from ...services._vie_eleve import accorder, date_courte, de, nombre_fr
 from . import ContexteVue

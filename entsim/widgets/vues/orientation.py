@@ -3,8 +3,8 @@ ses professeurs les commentent, sa famille les lit."""
 
 from __future__ import annotations
 
-from ...annuaire import Eleve
-from ...autorisation import Action, Ressource
+from entsim.etablissement.annuaire import Eleve
+from entsim.autorisation.service import Action, Ressource
 from ...services.orientation import TYPES
 from ...services._vie_eleve import accorder, date_fr, de
 from . import ContexteVue, decrire_valeur

@@ -1,0 +1,26 @@
+"""L'authentification (premier service de l'AAS du SDET) : prouver qui l'on est.
+
+- :mod:`~entsim.authentification.service` : le service d'authentification (connexion,
+  échecs tracés) ;
+- :mod:`~entsim.authentification.comptes` : comptes et leurs états ;
+- :mod:`~entsim.authentification.hachage` : empreintes des mots de passe (Argon2, et des
+  schémas faibles gardés pour la leçon) ;
+- :mod:`~entsim.authentification.politique` : la politique de mots de passe du SDET ;
+- :mod:`~entsim.authentification.entropie` : l'entropie et les seuils de la CNIL
+  (délibération 2022-100) ;
+- :mod:`~entsim.authentification.verrouillage` : blocage après des échecs, délai croissant ;
+- :mod:`~entsim.authentification.activation` : première connexion (code d'activation) ;
+- :mod:`~entsim.authentification.preuves` : autres preuves (code à usage unique, clés,
+  certificats, signature) ;
+- :mod:`~entsim.authentification.autres_preuves` : ces preuves branchées sur le service.
+
+Questions du cours : Q13 (authentification), Q16 (preuves d'authentification), Q17 (le SDET
+et la CNIL).
+Peut importer : :mod:`entsim.journal`, :mod:`entsim.etablissement`, :mod:`entsim.socle` —
+ni le SSO ni l'autorisation (les trois services de l'AAS sont indépendants ; l'objet
+:class:`entsim.ENT` les relie).
+"""
+
+from entsim.authentification.service import Authentification
+
+__all__ = ["Authentification"]

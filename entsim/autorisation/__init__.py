@@ -1,0 +1,17 @@
+"""L'autorisation (troisième service de l'AAS du SDET) : qui a le droit de faire quoi.
+
+- :mod:`~entsim.autorisation.service` : le service d'autorisation (décisions tracées,
+  conditions d'horaire et de lieu, le refus l'emporte) ;
+- :mod:`~entsim.autorisation.habilitations` : actions, ressources, habilitations ;
+- :mod:`~entsim.autorisation.besoin_d_en_connaitre` : le besoin d'en connaître (arrêté ENT
+  du 30 novembre 2006 modifié : chaque profil ne voit que ce que son rôle exige) ;
+- :mod:`~entsim.autorisation.messagerie` : la matrice de la messagerie (qui écrit à qui).
+
+Questions du cours : Q13 (autorisation), Q8–Q10 (données personnelles, confidentialité).
+Peut importer : :mod:`entsim.journal`, :mod:`entsim.etablissement`, :mod:`entsim.socle` —
+ni l'authentification ni le SSO.
+"""
+
+from entsim.autorisation.service import Autorisation
+
+__all__ = ["Autorisation"]

@@ -1,0 +1,578 @@
+"""Le service d'autorisation : habilitations, conditions et besoin d'en connaître.
+
+SDET, document 2, « Service d'autorisation » : « Les autorisations définissent quels
+utilisateurs (caractérisés par un identifiant et un ou plusieurs attributs) peuvent effectuer
+des actions sur des ressources, éventuellement sous certaines conditions. Une action sur une
+ressource définit une habilitation. Une action peut être une opération de lecture, écriture,
+modification ou suppression. Une ressource peut être un service applicatif, une partie de
+service, une application, une page Web… Une condition peut être une restriction d'accès au
+service applicatif, par exemple en fonction de l'horaire ou de la typologie d'accès. »
+
+Avis de la CNIL sur les ENT (document 1) : « chaque titulaire d'un compte ENT ne [peut]
+accéder qu'aux seules informations le concernant (exemple : un parent d'élève ne peut avoir
+accès qu'aux seules informations relatives à la vie scolaire de son enfant telles les notes,
+les absences, le cahier de textes de la classe) ».
+
+Arrêté du 30 novembre 2006 modifié (ENT), article 4 : les destinataires des données le sont
+« dans le cadre de leurs attributions et dans les limites du besoin d'en connaître » — les
+élèves pour « leurs informations personnelles et la vie scolaire », les responsables pour
+« la vie scolaire des enfants dont ils ont la charge », les enseignants pour « la scolarité
+de leurs élèves », les autres personnels pour « leurs fonctions dans l'établissement », les
+intervenants extérieurs pour les seules activités auxquelles ils participent.
+
+Algorithme de décision (:meth:`Autorisation.decider`), dans cet ordre :
+
+1. **Vérification** de la demande (personne connue, action connue, ressource existante).
+2. **Le refus l'emporte** (*deny-overrides*) : une règle explicite « refuser » qui vise la
+   personne, l'action et la ressource, et dont les conditions sont remplies, refuse l'accès
+   quoi que disent les autres règles.
+3. **Habilitation** : si des règles explicites « autoriser » visent la demande, ce sont elles
+   qui font foi — l'accès est habilité si l'une d'elles a ses conditions remplies, refusé
+   sinon (code de la condition manquée : ``hors_plage_horaire``, ``hors_etablissement``…).
+   Sinon, les habilitations intégrées s'appliquent : le service doit être ouvert au profil
+   dans le catalogue (usage « lecture » : lire seulement ; « ecriture » : toutes les
+   actions), puis, pour les données de la vie scolaire, la table :data:`HABILITATIONS`
+   précise les actions de chaque rôle (profil ou fonction).
+4. **Besoin d'en connaître** : même habilité, on n'accède qu'aux données de son périmètre
+   (ses propres données, celles de ses enfants, de ses classes, de tout l'établissement pour
+   les personnels dans leurs fonctions, rien pour un invité). Aucune règle explicite ne
+   peut élargir ce périmètre : c'est la garantie demandée par la CNIL.
+
+Chaque décision porte un code stable et une phrase en français qui l'explique.
+
+Les valeurs (actions, ressources, conditions, règles, décisions) sont définies dans
+:mod:`entsim.autorisation.habilitations`, la table intégrée et ses explications dans
+:mod:`entsim.autorisation.besoin_d_en_connaitre` ; elles restent importables d'ici.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Protocol
+
+from entsim.etablissement.annuaire import Eleve, Etablissement, Fonction, Personne, Profil
+from entsim.autorisation.besoin_d_en_connaitre import (  # réexporté
+    HABILITATIONS, ROLES, ROLES_DE_PROFIL, ROLES_ETABLISSEMENT, groupe_nominal,
+    phrase_action_non_permise, phrase_sans_droit, raison_dans_perimetre,
+    raison_hors_perimetre, roles_de)
+from entsim.socle.erreurs import ErreurENT, Introuvable, ValeurInvalide, verifier_texte
+from entsim.autorisation.habilitations import (  # réexporté
+    ACTIONS_PAR_USAGE, CODES_DECISION, JOURS, LIEUX, PARTIE_MESSAGE, SERVICES_PAR_CLASSE,
+    SERVICES_PAR_ELEVE, SERVICES_PERSONNELS, TOUS, TOUTES_LES_ACTIONS, Action, Condition,
+    ContexteAcces, Decision, Effet, Lieu, PlageHoraire, Regle, Ressource, de, liste_actions,
+    replier_cle)
+from entsim.socle.horloge import Horloge
+from entsim.journal.journal import Journal
+
+if TYPE_CHECKING:  # pragma: no cover
+    from entsim.autorisation.messagerie import OptionsMessagerie, ReglesMessagerie
+
+#: Libellé de chaque usage du catalogue, pour les phrases d'explication.
+_LIBELLES_USAGE = {"lecture": "lecture", "ecriture": "écriture"}
+
+
+# ======================================================================================
+# Usages des services (catalogue)
+# ======================================================================================
+
+class _UsagesServices(Protocol):
+    def usage(self, profil: Profil, code: str) -> str | None: ...
+
+
+class UsagesParDefaut:
+    """Repli quand aucun catalogue n'est donné : les usages par profil sont lus directement
+    dans ``data/services.csv`` (la même source que :mod:`entsim.etablissement.catalogue`)."""
+
+    _COLONNES = {Profil.ELEVE: "usage_eleve", Profil.PARENT: "usage_parent",
+                 Profil.ENSEIGNANT: "usage_enseignant", Profil.PERSONNEL: "usage_personnel",
+                 Profil.INVITE: "usage_invite"}
+
+    def __init__(self) -> None:
+        from entsim.socle.donnees import lire_csv
+
+        self._lignes = {ligne["code"]: ligne for ligne in lire_csv("services.csv")}
+
+    def codes(self) -> list[str]:
+        return list(self._lignes)
+
+    def nom(self, code: str) -> str:
+        return self._ligne(code)["nom"]
+
+    def _ligne(self, code: str) -> dict[str, str]:
+        try:
+            return self._lignes[code]
+        except KeyError:
+            exemples = ", ".join(list(self._lignes)[:6])
+            raise Introuvable(f"Service inconnu : « {code} » (exemples : {exemples}).",
+                              code="service_inconnu") from None
+
+    def usage(self, profil: Profil, code: str) -> str | None:
+        valeur = self._ligne(code)[self._COLONNES[profil]].strip()
+        return None if valeur in ("", "aucun") else valeur
+
+
+def _usage_normalise(valeur: object) -> str | None:
+    if valeur is None:
+        return None
+    texte = replier_cle(str(getattr(valeur, "value", valeur)))
+    if texte in ("", "aucun", "none"):
+        return None
+    if texte not in ACTIONS_PAR_USAGE:
+        raise ValeurInvalide(f"Usage de service inattendu dans le catalogue : {valeur!r}.")
+    return texte
+
+
+# ======================================================================================
+# Le service d'autorisation
+# ======================================================================================
+
+class Autorisation:
+    """Le service d'autorisation de l'ENT (SDET, document 2).
+
+    :param etablissement: l'annuaire (personnes, classes, liens).
+    :param journal: le journal AAS, où chaque décision est tracée (``acces_autorise`` /
+        ``acces_refuse``).
+    :param horloge: l'horloge simulée (instant des conditions horaires).
+    :param catalogue: le catalogue des services (``catalogue.usage(profil, code)``) ; sans
+        catalogue, les usages sont lus dans ``data/services.csv``.
+    :param regles: des règles explicites de départ.
+    :param options_messagerie: les réglages de la matrice de messagerie.
+    """
+
+    def __init__(self, etablissement: Etablissement, journal: Journal, horloge: Horloge, *,
+                 catalogue: _UsagesServices | None = None,
+                 regles: Iterable[Regle] | None = None,
+                 options_messagerie: "OptionsMessagerie | None" = None) -> None:
+        from entsim.autorisation.messagerie import ReglesMessagerie
+
+        if not isinstance(etablissement, Etablissement):
+            raise ValeurInvalide("Il faut un établissement (Etablissement) pour l'autorisation.")
+        if not isinstance(journal, Journal):
+            raise ValeurInvalide("Il faut un journal (Journal) pour tracer les décisions.")
+        if not isinstance(horloge, Horloge):
+            raise ValeurInvalide("Il faut l'horloge simulée (Horloge).")
+        if catalogue is not None and not callable(getattr(catalogue, "usage", None)):
+            raise ValeurInvalide("Le catalogue doit offrir usage(profil, code_service).")
+        self.etablissement = etablissement
+        self.journal = journal
+        self.horloge = horloge
+        self.catalogue = catalogue
+        self._repli = UsagesParDefaut()
+        self._regles: list[Regle] = []
+        self.messagerie: ReglesMessagerie = ReglesMessagerie(etablissement, options_messagerie)
+        for regle in regles or ():
+            self.ajouter_regle(regle)
+
+    # -- règles explicites ---------------------------------------------------------------
+    def ajouter_regle(self, regle: Regle) -> Regle:
+        """Ajoute une règle explicite (le cycle de vie des autorisations, SDET)."""
+        if not isinstance(regle, Regle):
+            raise ValeurInvalide("Il faut une règle : Regle(qui=…, actions=…, service=…).")
+        if not isinstance(regle.qui, (Profil, Fonction)) and regle.qui != TOUS:
+            self.etablissement.personne(regle.qui)  # message clair si inconnu
+        regle = self._regle_canonique(regle)
+        if regle in self._regles:
+            raise ValeurInvalide(f"Cette règle existe déjà : « {regle.libelle} ».")
+        self._regles.append(regle)
+        return regle
+
+    def _regle_canonique(self, regle: Regle) -> Regle:
+        if regle.service == "*":
+            return regle
+        code = self._code_canonique(regle.service)
+        self._usage(Profil.ELEVE, code)  # le service doit exister (message clair sinon)
+        return regle if code == regle.service else replace(regle, service=code)
+
+    def retirer_regle(self, regle: Regle | str) -> Regle:
+        """Retire une règle (donnée elle-même ou par son libellé)."""
+        if isinstance(regle, Regle):
+            regle = self._regle_canonique(regle)
+        for existante in self._regles:
+            if existante == regle or (isinstance(regle, str) and existante.libelle == regle):
+                self._regles.remove(existante)
+                return existante
+        nom = regle.libelle if isinstance(regle, Regle) else regle
+        raise Introuvable(f"Aucune règle « {nom} » n'est en place.", code="regle_inconnue")
+
+    def regles(self) -> list[Regle]:
+        return list(self._regles)
+
+    @property
+    def options_messagerie(self) -> "OptionsMessagerie":
+        return self.messagerie.options
+
+    @options_messagerie.setter
+    def options_messagerie(self, options: "OptionsMessagerie") -> None:
+        from entsim.autorisation.messagerie import ReglesMessagerie
+
+        self.messagerie = ReglesMessagerie(self.etablissement, options)
+
+    # -- outils --------------------------------------------------------------------------
+    def _usage(self, profil: Profil, code: str) -> str | None:
+        if self.catalogue is not None:
+            return _usage_normalise(self.catalogue.usage(profil, code))
+        return self._repli.usage(profil, code)
+
+    def nom_service(self, code: str) -> str:
+        """Le nom lisible d'un service (« Notes et résultats des évaluations »)."""
+        if self.catalogue is not None:
+            for acces in ("service", "__getitem__"):
+                methode = getattr(self.catalogue, acces, None)
+                if callable(methode):
+                    try:
+                        nom = getattr(methode(code), "nom", None)
+                    except (ErreurENT, LookupError, TypeError):
+                        nom = None
+                    if isinstance(nom, str):
+                        return nom
+        try:
+            return self._repli.nom(code)
+        except Introuvable:
+            return code
+
+    def decrire(self, ressource: Ressource) -> str:
+        """La description de la ressource, avec les noms des personnes."""
+        return ressource.decrire(self.etablissement, self.nom_service(ressource.service))
+
+    def contexte_par_defaut(self) -> ContexteAcces:
+        """Maintenant (horloge simulée), depuis le réseau de l'établissement."""
+        return ContexteAcces(self.horloge.maintenant(), "etablissement")
+
+    def _verifier_ressource(self, ressource: object) -> Ressource:
+        if not isinstance(ressource, Ressource):
+            raise ValeurInvalide("La ressource doit être une Ressource, par exemple "
+                                 "Ressource.notes_de(\"lea.martin\") ou "
+                                 f"Ressource(\"actualites\") (reçu : {ressource!r}).",
+                                 code="ressource_invalide")
+        code = self._code_canonique(ressource.service)
+        if code != ressource.service:
+            ressource = replace(ressource, service=code)
+        e = self.etablissement
+        if ressource.eleve is not None and not isinstance(e.personne(ressource.eleve), Eleve):
+            raise ValeurInvalide(f"« {ressource.eleve} » n'est pas un élève : « eleve » "
+                                 f"attend l'identifiant d'un élève.",
+                                 code="ressource_invalide")
+        if ressource.classe is not None:
+            e.classe(ressource.classe)
+        if ressource.proprietaire is not None:
+            e.personne(ressource.proprietaire)
+        self._usage(Profil.ELEVE, ressource.service)  # service inconnu → message clair
+        return ressource
+
+    def _code_canonique(self, code: str) -> str:
+        """Le code du service ; le catalogue accepte aussi son nom (« Cahier de textes »)."""
+        chercher = getattr(self.catalogue, "service", None)
+        if callable(chercher):
+            trouve = getattr(chercher(code), "code", None)
+            if isinstance(trouve, str):
+                return trouve
+        return code
+
+    def _verifier_contexte(self, contexte: object) -> ContexteAcces:
+        if contexte is None:
+            return self.contexte_par_defaut()
+        if not isinstance(contexte, ContexteAcces):
+            raise ValeurInvalide("Le contexte doit être un ContexteAcces(instant, lieu, poste).")
+        return contexte
+
+    # -- le cœur : évaluer sans tracer -----------------------------------------------------
+    def evaluer(self, identifiant: str, action: Action | str, ressource: Ressource, *,
+                contexte: ContexteAcces | None = None) -> Decision:
+        """La décision, *sans* l'écrire au journal (pour les tableaux et les simulations)."""
+        personne = self.etablissement.personne(identifiant)
+        action = Action.depuis(action)
+        ressource = self._verifier_ressource(ressource)
+        contexte = self._verifier_contexte(contexte)
+        objet = self.decrire(ressource)
+
+        def decision(autorise: bool, code: str, raison: str, regle: str | None = None):
+            return Decision(autorise, code, raison, regle, personne.identifiant, action,
+                            ressource, objet)
+
+        visees = [r for r in self._regles if r.concerne(personne) and r.couvre(action, ressource)]
+        # 2. Le refus l'emporte.
+        for regle in visees:
+            if regle.effet is Effet.REFUSER and regle.condition_manquee(contexte) is None:
+                return decision(False, "regle_refus", f"Règle de l'établissement : "
+                                f"{regle.libelle}.", regle.libelle)
+        # 3. Habilitation : règles explicites, sinon habilitations intégrées.
+        permissions = [r for r in visees if r.effet is Effet.AUTORISER]
+        regle_appliquee: str | None = None
+        if permissions:
+            valables = [r for r in permissions if r.condition_manquee(contexte) is None]
+            if not valables:
+                condition = permissions[0].condition_manquee(contexte)
+                return decision(False, condition.code_echec, condition.raison_echec(contexte),
+                                permissions[0].libelle)
+            regle_appliquee = valables[0].libelle
+            roles = roles_de(personne)
+        else:
+            refus, roles = self._habilitation(personne, action, ressource)
+            if refus is not None:
+                return decision(False, *refus)
+        # 4. Besoin d'en connaître.
+        autorise, code, raison = self._perimetre(personne, action, ressource, roles)
+        if regle_appliquee is not None and autorise:
+            raison = f"Règle de l'établissement : {regle_appliquee}. {raison}"
+        return decision(autorise, code, raison, regle_appliquee)
+
+    def _habilitation(self, personne: Personne, action: Action, ressource: Ressource
+                      ) -> tuple[tuple[str, str] | None, list[str]]:
+        """Habilitations intégrées : (refus ou None, rôles qui permettent l'action)."""
+        code = ressource.service
+        usage = self._usage(personne.profil, code)
+        nom = self.nom_service(code)
+        roles = roles_de(personne)
+        table = HABILITATIONS.get(code)
+        if usage is None:
+            if code in SERVICES_PAR_ELEVE | SERVICES_PAR_CLASSE and roles[0] == "invite":
+                return ("profil_non_habilite",
+                        "Un invité (intervenant extérieur) n'a accès à aucune donnée "
+                        "personnelle des élèves (notes, absences, dossier, cahier de "
+                        "textes…)."), []
+            return ("profil_non_habilite",
+                    f"Le service « {nom} » n'est pas ouvert au profil "
+                    f"{personne.profil.value} dans cet ENT."), []
+        plafond = ACTIONS_PAR_USAGE[usage]
+        if table is None:  # service sans données de vie scolaire : l'usage du catalogue
+            if action in plafond:
+                return None, roles
+            return ("action_non_permise",
+                    f"Le profil {personne.profil.value} peut seulement lire le service "
+                    f"« {nom} » : l'action « {action.value} » ne lui est pas permise."), []
+        droits = {role: (table.get(role, frozenset()) & plafond if role in ROLES_DE_PROFIL
+                         else table.get(role, frozenset())) for role in roles}
+        permis = [role for role in roles if action in droits[role]]
+        if permis:
+            return None, permis
+        avec_droits = [role for role in roles if droits[role]]
+        if avec_droits:
+            role = avec_droits[0]
+            return ("action_non_permise",
+                    phrase_action_non_permise(role, code, droits[role], action)), []
+        return ("profil_non_habilite", phrase_sans_droit(roles[0], code)), []
+
+    def _perimetre(self, personne: Personne, action: Action, ressource: Ressource,
+                   roles: list[str]) -> tuple[bool, str, str]:
+        """Le besoin d'en connaître : (autorisé, code, raison)."""
+        e = self.etablissement
+        ident = personne.identifiant
+        code = ressource.service
+        gn = groupe_nominal(code, f"le service « {self.nom_service(code)} »")
+        verbe = "ne voit que" if action is Action.LIRE else "ne peut agir que sur"
+        # Messagerie : l'envoi suit la matrice ; la boîte reste privée.
+        if code == "messagerie" and ressource.partie == PARTIE_MESSAGE \
+                and ressource.proprietaire is not None and action is Action.ECRIRE:
+            verdict = self.messagerie.verdict(personne, e.personne(ressource.proprietaire))
+            return verdict.autorise, verdict.code, verdict.raison
+        if code in SERVICES_PERSONNELS and ressource.proprietaire is not None:
+            if ressource.proprietaire == ident:
+                return True, "autorise", "C'est son propre espace : chacun accède à ses " \
+                                         "messages et à ses documents."
+            if code == "messagerie":
+                return False, "hors_perimetre", (
+                    "Personne ne lit les messages privés d'un autre utilisateur, pas même le "
+                    "chef d'établissement (secret des correspondances).")
+            return False, "hors_perimetre", (
+                f"Seul son propriétaire accède à cet espace personnel ({gn}).")
+        if ressource.eleve is not None:
+            eleve = e.personne(ressource.eleve)
+            for role in roles:
+                if self._voit_eleve(role, personne, eleve):  # type: ignore[arg-type]
+                    return True, "autorise", raison_dans_perimetre(role, eleve.nom_complet, False)
+            return False, "hors_perimetre", raison_hors_perimetre(roles, gn, verbe, False)
+        if ressource.classe is not None:
+            for role in roles:
+                if self._voit_classe(role, personne, ressource.classe):
+                    return True, "autorise", raison_dans_perimetre(role, ressource.classe, True)
+            return False, "hors_perimetre", raison_hors_perimetre(roles, gn, verbe, True)
+        if ressource.proprietaire is not None:
+            if ressource.proprietaire == ident or any(r in ROLES_ETABLISSEMENT for r in roles):
+                return True, "autorise", "Cette donnée le concerne ou relève de ses fonctions."
+            return False, "hors_perimetre", f"{ROLES[roles[0]][0]} {verbe} {gn} le concernant."
+        table = HABILITATIONS.get(code)
+        if table is not None and roles and roles[0] in table:
+            return True, "autorise", (f"{ROLES[roles[0]][0]} peut "
+                                      f"{liste_actions(table[roles[0]])} {gn}.")
+        usage = self._usage(personne.profil, code)
+        precision = (f"(usage : {_LIBELLES_USAGE[usage]})" if usage is not None
+                     else "par cette règle")
+        return True, "autorise", (f"Le service « {self.nom_service(code)} » est ouvert au "
+                                  f"profil {personne.profil.value} {precision}.")
+
+    def _voit_eleve(self, role: str, personne: Personne, eleve: Eleve) -> bool:
+        e = self.etablissement
+        if role == "eleve":
+            return personne.identifiant == eleve.identifiant
+        if role == "parent":
+            return e.est_responsable_de(personne.identifiant, eleve.identifiant)
+        if role == "enseignant":
+            return e.enseigne_a(personne.identifiant, eleve.classe)
+        if role == "professeur_principal":
+            return self._est_pp(personne.identifiant, eleve.classe)
+        return role in ROLES_ETABLISSEMENT
+
+    def _voit_classe(self, role: str, personne: Personne, classe: str) -> bool:
+        e = self.etablissement
+        if role == "eleve":
+            return isinstance(personne, Eleve) and personne.classe == classe
+        if role == "parent":
+            return classe in e.classes_de(personne.identifiant)
+        if role == "enseignant":
+            return e.enseigne_a(personne.identifiant, classe)
+        if role == "professeur_principal":
+            return self._est_pp(personne.identifiant, classe)
+        return role in ROLES_ETABLISSEMENT
+
+    def _est_pp(self, identifiant: str, classe: str) -> bool:
+        c = self.etablissement.classes.get(classe)
+        return c is not None and c.professeur_principal == identifiant
+
+    # -- décisions tracées -----------------------------------------------------------------
+    def _tracer(self, decision: Decision, contexte: ContexteAcces | None) -> None:
+        self.journal.enregistrer(
+            "acces_autorise" if decision.autorise else "acces_refuse",
+            identite=decision.identifiant, service=decision.ressource.service,
+            poste=contexte.poste if contexte is not None else None,
+            resultat="succes" if decision.autorise else "echec",
+            detail=decision.raison, objet=f"{decision.objet} ({decision.action.value})")
+
+    def decider(self, identifiant: str, action: Action | str, ressource: Ressource, *,
+                contexte: ContexteAcces | None = None) -> Decision:
+        """Décide si ``identifiant`` peut faire ``action`` sur ``ressource`` et trace la
+        décision au journal (SDET, traçabilité : chaque opération datée et reliée à une
+        identité)."""
+        decision = self.evaluer(identifiant, action, ressource, contexte=contexte)
+        self._tracer(decision, contexte)
+        return decision
+
+    def peut_acceder_service(self, identifiant: str, code_service: str, *,
+                             contexte: ContexteAcces | None = None,
+                             journaliser: bool = True) -> Decision:
+        """Le contrôle d'accès à un service, appelé par le serveur SSO avant d'émettre un
+        ticket (étape 3 de la cinématique du SDET) ; tracé au journal, sauf
+        ``journaliser=False`` (quand l'appelant trace lui-même la décision)."""
+        verifier_texte(code_service, "code_service")
+        if journaliser:
+            return self.decider(identifiant, Action.LIRE, Ressource(code_service),
+                                contexte=contexte)
+        return self.evaluer(identifiant, Action.LIRE, Ressource(code_service),
+                            contexte=contexte)
+
+    # -- messagerie --------------------------------------------------------------------------
+    def peut_ecrire_a(self, expediteur: str, destinataire: str, *,
+                      contexte: ContexteAcces | None = None,
+                      journaliser: bool = False) -> Decision:
+        """``expediteur`` peut-il écrire à ``destinataire`` ? Matrice de messagerie, plus
+        les règles explicites sur le service « messagerie » (un refus la nuit, par
+        exemple). Simple vérification par défaut ; ``journaliser=True`` quand un envoi est
+        réellement tenté (la tentative est alors tracée)."""
+        self.etablissement.personne(destinataire)
+        ressource = Ressource.message_a(destinataire)
+        if journaliser:
+            return self.decider(expediteur, Action.ECRIRE, ressource, contexte=contexte)
+        return self.evaluer(expediteur, Action.ECRIRE, ressource, contexte=contexte)
+
+    def destinataires_possibles(self, identifiant: str, *,
+                                contexte: ContexteAcces | None = None) -> list[str]:
+        """Les identifiants auxquels cette personne peut écrire (elle-même exclue), triés."""
+        self.etablissement.personne(identifiant)
+        return sorted(autre for autre in self.etablissement.personnes
+                      if autre != identifiant
+                      and self.peut_ecrire_a(identifiant, autre, contexte=contexte).autorise)
+
+    def matrice_messagerie(self):
+        """La matrice de messagerie profil × profil (``pandas.DataFrame``, en français)."""
+        return self.messagerie.matrice()
+
+    # -- pour la classe ------------------------------------------------------------------
+    def representants(self) -> list[str]:
+        """Une personne par rôle, pour voir « la même action vue de chaque rôle » : un
+        élève, un de ses parents, un de ses enseignants, un élève d'une autre famille, puis
+        direction, CPE, vie scolaire, secrétariat, gestionnaire, documentaliste, invité."""
+        e = self.etablissement
+        choix: list[str] = []
+        eleves = sorted(e.eleves(), key=lambda p: p.identifiant)
+        if eleves:
+            premier = eleves[0]
+            choix.append(premier.identifiant)
+            choix += [p.identifiant for p in e.responsables_de(premier.identifiant)][:1]
+            if premier.classe:
+                choix += [p.identifiant for p in e.enseignants_de(premier.classe)][:1]
+        for fonction in (Fonction.CHEF_ETABLISSEMENT, Fonction.CPE, Fonction.VIE_SCOLAIRE,
+                         Fonction.SECRETARIAT, Fonction.GESTIONNAIRE, Fonction.DOCUMENTALISTE):
+            choix += sorted(p.identifiant for p in e.avec_fonction(fonction))[:1]
+        choix += sorted(p.identifiant for p in e.invites())[:1]
+        vus: list[str] = []
+        for ident in choix:
+            if ident not in vus:
+                vus.append(ident)
+        return vus
+
+    def _libelle_personne(self, personne: Personne) -> str:
+        fonctions = [f.value for f in sorted(personne.fonctions, key=lambda f: f.name)]
+        return personne.profil.value + (f" — {', '.join(fonctions)}" if fonctions else "")
+
+    def tableau_droits(self, identifiants: Iterable[str] | str | None = None,
+                       ressources: Iterable[Ressource] | Ressource | None = None,
+                       actions: Iterable[Action | str] | Action | str = Action.LIRE, *,
+                       contexte: ContexteAcces | None = None):
+        """« La même action vue de chaque rôle » : un ``pandas.DataFrame`` d'une ligne par
+        (personne, action, ressource), avec ✓/✗ *et* un mot, et le motif en toutes lettres.
+        Rien n'est écrit au journal (c'est une simulation).
+
+        Sans ``identifiants`` : :meth:`representants`.
+        """
+        import pandas as pd
+
+        if identifiants is None:
+            identifiants = self.representants()
+        elif isinstance(identifiants, str):
+            identifiants = [identifiants]
+        if ressources is None:
+            raise ValeurInvalide("Donnez au moins une ressource, par exemple "
+                                 "Ressource.notes_de(\"lea.martin\").")
+        if isinstance(ressources, Ressource):
+            ressources = [ressources]
+        if isinstance(actions, (str, Action)):
+            actions = [actions]
+        actions = [Action.depuis(a) for a in actions]
+        lignes = []
+        for ident in identifiants:
+            personne = self.etablissement.personne(ident)
+            for ressource in ressources:
+                for action in actions:
+                    d = self.evaluer(ident, action, ressource, contexte=contexte)
+                    lignes.append({
+                        "Personne": personne.nom_complet,
+                        "Profil / fonction": self._libelle_personne(personne),
+                        "Action": action.value,
+                        "Ressource": d.objet,
+                        "Décision": d.symbole,
+                        "Motif": d.raison,
+                    })
+        colonnes = ["Personne", "Profil / fonction", "Action", "Ressource", "Décision",
+                    "Motif"]
+        return pd.DataFrame(lignes, columns=colonnes)
+
+    def expliquer(self, decision: Decision) -> str:
+        """L'explication complète d'une décision, en français, sur quelques lignes."""
+        if not isinstance(decision, Decision):
+            raise ValeurInvalide("expliquer() attend une décision, par exemple le résultat "
+                                 "de autorisation.decider(…).")
+        personne = self.etablissement.personne(decision.identifiant)
+        lignes = [
+            f"Décision : {decision.symbole} ({decision.libelle}, code « {decision.code} »).",
+            f"Qui : {personne.nom_complet} ({self._libelle_personne(personne)}).",
+            f"Action : {decision.action.value}.",
+            f"Ressource : {decision.objet or decision.ressource.description}.",
+            f"Motif : {decision.raison}",
+        ]
+        if decision.regle:
+            lignes.append(f"Règle appliquée : {decision.regle}.")
+        return "\n".join(lignes)
+
+    def __repr__(self) -> str:
+        return (f"Autorisation({self.etablissement.nom!r}, {len(self._regles)} règle(s) "
+                f"explicite(s))")

@@ -1,0 +1,7 @@
+"""``python -m entsim.correction DOSSIER`` : la même chose que la commande ``entsim-corriger``."""
+
+import sys
+
+from entsim.correction.correction import main
+
+sys.exit(main())

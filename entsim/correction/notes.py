@@ -1,0 +1,182 @@
+"""Les notes manuelles : ``notes_manuelles.csv``, saisi par le professeur, relu et complété.
+
+Les questions ouvertes (:class:`entsim.questions.questions.QuestionOuverte`) sont notées à la main.
+La correction écrit une ligne par réponse ouverte ; le professeur y remplit « note » et
+« commentaire » dans son tableur, enregistre, relance la correction. Règles :
+
+- le fichier est **relu puis réécrit**, jamais écrasé : notes et commentaires sont recopiés
+  tels que le professeur les a tapés ; les nouvelles copies et questions sont ajoutées ;
+  les lignes d'une copie retirée du dossier sont gardées à la fin ;
+- une ligne ajoutée à la main pour une question corrigée automatiquement remplace la note
+  automatique (le professeur revoit une note) ;
+- une note illisible ou supérieure au barème est ignorée et signalée ;
+- un fichier dont l'en-tête a disparu arrête la correction avec un message clair : il n'est
+  jamais réécrit (aucune saisie du professeur ne se perd).
+
+Les lignes sont identifiées par (fichier, question) : le chemin du fichier rendu, relatif
+au dossier des rendus.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from entsim.correction.rapports import nombre
+from entsim.socle.erreurs import ErreurENT
+from entsim.etablissement.identifiants import replier
+
+if TYPE_CHECKING:  # pragma: no cover
+    from entsim.correction.correction import RenduCorrige
+
+#: Colonnes de ``notes_manuelles.csv`` ; le professeur remplit « note » et « commentaire ».
+COLONNES_NOTES = ("fichier", "élève", "fiche", "question", "sur", "note", "commentaire",
+                  "repères (pour le professeur)", "réponse de l'élève")
+
+
+@dataclass(frozen=True)
+class NoteManuelle:
+    """Une ligne de ``notes_manuelles.csv`` : les deux cases du professeur et le reste."""
+
+    fichier: str
+    question: str
+    note: str = ""
+    commentaire: str = ""
+    autres: tuple[str, ...] = field(default=())   # colonnes informatives, dans l'ordre
+
+
+def _cle_colonne(nom: str) -> str:
+    return re.sub(r"[^a-z]", "", replier(nom or ""))
+
+
+def lire_notes_manuelles(chemin: Path) -> list[NoteManuelle]:
+    """Relit ``notes_manuelles.csv`` (éventuellement réenregistré par un tableur : « ; »,
+    « , » ou tabulation, UTF-8 ou Windows-1252). Lève :class:`ErreurENT` si le fichier est
+    inutilisable : il n'est alors jamais écrasé."""
+    if not chemin.exists():
+        return []
+    try:
+        donnees = chemin.read_bytes()
+    except OSError as erreur:
+        raise ErreurENT(f"Le fichier {chemin.name} ne peut pas être lu ({erreur.strerror}) : "
+                        "fermez-le dans le tableur puis relancez la correction.",
+                        code="notes_illisibles") from None
+    try:
+        texte = donnees.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        texte = donnees.decode("cp1252", errors="replace")
+    if not texte.strip():
+        return []
+    premiere = texte.splitlines()[0]
+    separateur = max((";", ",", "\t"), key=premiere.count)
+    lecteur = csv.reader(io.StringIO(texte, newline=""), delimiter=separateur)
+    lignes = list(lecteur)
+    entete = [_cle_colonne(c) for c in lignes[0]]
+    requises = {"fichier", "question", "note", "commentaire"}
+    if not requises <= set(entete):
+        manquantes = ", ".join(sorted(requises - set(entete)))
+        raise ErreurENT(f"Le fichier {chemin.name} n'a plus ses colonnes ({manquantes} "
+                        "manquante(s)) : rétablissez la première ligne ou renommez le fichier "
+                        "pour repartir de zéro. Il n'a pas été modifié.",
+                        code="notes_illisibles")
+    position = {nom: entete.index(nom) for nom in requises}
+    notes = []
+    for ligne in lignes[1:]:
+        if not any(case.strip() for case in ligne):
+            continue
+        case = (lambda nom: ligne[position[nom]].strip() if position[nom] < len(ligne) else "")
+        autres = tuple(ligne[i] if i < len(ligne) else "" for i, c in enumerate(entete)
+                       if c not in requises)
+        if case("fichier") and case("question"):
+            notes.append(NoteManuelle(case("fichier"), case("question"), case("note"),
+                                      ligne[position["commentaire"]].strip()
+                                      if position["commentaire"] < len(ligne) else "", autres))
+    return notes
+
+
+def lire_note(texte: str) -> float | None:
+    """« 1,5 », « 2 », « 1.5 », « 1,5/3 » → nombre ; texte vide ou illisible → ``None``."""
+    texte = texte.strip().replace("\u202f", "").replace("\xa0", "").replace(" ", "")
+    texte = texte.split("/")[0].replace(",", ".")
+    if not re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", texte):
+        return None
+    return float(texte)
+
+
+def appliquer_notes(rendus: Sequence["RenduCorrige"], notes: Sequence[NoteManuelle]
+                    ) -> tuple[list["RenduCorrige"], list[str]]:
+    """Applique les notes manuelles ; calcule totaux et questions restant à noter."""
+    par_cle = {(n.fichier, n.question): n for n in notes}
+    avertissements: list[str] = []
+    resultat = []
+    for rendu in rendus:
+        if not rendu.corrige:
+            resultat.append(rendu)
+            continue
+        corrections = []
+        a_noter = []
+        commentaires = []
+        for c in rendu.corrections:
+            note = par_cle.get((rendu.fichier, c.question))
+            valeur = lire_note(note.note) if note and note.note.strip() else None
+            if note and note.note.strip() and valeur is None:
+                avertissements.append(f"{rendu.fichier}, {c.question} : note « {note.note} » "
+                                      "illisible (écrivez un nombre, par exemple 1,5)")
+            elif valeur is not None and valeur > c.sur + 1e-9:
+                avertissements.append(f"{rendu.fichier}, {c.question} : note {note.note} "
+                                      f"supérieure au barème ({nombre(c.sur)}), ignorée")
+                valeur = None
+            if note and note.commentaire:
+                commentaires.append((c.question, note.commentaire))
+            if valeur is not None:
+                statut = ("juste" if valeur >= c.sur - 1e-9 else "faux" if valeur <= 1e-9
+                          else "partiel")
+                message = ("Noté par votre professeur." if c.statut == "manuel" else
+                           "Note revue par votre professeur.")
+                c = replace(c, points=round(valeur, 4), statut=statut, message=message)
+            elif c.statut == "manuel":
+                a_noter.append(c.question)
+            corrections.append(c)
+        total = round(sum(c.points for c in corrections), 4)
+        sur = round(sum(c.sur for c in corrections), 4)
+        resultat.append(replace(rendu, corrections=tuple(corrections), total=total, sur=sur,
+                                a_noter=tuple(a_noter), commentaires=tuple(commentaires)))
+    return resultat, avertissements
+
+
+def lignes_notes(rendus: Sequence["RenduCorrige"], existantes: Sequence[NoteManuelle],
+                 reponses: Mapping[tuple[str, str], str]) -> list[list[str]]:
+    """Les lignes de ``notes_manuelles.csv`` : celles des questions ouvertes (et de toute
+    question que le professeur a ajoutée), dans l'ordre du carnet ; les notes et
+    commentaires déjà saisis sont recopiés tels quels ; les lignes d'anciens fichiers sont
+    gardées à la fin."""
+    par_cle = {(n.fichier, n.question): n for n in existantes}
+    lignes = []
+    vues = set()
+    for rendu in rendus:
+        if not rendu.corrige:
+            continue
+        for c in rendu.corrections:
+            cle = (rendu.fichier, c.question)
+            ancienne = par_cle.get(cle)
+            if c.statut != "manuel" and ancienne is None:
+                continue
+            vues.add(cle)
+            reperes = " ; ".join(c.pour_le_professeur)
+            lignes.append([rendu.fichier, rendu.eleve, rendu.fiche or "", c.question,
+                           nombre(c.sur), ancienne.note if ancienne else "",
+                           ancienne.commentaire if ancienne else "", reperes,
+                           reponses.get(cle, "")])
+    for note in existantes:
+        if (note.fichier, note.question) in vues:
+            continue
+        autres = list(note.autres) + [""] * 5
+        # anciennes lignes (fichier disparu ou renommé) : gardées telles quelles
+        lignes.append([note.fichier, autres[0], autres[1], note.question, autres[2],
+                       note.note, note.commentaire, autres[3], autres[4]])
+    return lignes

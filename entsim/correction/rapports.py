@@ -1,0 +1,389 @@
+"""Les fichiers produits par la correction : carnet CSV, synthèse HTML, retours aux élèves.
+
+Tout est déterministe (deux corrections du même dossier donnent des fichiers identiques,
+octet pour octet) : lignes triées par fichier, aucune date, diagrammes matplotlib en SVG
+avec ``svg.hashsalt`` fixé et ``metadata={"Date": None}`` (sans quoi matplotlib écrit la
+date et des identifiants aléatoires). Les pages HTML sont autonomes : styles et diagrammes
+intégrés, aucune ressource externe ni accès au réseau ; tout texte venant d'une copie est
+échappé (:func:`html.escape`).
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import os
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from entsim.socle.erreurs import ErreurENT
+from entsim.etablissement.identifiants import replier
+from entsim.questions.questions import STATUTS, SYMBOLES, Correction, Fiche
+
+if TYPE_CHECKING:  # pragma: no cover
+    from entsim.correction.correction import Carnet, RenduCorrige
+
+#: Graine des identifiants internes des SVG de matplotlib (rend la sortie reproductible).
+SEL_SVG = "entsim-correction"
+
+
+# ---------------------------------------------------------------------------------------
+# Écriture
+# ---------------------------------------------------------------------------------------
+
+def nombre(valeur: float | None) -> str:
+    """« 1,5 », « 2 », « » : un nombre pour le carnet et les pages (virgule décimale)."""
+    if valeur is None:
+        return ""
+    valeur = round(float(valeur), 2)
+    if valeur.is_integer():
+        return str(int(valeur))
+    return f"{valeur:.2f}".rstrip("0").replace(".", ",")
+
+
+def ecrire_fichier(chemin: Path, contenu: bytes) -> None:
+    """Écrit un fichier d'un coup (fichier temporaire puis remplacement) ; message clair si
+    le fichier est ouvert dans un autre logiciel."""
+    temporaire = chemin.with_name(f".{chemin.name}.tmp")
+    try:
+        temporaire.write_bytes(contenu)
+        os.replace(temporaire, chemin)
+    except OSError as erreur:
+        try:
+            temporaire.unlink()
+        except OSError:
+            pass
+        raise ErreurENT(f"Impossible d'écrire {chemin} ({erreur.strerror}) : le fichier est "
+                        "peut-être ouvert dans un tableur ; fermez-le puis relancez la "
+                        "correction.", code="ecriture_impossible") from None
+
+
+def ecrire_csv(chemin: Path, entete: Sequence[str], lignes: Iterable[Sequence[str]]) -> None:
+    """Écrit un CSV pour tableur réglé en français : « ; », UTF-8 avec BOM, fins de ligne CRLF."""
+    tampon = io.StringIO(newline="")
+    ecrivain = csv.writer(tampon, delimiter=";", lineterminator="\r\n")
+    ecrivain.writerow(entete)
+    ecrivain.writerows(lignes)
+    ecrire_fichier(chemin, tampon.getvalue().encode("utf-8-sig"))
+
+
+# ---------------------------------------------------------------------------------------
+# Carnet
+# ---------------------------------------------------------------------------------------
+
+def colonne_question(fiche_id: str, qid: str) -> str:
+    """Le titre de colonne d'une question dans le carnet : « partie1 q1a »."""
+    return f"{fiche_id} {qid}"
+
+
+def entete_carnet(carnet: "Carnet") -> list[str]:
+    """Les colonnes de ``carnet.csv``."""
+    return (["fichier", "élève", "fiche"]
+            + [colonne_question(f, q) for f, q in carnet.colonnes]
+            + ["total", "sur", "à noter à la main", "statut", "raison"])
+
+
+def _points_colonne(correction: Correction | None) -> str:
+    if correction is None or correction.statut == "manuel":
+        return ""
+    return nombre(correction.points)
+
+
+def lignes_carnet(carnet: "Carnet") -> list[dict[str, str]]:
+    """Les lignes de ``carnet.csv`` (une par fichier rendu), textes prêts à écrire."""
+    lignes = []
+    for rendu in carnet.rendus:
+        ligne = {"fichier": rendu.fichier, "élève": rendu.eleve, "fiche": rendu.fiche or ""}
+        for fiche_id, qid in carnet.colonnes:
+            ligne[colonne_question(fiche_id, qid)] = (
+                _points_colonne(rendu.correction(qid)) if rendu.fiche == fiche_id else "")
+        ligne.update({"total": nombre(rendu.total), "sur": nombre(rendu.sur),
+                      "à noter à la main": ", ".join(rendu.a_noter),
+                      "statut": rendu.libelle_statut, "raison": rendu.raison})
+        lignes.append(ligne)
+    return lignes
+
+
+def resume(carnet: "Carnet") -> str:
+    """Le compte rendu de la commande, en français."""
+    n = len(carnet.rendus)
+    if n == 0:
+        return (f"Aucun fichier rendu dans « {carnet.dossier_rendus} ». Résultats (vides) "
+                f"dans {carnet.dossier_sortie}.")
+    a_noter = sum(len(r.a_noter) for r in carnet.rendus)
+    lignes = [resume_court(carnet)]
+    if any(not r.corrige for r in carnet.rendus):
+        lignes.append("Fichiers non corrigés : voir la colonne « raison » du carnet.")
+    if a_noter:
+        lignes.append(f"{a_noter} réponse{'s' if a_noter > 1 else ''} ouverte"
+                      f"{'s' if a_noter > 1 else ''} à noter à la main dans "
+                      f"{carnet.chemin_notes_manuelles} (colonnes « note » et « commentaire »), "
+                      "puis relancez la même commande.")
+    lignes += [f"Carnet de notes : {carnet.chemin_carnet}",
+               f"Synthèse : {carnet.chemin_synthese}",
+               f"Retours aux élèves : {carnet.dossier_retours}"]
+    for avertissement in carnet.avertissements:
+        lignes.append(f"Attention : {avertissement}.")
+    return "\n".join(lignes)
+
+
+# ---------------------------------------------------------------------------------------
+# HTML commun
+# ---------------------------------------------------------------------------------------
+
+_STYLE = """
+body{font-family:"DejaVu Sans",Verdana,Arial,sans-serif;max-width:68em;margin:1.5em auto;
+padding:0 1em;color:#202124;line-height:1.45}
+h1{font-size:1.6em}h2{font-size:1.3em;margin-top:1.8em;border-bottom:2px solid #dadce0}
+h3{font-size:1.1em;margin-bottom:.3em}
+table{border-collapse:collapse;margin:.6em 0;font-size:.95em}
+th,td{border:1px solid #bdc1c6;padding:.25em .5em;text-align:left;vertical-align:top}
+th{background:#f1f3f4}td.nombre{text-align:right;white-space:nowrap}
+.remarque{color:#5f6368}.statut-juste{color:#1b7f3b}.statut-faux{color:#b3261e}
+.statut-partiel{color:#9a6700}.statut-invalide{color:#9a3412}.statut-vide{color:#5f6368}
+.statut-manuel{color:#1a5fb4}
+section.question{border-left:6px solid #dadce0;padding:.2em .8em;margin:.8em 0}
+figure{margin:1em 0}figcaption{font-weight:bold}
+"""
+
+
+def _page(titre: str, corps: str) -> str:
+    return ("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n"
+            f"<title>{html.escape(titre)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
+            f"{corps}\n</body>\n</html>\n")
+
+
+def _tableau(entete: Sequence[str], lignes: Iterable[Sequence[str]],
+             nombres: Sequence[int] = ()) -> str:
+    """Un tableau HTML ; les cases sont échappées ; ``nombres`` : colonnes alignées à droite."""
+    e = html.escape
+    tete = "".join(f"<th scope=\"col\">{e(t)}</th>" for t in entete)
+    corps = "".join(
+        "<tr>" + "".join(f"<td class=\"nombre\">{e(c)}</td>" if i in nombres else
+                         f"<td>{e(c)}</td>" for i, c in enumerate(ligne)) + "</tr>\n"
+        for ligne in lignes)
+    return f"<table>\n<thead><tr>{tete}</tr></thead>\n<tbody>\n{corps}</tbody>\n</table>\n"
+
+
+# ---------------------------------------------------------------------------------------
+# Synthèse
+# ---------------------------------------------------------------------------------------
+
+def taux_de_reussite(rendus: Sequence["RenduCorrige"], qid: str) -> float | None:
+    """La part moyenne des points obtenus à ``qid`` (0 à 1), ou ``None`` tant qu'une
+    réponse à cette question attend sa note manuelle (ou s'il n'y a aucune copie)."""
+    corrections = [c for r in rendus if (c := r.correction(qid)) is not None and c.sur > 0]
+    if not corrections or any(c.statut == "manuel" for c in corrections):
+        return None
+    parts = [c.points / c.sur for c in corrections]
+    return sum(parts) / len(parts)
+
+
+def diagramme_svg(etiquettes: Sequence[str], taux: Sequence[float | None], titre: str) -> str:
+    """Un diagramme en barres horizontales du taux de réussite (en %), en SVG intégrable.
+
+    Rendu par matplotlib sans pyplot (aucun état global, aucune fenêtre), avec une graine
+    d'identifiants fixe et sans date : le texte SVG est le même à chaque exécution.
+    """
+    import matplotlib
+    from matplotlib.backends.backend_svg import FigureCanvasSVG
+    from matplotlib.figure import Figure
+
+    n = max(1, len(etiquettes))
+    with matplotlib.rc_context({"svg.hashsalt": SEL_SVG, "svg.fonttype": "path",
+                                "font.family": "DejaVu Sans", "font.size": 10}):
+        figure = Figure(figsize=(7.5, 0.9 + 0.38 * n))
+        FigureCanvasSVG(figure)
+        axes = figure.add_subplot(1, 1, 1)
+        positions = list(range(len(etiquettes)))[::-1]
+        valeurs = [100 * t if t is not None else 0 for t in taux]
+        axes.barh(positions, valeurs, color="#1a5fb4", height=0.6)
+        for position, t in zip(positions, taux):
+            texte = "notes manuelles en attente" if t is None else f"{nombre(round(100 * t))} %"
+            x = 1 if t is None else min(100 * t + 1, 88)
+            axes.text(x, position, texte, va="center", fontsize=9,
+                      color="#202124" if t is None or 100 * t + 1 <= 88 else "white")
+        axes.set_yticks(positions, labels=list(etiquettes))
+        axes.set_xlim(0, 100)
+        axes.set_xlabel("taux de réussite (part des points obtenus, en %)")
+        axes.set_title(titre, fontsize=11)
+        axes.spines[["top", "right"]].set_visible(False)
+        figure.tight_layout()
+        tampon = io.StringIO()
+        figure.savefig(tampon, format="svg", metadata={"Date": None})
+    svg = tampon.getvalue()
+    debut = svg.find("<svg")
+    return svg[debut:] if debut >= 0 else svg
+
+
+def synthese_html(carnet: "Carnet", fiches: Mapping[str, Fiche]) -> str:
+    """La page ``synthese.html`` : récapitulatif, fichiers à vérifier, une section par fiche
+    (taux de réussite par question en diagramme et en tableau, notes des élèves)."""
+    e = html.escape
+    nom_dossier = carnet.dossier_rendus.resolve().name or str(carnet.dossier_rendus)
+    morceaux = [f"<h1>Synthèse de la correction — dossier « {e(nom_dossier)} »</h1>"]
+    morceaux.append("<p>" + e(resume_court(carnet)) + "</p>")
+    a_verifier = [r for r in carnet.rendus if r.statut != "corrige" or r.raison]
+    if a_verifier:
+        morceaux.append("<h2>Fichiers non corrigés ou à vérifier</h2>")
+        morceaux.append(_tableau(["Fichier", "Élève", "Statut", "Raison"],
+                                 [[r.fichier, r.eleve, r.libelle_statut, r.raison]
+                                  for r in a_verifier]))
+    if carnet.avertissements:
+        morceaux.append("<h2>Notes manuelles : avertissements</h2><ul>" + "".join(
+            f"<li>{e(a)}</li>" for a in carnet.avertissements) + "</ul>")
+    for fiche_id in sorted({f for f, _ in carnet.colonnes}):
+        la_fiche = fiches[fiche_id]
+        rendus = [r for r in carnet.rendus if r.corrige and r.fiche == fiche_id]
+        morceaux.append(_section_fiche(la_fiche, rendus))
+    if not carnet.colonnes:
+        morceaux.append("<p>Aucune fiche n'a pu être corrigée.</p>")
+    return _page(f"Synthèse de la correction — {nom_dossier}", "\n".join(morceaux))
+
+
+def resume_court(carnet: "Carnet") -> str:
+    """Une phrase : nombre de fichiers par statut."""
+    from entsim.correction.correction import STATUTS_FICHIER, STATUTS_FICHIER_PLURIEL
+
+    n = len(carnet.rendus)
+    comptes = [(code, sum(1 for r in carnet.rendus if r.statut == code))
+               for code in STATUTS_FICHIER]
+    detail = ", ".join(f"{c} {STATUTS_FICHIER_PLURIEL[code] if c > 1 else STATUTS_FICHIER[code]}"
+                       for code, c in comptes if c)
+    return (f"{n} fichier{'s' if n > 1 else ''} rendu{'s' if n > 1 else ''}"
+            + (f" : {detail}." if detail else "."))
+
+
+def _section_fiche(la_fiche: Fiche, rendus: Sequence["RenduCorrige"]) -> str:
+    e = html.escape
+    morceaux = [f"<h2>Fiche {e(la_fiche.id)} — {e(la_fiche.titre)}</h2>"]
+    notes = [r.total for r in rendus if r.total is not None]
+    n = len(rendus)
+    moyenne = sum(notes) / len(notes) if notes else None
+    a_noter = sum(len(r.a_noter) for r in rendus)
+    morceaux.append(
+        f"<p>{n} copie{'s' if n > 1 else ''} corrigée{'s' if n > 1 else ''} ; moyenne "
+        f"{e(nombre(moyenne))} / {e(nombre(la_fiche.points))}"
+        + (f" (sans les {a_noter} réponses ouvertes qui restent à noter à la main)"
+           if a_noter else "") + ".</p>")
+    taux = [taux_de_reussite(rendus, q.id) for q in la_fiche.questions]
+    etiquettes = [q.id for q in la_fiche.questions]
+    svg = diagramme_svg(etiquettes, taux, f"Fiche {la_fiche.id} : réussite par question")
+    morceaux.append(f"<figure role=\"img\" aria-label=\"Taux de réussite de chaque question "
+                    f"de la fiche {e(la_fiche.id)} (détail dans le tableau ci-dessous)\">"
+                    f"<figcaption>Taux de réussite par question</figcaption>\n{svg}</figure>")
+    lignes = []
+    for question, t in zip(la_fiche.questions, taux):
+        comptes = {s: 0 for s in STATUTS}
+        for r in rendus:
+            c = r.correction(question.id)
+            if c is not None:
+                comptes[c.statut] = comptes.get(c.statut, 0) + 1
+        repartition = ", ".join(f"{SYMBOLES[s]} {STATUTS[s].lower()} : {k}"
+                                for s, k in comptes.items() if k)
+        lignes.append([question.id, question.titre or "", nombre(question.points),
+                       "notes manuelles en attente" if t is None
+                       else f"{nombre(round(100 * t))} %",
+                       repartition])
+    morceaux.append(_tableau(["Question", "Titre", "Barème", "Réussite", "Répartition"],
+                             lignes, nombres=(2, 3)))
+    entete = ["Élève", "Fichier"] + [q.id for q in la_fiche.questions] + ["Total", "Sur",
+                                                                          "Statut"]
+    lignes = []
+    for r in rendus:
+        lignes.append([r.eleve, r.fichier] + [_points_colonne(r.correction(q.id)) or
+                                              ("à noter" if q.id in r.a_noter else "")
+                                              for q in la_fiche.questions]
+                      + [nombre(r.total), nombre(r.sur), r.libelle_statut])
+    morceaux.append("<h3>Notes des élèves</h3>")
+    morceaux.append(_tableau(entete, lignes,
+                             nombres=tuple(range(2, 4 + len(la_fiche.questions)))))
+    return "\n".join(morceaux)
+
+
+# ---------------------------------------------------------------------------------------
+# Retours aux élèves
+# ---------------------------------------------------------------------------------------
+
+def cle_eleve(nom: str) -> str:
+    """La clé qui regroupe les fichiers d'un même élève : mots repliés, triés
+    (« MARTIN Léa » et « Léa Martin » donnent la même clé ``lea_martin``)."""
+    mots = re.findall(r"[a-z0-9]+", replier(nom))
+    return "_".join(sorted(mots))[:80].strip("_") or "eleve_sans_nom"
+
+
+def _retour_rendu(rendu: "RenduCorrige", fiches: Mapping[str, Fiche]) -> str:
+    e = html.escape
+    la_fiche = fiches.get(rendu.fiche or "")
+    titre = la_fiche.titre if la_fiche is not None else "Fichier rendu"
+    morceaux = [f"<h2>{e(titre)}</h2>", f"<p>Fichier rendu : « {e(rendu.fichier)} ».</p>"]
+    if not rendu.corrige:
+        morceaux.append(f"<p><strong>Ce fichier n'a pas pu être corrigé</strong> "
+                        f"({e(rendu.libelle_statut)}) : {e(rendu.raison)} Vérifiez-le avec "
+                        "votre professeur et rendez-le à nouveau si besoin.</p>")
+        return "\n".join(morceaux)
+    note = f"Note : {nombre(rendu.total)} / {nombre(rendu.sur)}"
+    if len(rendu.a_noter) > 1:
+        note += (f" (les réponses aux questions {', '.join(rendu.a_noter)} seront notées "
+                 "par votre professeur)")
+    elif rendu.a_noter:
+        note += f" (la réponse à la question {rendu.a_noter[0]} sera notée par votre professeur)"
+    morceaux.append(f"<p><strong>{e(note)}.</strong></p>")
+    if rendu.raison:
+        morceaux.append(f"<p class=\"remarque\">Remarques sur votre fichier : "
+                        f"{e(rendu.raison)}</p>")
+    for c in rendu.corrections:
+        question = la_fiche.question(c.question) if la_fiche is not None else None
+        intitule = (question.titre if question is not None and question.titre
+                    else f"Question {c.question}")
+        morceaux.append(f"<section class=\"question\"><h3 class=\"statut-{e(c.statut)}\">"
+                        f"{e(c.libelle)} — {e(intitule)} ({e(c.question)}) : "
+                        f"{e(c.bareme())}</h3>")
+        morceaux.append(f"<p>{e(c.message)}</p>")
+        if c.details:
+            morceaux.append("<ul>" + "".join(f"<li>{e(d)}</li>" for d in c.details) + "</ul>")
+        commentaire = rendu.commentaire(c.question)
+        if commentaire:
+            morceaux.append(f"<p><strong>Commentaire de votre professeur :</strong> "
+                            f"{e(commentaire)}</p>")
+        if question is not None and question.indices and c.statut in (
+                "faux", "partiel", "vide", "invalide"):
+            morceaux.append("<details open><summary>Indices pour retravailler la question"
+                            "</summary><ol>" + "".join(f"<li>{e(i)}</li>"
+                                                        for i in question.indices)
+                            + "</ol></details>")
+        morceaux.append("</section>")
+    return "\n".join(morceaux)
+
+
+def retours_par_eleve(carnet: "Carnet") -> dict[str, list["RenduCorrige"]]:
+    """Les fichiers rendus regroupés par élève (clé :func:`cle_eleve`), dans l'ordre."""
+    groupes: dict[str, list[RenduCorrige]] = {}
+    for rendu in carnet.rendus:
+        groupes.setdefault(cle_eleve(rendu.eleve), []).append(rendu)
+    return dict(sorted(groupes.items()))
+
+
+def ecrire_retours(carnet: "Carnet", fiches: Mapping[str, Fiche]) -> list[Path]:
+    """Écrit ``retours/<élève>.html`` pour chaque élève ; retire les retours d'une correction
+    précédente qui ne correspondent plus à aucun élève."""
+    dossier = carnet.dossier_retours
+    ecrits = []
+    for cle, rendus in retours_par_eleve(carnet).items():
+        nom = rendus[0].eleve
+        corps = [f"<h1>Retour de correction — {html.escape(nom)}</h1>"]
+        corps += [_retour_rendu(r, fiches) for r in rendus]
+        chemin = dossier / f"{cle}.html"
+        ecrire_fichier(chemin, _page(f"Retour de correction — {nom}", "\n".join(corps))
+                       .encode("utf-8"))
+        ecrits.append(chemin)
+    for ancien in sorted(dossier.glob("*.html")):
+        if ancien not in ecrits:
+            try:
+                ancien.unlink()
+            except OSError:
+                pass
+    return ecrits

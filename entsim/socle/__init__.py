@@ -1,0 +1,12 @@
+"""Le socle : ce dont toute la simulation a besoin, sans rien savoir de l'ENT.
+
+- :mod:`~entsim.socle.erreurs` : les erreurs d'entsim, dont le texte est une phrase française ;
+- :mod:`~entsim.socle.horloge` : l'horloge simulée (rien ne lit l'heure réelle) ;
+- :mod:`~entsim.socle.aleatoire` : le hasard tiré de la graine (ou de ``secrets``) ;
+- :mod:`~entsim.socle.texte` : accords en nombre, citations à la française ;
+- :mod:`~entsim.socle.tableaux` : les tableaux pandas que lisent les élèves ;
+- :mod:`~entsim.socle.donnees` : les fichiers livrés dans ``data/``.
+
+Questions du cours : aucune en propre ; tout le reste s'appuie dessus.
+Peut importer : la bibliothèque standard et pandas seulement (couche la plus basse).
+"""

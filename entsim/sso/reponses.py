@@ -1,0 +1,340 @@
+"""Ce que répond le serveur CAS : validation de ticket (XML CAS 3.0), résultats des
+opérations, demande de déconnexion unique (SAML 2.0), et les dates de ces messages.
+
+Ce module suit la spécification (*CAS Protocol 3.0 Specification*, version 3.0.3,
+Apereo) :
+
+* ``/p3/serviceValidate`` (sections 2.5 et 2.8) : :class:`Validation`, jamais un tuple ni
+  ``None``, avec le code d'échec de la section 2.5.3 et la réponse XML exacte de
+  l'annexe A (:meth:`Validation.xml`) ;
+* ``/login`` et ``/logout`` (sections 2.1 à 2.3) : :class:`ResultatAcces`,
+  :class:`ResultatConnexion`, :class:`ResultatDeconnexion`, chacun avec un code stable
+  (ASCII) et son message en français (:data:`MESSAGES`) ;
+* déconnexion unique (section 2.3.3, annexe C) : :func:`requete_deconnexion` écrit le
+  ``samlp:LogoutRequest`` envoyé à chaque service.
+
+Heures : l'horloge simulée donne l'heure légale française, sans fuseau ; les dates XML
+(``cas:authenticationDate``, ``IssueInstant``) sont converties en UTC et portent le suffixe
+``Z`` (voir :func:`_date_xml`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from types import MappingProxyType
+from xml.sax.saxutils import escape, quoteattr
+
+from entsim.socle.erreurs import ValeurInvalide
+from entsim.sso.navigateur import Echange
+
+# ---------------------------------------------------------------------------------------
+# Constantes du protocole
+# ---------------------------------------------------------------------------------------
+
+#: Espace de noms XML des réponses CAS (annexe A).
+NS_CAS = "http://www.yale.edu/tp/cas"
+#: Espaces de noms SAML 2.0 de la demande de déconnexion (annexe C).
+NS_SAMLP = "urn:oasis:names:tc:SAML:2.0:protocol"
+NS_SAML = "urn:oasis:names:tc:SAML:2.0:assertion"
+
+#: L'émetteur des réponses, tel qu'il apparaît dans les échanges capturés.
+NOM_SERVEUR = "Serveur CAS"
+
+# Codes d'échec de la validation (section 2.5.3 : l'ensemble minimal que tout serveur CAS
+# DOIT gérer ; les codes propres au proxy ne servent pas ici).
+INVALID_REQUEST = "INVALID_REQUEST"
+INVALID_TICKET_SPEC = "INVALID_TICKET_SPEC"
+INVALID_TICKET = "INVALID_TICKET"
+INVALID_SERVICE = "INVALID_SERVICE"
+INTERNAL_ERROR = "INTERNAL_ERROR"
+
+#: Les codes d'échec CAS et leur sens (section 2.5.3), en français.
+CODES_CAS: dict[str, str] = {
+    INVALID_REQUEST: "Requête incomplète : il manque un paramètre obligatoire.",
+    INVALID_TICKET_SPEC: "Le ticket ne respecte pas les règles de validation "
+                         "(ce n'est pas un ticket de service « ST- »).",
+    INVALID_TICKET: "Ticket non valable : inconnu, déjà utilisé, expiré, ou émis sans saisie "
+                    "des identifiants alors que « renew » est demandé.",
+    INVALID_SERVICE: "Le ticket a été émis pour un autre service ; il est désormais "
+                     "invalidé.",
+    INTERNAL_ERROR: "Erreur interne du serveur pendant la validation.",
+}
+
+# Codes des résultats (stables, ASCII) et leur libellé français.
+TICKET_EMIS = "ticket_emis"
+IDENTIFICATION_DEMANDEE = "identification_demandee"
+REAUTHENTIFICATION_DEMANDEE = "reauthentification_demandee"
+PASSERELLE_SANS_SESSION = "passerelle_sans_session"
+ACCES_REFUSE = "acces_refuse"
+SERVICE_INCONNU = "service_inconnu"
+ACCES_ACCORDE = "acces_accorde"
+SESSION_EXISTANTE = "session_existante"
+REDIRECTION_CAS = "redirection_cas"
+TICKET_REFUSE = "ticket_refuse"
+SESSION_SSO_OUVERTE = "session_sso_ouverte"
+DECONNEXION_REUSSIE = "deconnexion_reussie"
+AUCUNE_SESSION = "aucune_session"
+
+MESSAGES: dict[str, str] = {
+    TICKET_EMIS: "Ticket de service émis : le navigateur est renvoyé vers le service avec "
+                 "le ticket.",
+    IDENTIFICATION_DEMANDEE: "Identification demandée : saisissez votre identifiant et "
+                             "votre mot de passe.",
+    REAUTHENTIFICATION_DEMANDEE: "Nouvelle authentification demandée : la session SSO a "
+                                 "expiré.",
+    PASSERELLE_SANS_SESSION: "Retour au service sans ticket : aucune session SSO n'est "
+                             "ouverte et « gateway » interdit de demander l'identification.",
+    ACCES_REFUSE: "Accès refusé par le service d'autorisation.",
+    SERVICE_INCONNU: "Ce service n'est pas enregistré auprès du serveur CAS : aucun ticket "
+                     "ne peut être émis pour lui.",
+    ACCES_ACCORDE: "Accès accordé : une session est ouverte dans le service.",
+    SESSION_EXISTANTE: "Une session est déjà ouverte dans ce service : accès direct, sans "
+                       "passer par le serveur CAS.",
+    REDIRECTION_CAS: "Pas de session dans ce service : redirection vers le serveur CAS.",
+    TICKET_REFUSE: "Le serveur CAS a refusé le ticket : accès impossible.",
+    SESSION_SSO_OUVERTE: "Authentification réussie : session SSO ouverte (cookie TGC posé).",
+    DECONNEXION_REUSSIE: "Déconnexion réussie : session SSO fermée, preuves détruites et "
+                         "déconnexion propagée aux services.",
+    AUCUNE_SESSION: "Aucune session SSO ouverte sur ce poste : rien à fermer.",
+}
+
+def _avec_precision(message: str, precision: str) -> str:
+    """Ajoute une précision entre parenthèses avant le point final d'une phrase."""
+    return f"{message.rstrip('.')} ({precision})."
+
+
+# ---------------------------------------------------------------------------------------
+# Dates des messages : heure légale française → UTC
+# ---------------------------------------------------------------------------------------
+
+#: Fuseau de l'horloge simulée : l'heure légale française (le lycée est en métropole).
+FUSEAU_SIMULATION = "Europe/Paris"
+
+
+def _dernier_dimanche(annee: int, mois: int) -> datetime:
+    """Le dernier dimanche du mois (mars ou octobre), à minuit."""
+    jour = datetime(annee, mois, 31)      # mars et octobre ont 31 jours
+    return jour - timedelta(days=(jour.weekday() - 6) % 7)
+
+
+def _decalage_paris_regle_ue(local: datetime) -> timedelta:
+    """Décalage de l'heure légale française sur l'UTC, calculé par la règle européenne.
+
+    Directive 2000/84/CE, articles 2 et 3 : l'heure d'été commence le dernier dimanche de
+    mars et finit le dernier dimanche d'octobre, à 1 h du matin, temps universel. À Paris :
+    UTC+1 en hiver, UTC+2 en été ; le changement se fait à 2 h (heure d'hiver) en mars et à
+    3 h (heure d'été) en octobre. Comme ``zoneinfo`` (PEP 495, ``fold=0``), une heure qui
+    n'existe pas (2 h 30 le jour du passage à l'heure d'été) est lue avec le décalage
+    d'avant le changement, et une heure vécue deux fois (2 h 30 le jour du retour à l'heure
+    d'hiver) est lue comme sa première occurrence, en heure d'été.
+    """
+    debut_ete = _dernier_dimanche(local.year, 3) + timedelta(hours=3)
+    fin_ete = _dernier_dimanche(local.year, 10) + timedelta(hours=3)
+    return timedelta(hours=2) if debut_ete <= local < fin_ete else timedelta(hours=1)
+
+
+def _en_utc_depuis_paris(instant: datetime) -> datetime:
+    """Convertit une heure simulée (heure légale française, sans fuseau) en UTC, sans fuseau.
+
+    Une date qui porte déjà un fuseau est simplement convertie. La base des fuseaux (IANA,
+    module ``zoneinfo``) est utilisée si elle est installée ; sinon (Windows sans le paquet
+    ``tzdata``), la règle européenne de l'heure d'été donne le même résultat.
+    """
+    from datetime import timezone
+
+    if instant.tzinfo is not None:
+        return instant.astimezone(timezone.utc).replace(tzinfo=None)
+    try:
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+    except ImportError:  # pragma: no cover - zoneinfo existe depuis Python 3.9
+        return instant - _decalage_paris_regle_ue(instant)
+    try:
+        fuseau = ZoneInfo(FUSEAU_SIMULATION)
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return instant - _decalage_paris_regle_ue(instant)
+    return instant.replace(tzinfo=fuseau).astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def _date_xml(instant: datetime) -> str:
+    """Date au format xs:dateTime en UTC (suffixe ``Z``).
+
+    L'horloge simulée donne l'heure légale française (8 h au lycée, le jour de la
+    rentrée) : elle est convertie en UTC avant d'écrire le ``Z`` — 8 h à Paris en septembre
+    s'écrit ``06:00:00Z`` (UTC+2, heure d'été), en janvier ``07:00:00Z`` (UTC+1). Sert à
+    ``cas:authenticationDate`` (annexe A) et à l'``IssueInstant`` des demandes de
+    déconnexion (annexe C ; SAML 2.0 impose l'UTC sans décalage).
+    """
+    return _en_utc_depuis_paris(instant).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+# ---------------------------------------------------------------------------------------
+# Attributs d'identité (annexe A)
+# ---------------------------------------------------------------------------------------
+
+# Attributs CAS standard (annexe A, AttributesType) : un attribut d'identité ne peut pas
+# porter l'un de ces noms.
+ATTRIBUTS_CAS = ("authenticationDate", "longTermAuthenticationRequestTokenUsed",
+                 "isFromNewLogin")
+_NOM_XML = re.compile(r"^[^\W\d][\w.-]*$")
+
+
+def _normaliser_attributs(brut: object) -> dict[str, str | tuple[str, ...]]:
+    """Vérifie et fige les attributs d'identité (noms XML valides, valeurs texte)."""
+    if not isinstance(brut, Mapping):
+        raise ValeurInvalide("Les attributs d'identité doivent être un dictionnaire "
+                             "{nom: valeur}.")
+    propres: dict[str, str | tuple[str, ...]] = {}
+    for nom, valeur in brut.items():
+        if not isinstance(nom, str) or not _NOM_XML.match(nom) or nom in ATTRIBUTS_CAS:
+            raise ValeurInvalide(f"Nom d'attribut impossible dans une réponse CAS : {nom!r}.")
+        if isinstance(valeur, str):
+            propres[nom] = valeur
+        elif isinstance(valeur, (list, tuple)) and all(isinstance(v, str) for v in valeur):
+            propres[nom] = tuple(valeur)
+        else:
+            raise ValeurInvalide(f"L'attribut « {nom} » doit être un texte ou une liste de "
+                                 f"textes (reçu : {valeur!r}).")
+    return propres
+
+
+# ---------------------------------------------------------------------------------------
+# Valeurs rendues (validation et résultats)
+# ---------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Validation:
+    """Le résultat d'une validation de ticket (``/p3/serviceValidate``, sections 2.5 et 2.8).
+
+    Jamais un tuple ni ``None`` : ``ok``, ``utilisateur``, ``attributs``, le ``code`` CAS en
+    cas d'échec (section 2.5.3) et un ``message`` en français ; :meth:`xml` donne la réponse
+    exacte du serveur (annexe A).
+    """
+
+    ok: bool
+    ticket: str | None
+    service: str | None
+    code: str | None
+    message: str
+    utilisateur: str | None = None
+    attributs: Mapping[str, str | tuple[str, ...]] = field(
+        default_factory=lambda: MappingProxyType({}), hash=False)
+    authentifie_le: datetime | None = None
+    nouvelle_connexion: bool = False
+    instant: datetime | None = None
+    etapes: tuple[str, ...] = ()
+
+    def xml(self) -> str:
+        """La réponse XML de ``/p3/serviceValidate`` (espace de noms ``cas``, annexe A)."""
+        lignes = [f'<cas:serviceResponse xmlns:cas="{NS_CAS}">']
+        if self.ok:
+            lignes.append("  <cas:authenticationSuccess>")
+            lignes.append(f"    <cas:user>{escape(self.utilisateur or '')}</cas:user>")
+            lignes.append("    <cas:attributes>")
+            date = _date_xml(self.authentifie_le) if self.authentifie_le else ""
+            lignes.append(f"      <cas:authenticationDate>{date}</cas:authenticationDate>")
+            lignes.append("      <cas:longTermAuthenticationRequestTokenUsed>false"
+                          "</cas:longTermAuthenticationRequestTokenUsed>")
+            nouvelle = "true" if self.nouvelle_connexion else "false"
+            lignes.append(f"      <cas:isFromNewLogin>{nouvelle}</cas:isFromNewLogin>")
+            for nom, valeur in self.attributs.items():
+                valeurs = (valeur,) if isinstance(valeur, str) else valeur
+                for v in valeurs:  # attribut à plusieurs valeurs : élément répété (2.5.7)
+                    lignes.append(f"      <cas:{nom}>{escape(v)}</cas:{nom}>")
+            lignes.append("    </cas:attributes>")
+            lignes.append("  </cas:authenticationSuccess>")
+        else:
+            lignes.append(f"  <cas:authenticationFailure code={quoteattr(self.code or '')}>"
+                          f"{escape(self.message)}</cas:authenticationFailure>")
+        lignes.append("</cas:serviceResponse>")
+        return "\n".join(lignes)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
+class ResultatAcces:
+    """Résultat d'une demande d'accès à un service (``/login`` ou aller-retour complet).
+
+    ``ok`` : pour :meth:`ServeurCAS.acceder`, un ticket a été émis ; pour
+    :meth:`ServeurCAS.ouvrir_service`, l'utilisateur est dans le service.
+    ``sso`` : l'identité a été propagée sans que l'utilisateur ressaisisse ses identifiants.
+    """
+
+    ok: bool
+    code: str
+    message: str
+    service: str | None = None
+    identifiant: str | None = None
+    ticket: str | None = None
+    url_redirection: str | None = None
+    sso: bool = False
+    autorise: bool | None = None
+    raison: str = ""
+    validation: Validation | None = None
+    session: str | None = None
+    etapes: tuple[str, ...] = ()
+    echanges: tuple[Echange, ...] = ()
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
+class ResultatConnexion:
+    """Résultat d'une connexion au serveur CAS (``/login`` qui reçoit des identifiants).
+
+    ``ok`` : l'authentification a réussi et une session SSO est ouverte ; si un service
+    était demandé, ``acces`` dit si un ticket a été émis (l'autorisation peut refuser).
+    """
+
+    ok: bool
+    code: str
+    message: str
+    identifiant: str | None = None
+    methode: str | None = None
+    tgt: str | None = None
+    service: str | None = None
+    ticket: str | None = None
+    acces: ResultatAcces | None = None
+    url_redirection: str | None = None
+    etapes: tuple[str, ...] = ()
+    echanges: tuple[Echange, ...] = ()
+
+    def __str__(self) -> str:
+        return self.message
+
+
+@dataclass(frozen=True)
+class ResultatDeconnexion:
+    """Résultat d'une déconnexion (``/logout`` et déconnexion unique, section 2.3)."""
+
+    ok: bool
+    code: str
+    message: str
+    identifiant: str | None = None
+    tgt: str | None = None
+    services_notifies: tuple[str, ...] = ()
+    requetes: tuple[str, ...] = ()          # les samlp:LogoutRequest envoyés (XML)
+    tickets_detruits: tuple[str, ...] = ()
+    etapes: tuple[str, ...] = ()
+    echanges: tuple[Echange, ...] = ()
+
+    def __str__(self) -> str:
+        return self.message
+
+
+def requete_deconnexion(id_requete: str, instant: datetime, ticket: str) -> str:
+    """La demande de déconnexion unique envoyée à un service (annexe C de la spécification) :
+    un ``samlp:LogoutRequest`` SAML 2.0 dont le ``SessionIndex`` est le ticket de service
+    qui a ouvert la session dans ce service."""
+    return (
+        f'<samlp:LogoutRequest xmlns:samlp="{NS_SAMLP}" ID={quoteattr(id_requete)} '
+        f'Version="2.0" IssueInstant="{_date_xml(instant)}">\n'
+        f'  <saml:NameID xmlns:saml="{NS_SAML}">@NOT_USED@</saml:NameID>\n'
+        f"  <samlp:SessionIndex>{escape(ticket)}</samlp:SessionIndex>\n"
+        f"</samlp:LogoutRequest>"
+    )
