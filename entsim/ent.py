@@ -129,7 +129,7 @@ class ENT:
     def service(self, code: str):
         """Le service simulé (ses données et ses opérations), créé à la première demande :
         ``ent.service("notes")``, ``ent.service("cahier_de_textes")``…"""
-        from .services import classe_du_service
+        from entsim.services import classe_du_service
 
         code = self.catalogue.service(code).code
         if code not in self._services:

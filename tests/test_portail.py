@@ -464,7 +464,7 @@ def test_coulisses_accordent_les_nombres(ent, portail):
 
 
 def test_vue_en_defaut_phrase_francaise_sans_nom_d_exception(ent, portail, monkeypatch):
-    import entsim.widgets.portail as module
+    import entsim.widgets.portail.base as module
 
     class VueCassee:
         def __init__(self, contexte, code):

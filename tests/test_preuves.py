@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from cryptography import x509
 
-import entsim.authentification.preuves as preuves
+import entsim.authentification.preuves.commun as preuves  # les exemples de la documentation
 from entsim.socle.aleatoire import SourceAleatoire
 from entsim.socle.erreurs import ErreurENT, ValeurInvalide
 from entsim.socle.horloge import Horloge

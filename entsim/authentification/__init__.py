@@ -5,13 +5,15 @@
 - :mod:`~entsim.authentification.comptes` : comptes et leurs états ;
 - :mod:`~entsim.authentification.hachage` : empreintes des mots de passe (Argon2, et des
   schémas faibles gardés pour la leçon) ;
-- :mod:`~entsim.authentification.politique` : la politique de mots de passe du SDET ;
-- :mod:`~entsim.authentification.entropie` : l'entropie et les seuils de la CNIL
-  (délibération 2022-100) ;
+- :mod:`~entsim.authentification.mots_de_passe` (sous-paquet) : la politique de mots de passe
+  du SDET, l'entropie et les verdicts de la CNIL (délibération 2022-100), la liste des mots de
+  passe courants, les temps de cassage ; points d'entrée :
+  :mod:`~entsim.authentification.politique` et :mod:`~entsim.authentification.entropie` ;
+- :mod:`~entsim.authentification.changement` : choisir et changer un mot de passe ;
 - :mod:`~entsim.authentification.verrouillage` : blocage après des échecs, délai croissant ;
 - :mod:`~entsim.authentification.activation` : première connexion (code d'activation) ;
-- :mod:`~entsim.authentification.preuves` : autres preuves (code à usage unique, clés,
-  certificats, signature) ;
+- :mod:`~entsim.authentification.preuves` (sous-paquet) : autres preuves (code à usage
+  unique, clés, certificats, signature) ;
 - :mod:`~entsim.authentification.autres_preuves` : ces preuves branchées sur le service.
 
 Questions du cours : Q13 (authentification), Q16 (preuves d'authentification), Q17 (le SDET

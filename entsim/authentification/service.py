@@ -45,6 +45,7 @@ Choix faits contre l'énumération des comptes (savoir qui a un compte, pour vis
 
 Organisation : les comptes, les messages et les résultats sont dans :mod:`entsim.authentification.comptes` ;
 la création des comptes et la première connexion dans :mod:`entsim.authentification.activation` ;
+le choix et le changement du mot de passe dans :mod:`entsim.authentification.changement` ;
 le blocage dans :mod:`entsim.authentification.verrouillage` ; les autres preuves (code TOTP, connexion par
 clé) dans :mod:`entsim.authentification.autres_preuves`. Tous les noms qui étaient définis ici
 restent importables depuis ``entsim.authentification.service``.
@@ -58,6 +59,7 @@ from entsim.authentification.activation import ActivationComptes
 from entsim.socle.aleatoire import SourceAleatoire
 from entsim.etablissement.annuaire import Etablissement, Personne
 from entsim.authentification.autres_preuves import DUREE_DEFI, PreuvesComplementaires  # noqa: F401
+from entsim.authentification.changement import ChangementMotDePasse
 from entsim.authentification.comptes import (  # noqa: F401 — réexportés
     ALPHABET_CODE_ACTIVATION, DUREE_CODE_ACTIVATION, LONGUEUR_CODE_ACTIVATION, MESSAGES,
     METHODE_CERTIFICAT, METHODE_MOT_DE_PASSE, METHODE_OTP, TAILLE_HISTORIQUE, R, Compte,
@@ -69,12 +71,11 @@ from entsim.authentification.hachage import (
     LONGUEUR_MAX_MOT_DE_PASSE,
     GestionnaireEmpreintes,
     verifier_cout,
-    verifier_mot_de_passe_saisi,
     verifier_schema,
 )
 from entsim.socle.horloge import Horloge
 from entsim.journal.journal import Journal
-from entsim.authentification.politique import PolitiqueMotDePasse
+from entsim.authentification.mots_de_passe.politique import PolitiqueMotDePasse
 from entsim.authentification.preuves import AutoriteCertification
 from entsim.authentification.verrouillage import (  # noqa: F401 — réexportés
     RestrictionAcces,
@@ -89,7 +90,8 @@ from entsim.authentification.verrouillage import (  # noqa: F401 — réexporté
 # ---------------------------------------------------------------------------------------
 
 
-class Authentification(ActivationComptes, RestrictionAcces, PreuvesComplementaires):
+class Authentification(ActivationComptes, ChangementMotDePasse, RestrictionAcces,
+                       PreuvesComplementaires):
     """Le service d'identification/authentification de l'AAS (SDET, document 2).
 
     :param horloge: l'horloge simulée (dates du journal, blocages, expirations).
@@ -247,117 +249,6 @@ class Authentification(ActivationComptes, RestrictionAcces, PreuvesComplementair
             "Identifiant", "État", "Échecs successifs", "Bloqué jusqu'à", "Schéma",
             "Activé le", "Charte acceptée le", "Dernière connexion", "Code à usage unique",
             "Certificat"]).set_index("Identifiant")
-
-    # -- mots de passe ---------------------------------------------------------------
-    def definir_mot_de_passe(self, identifiant: str, mot_de_passe: str, *,
-                             contourner_politique: bool = False) -> ResultatChangement:
-        """Action de l'administrateur : fixe le mot de passe d'un compte (par exemple pour
-        préparer les personnages d'une démonstration). Le compte devient actif.
-
-        ``contourner_politique=True`` permet un mot de passe faible, pour montrer une
-        attaque ; l'opération est journalisée comme telle.
-        """
-        compte = self.compte(identifiant)
-        verifier_mot_de_passe_saisi(mot_de_passe)
-        maintenant = self.horloge.maintenant()
-        problemes: list[Probleme] = []
-        if not contourner_politique:
-            problemes = self._problemes_mot_de_passe(
-                mot_de_passe, self._personne(compte.identifiant), compte)
-        if problemes:
-            self.journal.enregistrer("mot_de_passe_refuse", identite=compte.identifiant,
-                                     resultat="echec",
-                                     detail="Défini par l'administrateur ; refus : "
-                                            + ", ".join(p.code for p in problemes) + ".")
-            return _resultat(ResultatChangement, compte.identifiant, maintenant,
-                             problemes, code_ok="mot_de_passe_defini",
-                             code_refus="changement_refuse")
-        self._poser_mot_de_passe(compte, mot_de_passe, maintenant)
-        if compte.etat is EtatCompte.A_ACTIVER:
-            compte.etat = EtatCompte.ACTIF
-            compte.active_le = maintenant
-            compte.code_activation_empreinte = None
-            compte.code_activation_expire_le = None
-        self.journal.enregistrer(
-            "mot_de_passe_change", identite=compte.identifiant,
-            detail="Défini par l'administrateur"
-                   + (" (politique de mot de passe contournée)" if contourner_politique
-                      else "") + f" ; schéma {compte.schema}.")
-        return _resultat(ResultatChangement, compte.identifiant, maintenant, [],
-                         code_ok="mot_de_passe_defini", code_refus="changement_refuse")
-
-    def changer_mot_de_passe(self, identifiant: str, ancien: str, nouveau: str, *,
-                             poste: str | None = None) -> ResultatChangement:
-        """L'utilisateur change son mot de passe : l'ancien doit être bon, le nouveau doit
-        respecter la politique, y compris la non-réutilisation des précédents (SDET).
-
-        Si l'ancien mot de passe est faux, le nouveau n'est pas comparé aux anciens (sinon
-        un attaquant apprendrait si un mot de passe essayé a déjà servi).
-        """
-        maintenant = self.horloge.maintenant()
-        ident = identifiant.strip() if isinstance(identifiant, str) else ""
-        compte = self._comptes.get(ident)
-        refus = self._refus_si_bloque(compte, poste, "changement de mot de passe")
-        if refus is not None:
-            return ResultatChangement(False, refus.code, refus.message, ident, maintenant,
-                                      (Probleme(refus.code, refus.message),))
-        if compte is None or compte.empreinte is None:
-            self._hachage.verification_factice()
-            ancien_bon = False
-        else:
-            ancien_bon = self._hachage.verifier(ancien, compte.empreinte, schema=compte.schema)
-        problemes: list[Probleme] = []
-        if not ancien_bon:
-            problemes.append(self._probleme("ancien_mot_de_passe_incorrect"))
-        problemes.extend(self._problemes_mot_de_passe(
-            nouveau, self._personne(ident) if ancien_bon else None,
-            compte if ancien_bon else None))
-        if problemes:
-            self._journaliser_refus("mot_de_passe_refuse", ident, compte, problemes,
-                                    preuve_bonne=ancien_bon, poste=poste)
-            return _resultat(ResultatChangement, ident, maintenant, problemes,
-                             code_ok="changement_ok", code_refus="changement_refuse")
-        assert compte is not None
-        self._poser_mot_de_passe(compte, nouveau, maintenant)
-        compte.echecs_consecutifs = 0
-        self.journal.enregistrer("mot_de_passe_change", identite=ident, poste=poste,
-                                 detail=f"Changé par l'utilisateur ; schéma {compte.schema}.")
-        return _resultat(ResultatChangement, ident, maintenant, [],
-                         code_ok="changement_ok", code_refus="changement_refuse")
-
-    def _problemes_mot_de_passe(self, mot_de_passe: object, utilisateur: Personne | None,
-                                compte: Compte | None) -> list[Probleme]:
-        """Vérifie un nouveau mot de passe : saisie, puis politique (avec l'historique du
-        compte s'il est donné)."""
-        if not isinstance(mot_de_passe, str) or not mot_de_passe:
-            return [self._probleme("mot_de_passe_invalide")]
-        if len(mot_de_passe) > LONGUEUR_MAX_MOT_DE_PASSE:
-            return [self._probleme("mot_de_passe_trop_long")]
-        if compte is None:
-            resultat = self.politique.valider(mot_de_passe, utilisateur)
-        else:
-            schemas: dict[str, str] = {a.valeur: a.schema for a in compte.historique}
-            if compte.empreinte is not None and compte.schema is not None:
-                schemas[compte.empreinte] = compte.schema
-            historique = ([compte.empreinte] if compte.empreinte is not None else []) + \
-                [a.valeur for a in compte.historique]
-
-            def verifier(mdp: str, empreinte: str) -> bool:
-                return self._hachage.verifier(mdp, empreinte, schema=schemas.get(empreinte))
-
-            resultat = self.politique.valider(mot_de_passe, utilisateur,
-                                              historique=historique, verifier=verifier)
-        return [Probleme(e.code, e.message) for e in resultat.echecs]
-
-    def _poser_mot_de_passe(self, compte: Compte, mot_de_passe: str,
-                            maintenant: datetime) -> None:
-        if compte.empreinte is not None and compte.schema is not None:
-            compte.historique.insert(0, EmpreinteAncienne(compte.schema, compte.empreinte,
-                                                          maintenant))
-            del compte.historique[TAILLE_HISTORIQUE:]
-        compte.empreinte = self._hachage.hacher(mot_de_passe)
-        compte.schema = self._hachage.schema
-        compte.dernier_changement = maintenant
 
     # -- authentification par mot de passe -------------------------------------------
     def verifier_mot_de_passe(self, identifiant: str, mot_de_passe: str, *,

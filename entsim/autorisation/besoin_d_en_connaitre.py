@@ -22,7 +22,8 @@ depuis :mod:`entsim.autorisation.service`.
 from __future__ import annotations
 
 from entsim.etablissement.annuaire import Fonction, Personne, Profil
-from entsim.autorisation.habilitations import TOUTES_LES_ACTIONS, Action, liste_actions, replier_cle
+from entsim.autorisation.habilitations.actions import (TOUTES_LES_ACTIONS, Action, liste_actions,
+                                                       replier_cle)
 
 # Abréviations de la table : L = lire, E = écrire, M = modifier ; _TOUT = les quatre actions.
 _L = frozenset({Action.LIRE})

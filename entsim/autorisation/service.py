@@ -42,92 +42,58 @@ Chaque décision porte un code stable et une phrase en français qui l'explique.
 
 Les valeurs (actions, ressources, conditions, règles, décisions) sont définies dans
 :mod:`entsim.autorisation.habilitations`, la table intégrée et ses explications dans
-:mod:`entsim.autorisation.besoin_d_en_connaitre` ; elles restent importables d'ici.
+:mod:`entsim.autorisation.besoin_d_en_connaitre`, les usages du catalogue dans
+:mod:`entsim.autorisation.usages` ; elles restent importables d'ici. Le besoin d'en
+connaître appliqué à une demande (étape 4) est dans :mod:`entsim.autorisation.perimetre`,
+les tableaux et explications pour la classe dans :mod:`entsim.autorisation.explications`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from entsim.etablissement.annuaire import Eleve, Etablissement, Fonction, Personne, Profil
 from entsim.autorisation.besoin_d_en_connaitre import (  # réexporté
     HABILITATIONS, ROLES, ROLES_DE_PROFIL, ROLES_ETABLISSEMENT, groupe_nominal,
     phrase_action_non_permise, phrase_sans_droit, raison_dans_perimetre,
     raison_hors_perimetre, roles_de)
+from entsim.autorisation.explications import ExplicationsAutorisation
+from entsim.autorisation.perimetre import PerimetreAutorisation
 from entsim.socle.erreurs import ErreurENT, Introuvable, ValeurInvalide, verifier_texte
 from entsim.autorisation.habilitations import (  # réexporté
     ACTIONS_PAR_USAGE, CODES_DECISION, JOURS, LIEUX, PARTIE_MESSAGE, SERVICES_PAR_CLASSE,
     SERVICES_PAR_ELEVE, SERVICES_PERSONNELS, TOUS, TOUTES_LES_ACTIONS, Action, Condition,
     ContexteAcces, Decision, Effet, Lieu, PlageHoraire, Regle, Ressource, de, liste_actions,
     replier_cle)
+from entsim.autorisation.usages import (UsagesParDefaut, UsagesServices,  # réexporté
+                                        usage_normalise)
 from entsim.socle.horloge import Horloge
 from entsim.journal.journal import Journal
 
 if TYPE_CHECKING:  # pragma: no cover
     from entsim.autorisation.messagerie import OptionsMessagerie, ReglesMessagerie
 
-#: Libellé de chaque usage du catalogue, pour les phrases d'explication.
-_LIBELLES_USAGE = {"lecture": "lecture", "ecriture": "écriture"}
-
-
-# ======================================================================================
-# Usages des services (catalogue)
-# ======================================================================================
-
-class _UsagesServices(Protocol):
-    def usage(self, profil: Profil, code: str) -> str | None: ...
-
-
-class UsagesParDefaut:
-    """Repli quand aucun catalogue n'est donné : les usages par profil sont lus directement
-    dans ``data/services.csv`` (la même source que :mod:`entsim.etablissement.catalogue`)."""
-
-    _COLONNES = {Profil.ELEVE: "usage_eleve", Profil.PARENT: "usage_parent",
-                 Profil.ENSEIGNANT: "usage_enseignant", Profil.PERSONNEL: "usage_personnel",
-                 Profil.INVITE: "usage_invite"}
-
-    def __init__(self) -> None:
-        from entsim.socle.donnees import lire_csv
-
-        self._lignes = {ligne["code"]: ligne for ligne in lire_csv("services.csv")}
-
-    def codes(self) -> list[str]:
-        return list(self._lignes)
-
-    def nom(self, code: str) -> str:
-        return self._ligne(code)["nom"]
-
-    def _ligne(self, code: str) -> dict[str, str]:
-        try:
-            return self._lignes[code]
-        except KeyError:
-            exemples = ", ".join(list(self._lignes)[:6])
-            raise Introuvable(f"Service inconnu : « {code} » (exemples : {exemples}).",
-                              code="service_inconnu") from None
-
-    def usage(self, profil: Profil, code: str) -> str | None:
-        valeur = self._ligne(code)[self._COLONNES[profil]].strip()
-        return None if valeur in ("", "aucun") else valeur
-
-
-def _usage_normalise(valeur: object) -> str | None:
-    if valeur is None:
-        return None
-    texte = replier_cle(str(getattr(valeur, "value", valeur)))
-    if texte in ("", "aucun", "none"):
-        return None
-    if texte not in ACTIONS_PAR_USAGE:
-        raise ValeurInvalide(f"Usage de service inattendu dans le catalogue : {valeur!r}.")
-    return texte
+__all__ = [
+    "Autorisation", "UsagesParDefaut", "UsagesServices", "usage_normalise",
+    # réexportés de entsim.autorisation.habilitations
+    "ACTIONS_PAR_USAGE", "CODES_DECISION", "JOURS", "LIEUX", "PARTIE_MESSAGE",
+    "SERVICES_PAR_CLASSE", "SERVICES_PAR_ELEVE", "SERVICES_PERSONNELS", "TOUS",
+    "TOUTES_LES_ACTIONS", "Action", "Condition", "ContexteAcces", "Decision", "Effet", "Lieu",
+    "PlageHoraire", "Regle", "Ressource", "de", "liste_actions", "replier_cle",
+    # réexportés de entsim.autorisation.besoin_d_en_connaitre
+    "HABILITATIONS", "ROLES", "ROLES_DE_PROFIL", "ROLES_ETABLISSEMENT", "groupe_nominal",
+    "phrase_action_non_permise", "phrase_sans_droit", "raison_dans_perimetre",
+    "raison_hors_perimetre", "roles_de",
+]
 
 
 # ======================================================================================
 # Le service d'autorisation
 # ======================================================================================
 
-class Autorisation:
+class Autorisation(PerimetreAutorisation, ExplicationsAutorisation):
     """Le service d'autorisation de l'ENT (SDET, document 2).
 
     :param etablissement: l'annuaire (personnes, classes, liens).
@@ -141,7 +107,7 @@ class Autorisation:
     """
 
     def __init__(self, etablissement: Etablissement, journal: Journal, horloge: Horloge, *,
-                 catalogue: _UsagesServices | None = None,
+                 catalogue: UsagesServices | None = None,
                  regles: Iterable[Regle] | None = None,
                  options_messagerie: "OptionsMessagerie | None" = None) -> None:
         from entsim.autorisation.messagerie import ReglesMessagerie
@@ -211,7 +177,7 @@ class Autorisation:
     # -- outils --------------------------------------------------------------------------
     def _usage(self, profil: Profil, code: str) -> str | None:
         if self.catalogue is not None:
-            return _usage_normalise(self.catalogue.usage(profil, code))
+            return usage_normalise(self.catalogue.usage(profil, code))
         return self._repli.usage(profil, code)
 
     def nom_service(self, code: str) -> str:
@@ -353,82 +319,6 @@ class Autorisation:
                     phrase_action_non_permise(role, code, droits[role], action)), []
         return ("profil_non_habilite", phrase_sans_droit(roles[0], code)), []
 
-    def _perimetre(self, personne: Personne, action: Action, ressource: Ressource,
-                   roles: list[str]) -> tuple[bool, str, str]:
-        """Le besoin d'en connaître : (autorisé, code, raison)."""
-        e = self.etablissement
-        ident = personne.identifiant
-        code = ressource.service
-        gn = groupe_nominal(code, f"le service « {self.nom_service(code)} »")
-        verbe = "ne voit que" if action is Action.LIRE else "ne peut agir que sur"
-        # Messagerie : l'envoi suit la matrice ; la boîte reste privée.
-        if code == "messagerie" and ressource.partie == PARTIE_MESSAGE \
-                and ressource.proprietaire is not None and action is Action.ECRIRE:
-            verdict = self.messagerie.verdict(personne, e.personne(ressource.proprietaire))
-            return verdict.autorise, verdict.code, verdict.raison
-        if code in SERVICES_PERSONNELS and ressource.proprietaire is not None:
-            if ressource.proprietaire == ident:
-                return True, "autorise", "C'est son propre espace : chacun accède à ses " \
-                                         "messages et à ses documents."
-            if code == "messagerie":
-                return False, "hors_perimetre", (
-                    "Personne ne lit les messages privés d'un autre utilisateur, pas même le "
-                    "chef d'établissement (secret des correspondances).")
-            return False, "hors_perimetre", (
-                f"Seul son propriétaire accède à cet espace personnel ({gn}).")
-        if ressource.eleve is not None:
-            eleve = e.personne(ressource.eleve)
-            for role in roles:
-                if self._voit_eleve(role, personne, eleve):  # type: ignore[arg-type]
-                    return True, "autorise", raison_dans_perimetre(role, eleve.nom_complet, False)
-            return False, "hors_perimetre", raison_hors_perimetre(roles, gn, verbe, False)
-        if ressource.classe is not None:
-            for role in roles:
-                if self._voit_classe(role, personne, ressource.classe):
-                    return True, "autorise", raison_dans_perimetre(role, ressource.classe, True)
-            return False, "hors_perimetre", raison_hors_perimetre(roles, gn, verbe, True)
-        if ressource.proprietaire is not None:
-            if ressource.proprietaire == ident or any(r in ROLES_ETABLISSEMENT for r in roles):
-                return True, "autorise", "Cette donnée le concerne ou relève de ses fonctions."
-            return False, "hors_perimetre", f"{ROLES[roles[0]][0]} {verbe} {gn} le concernant."
-        table = HABILITATIONS.get(code)
-        if table is not None and roles and roles[0] in table:
-            return True, "autorise", (f"{ROLES[roles[0]][0]} peut "
-                                      f"{liste_actions(table[roles[0]])} {gn}.")
-        usage = self._usage(personne.profil, code)
-        precision = (f"(usage : {_LIBELLES_USAGE[usage]})" if usage is not None
-                     else "par cette règle")
-        return True, "autorise", (f"Le service « {self.nom_service(code)} » est ouvert au "
-                                  f"profil {personne.profil.value} {precision}.")
-
-    def _voit_eleve(self, role: str, personne: Personne, eleve: Eleve) -> bool:
-        e = self.etablissement
-        if role == "eleve":
-            return personne.identifiant == eleve.identifiant
-        if role == "parent":
-            return e.est_responsable_de(personne.identifiant, eleve.identifiant)
-        if role == "enseignant":
-            return e.enseigne_a(personne.identifiant, eleve.classe)
-        if role == "professeur_principal":
-            return self._est_pp(personne.identifiant, eleve.classe)
-        return role in ROLES_ETABLISSEMENT
-
-    def _voit_classe(self, role: str, personne: Personne, classe: str) -> bool:
-        e = self.etablissement
-        if role == "eleve":
-            return isinstance(personne, Eleve) and personne.classe == classe
-        if role == "parent":
-            return classe in e.classes_de(personne.identifiant)
-        if role == "enseignant":
-            return e.enseigne_a(personne.identifiant, classe)
-        if role == "professeur_principal":
-            return self._est_pp(personne.identifiant, classe)
-        return role in ROLES_ETABLISSEMENT
-
-    def _est_pp(self, identifiant: str, classe: str) -> bool:
-        c = self.etablissement.classes.get(classe)
-        return c is not None and c.professeur_principal == identifiant
-
     # -- décisions tracées -----------------------------------------------------------------
     def _tracer(self, decision: Decision, contexte: ContexteAcces | None) -> None:
         self.journal.enregistrer(
@@ -485,93 +375,6 @@ class Autorisation:
     def matrice_messagerie(self):
         """La matrice de messagerie profil × profil (``pandas.DataFrame``, en français)."""
         return self.messagerie.matrice()
-
-    # -- pour la classe ------------------------------------------------------------------
-    def representants(self) -> list[str]:
-        """Une personne par rôle, pour voir « la même action vue de chaque rôle » : un
-        élève, un de ses parents, un de ses enseignants, un élève d'une autre famille, puis
-        direction, CPE, vie scolaire, secrétariat, gestionnaire, documentaliste, invité."""
-        e = self.etablissement
-        choix: list[str] = []
-        eleves = sorted(e.eleves(), key=lambda p: p.identifiant)
-        if eleves:
-            premier = eleves[0]
-            choix.append(premier.identifiant)
-            choix += [p.identifiant for p in e.responsables_de(premier.identifiant)][:1]
-            if premier.classe:
-                choix += [p.identifiant for p in e.enseignants_de(premier.classe)][:1]
-        for fonction in (Fonction.CHEF_ETABLISSEMENT, Fonction.CPE, Fonction.VIE_SCOLAIRE,
-                         Fonction.SECRETARIAT, Fonction.GESTIONNAIRE, Fonction.DOCUMENTALISTE):
-            choix += sorted(p.identifiant for p in e.avec_fonction(fonction))[:1]
-        choix += sorted(p.identifiant for p in e.invites())[:1]
-        vus: list[str] = []
-        for ident in choix:
-            if ident not in vus:
-                vus.append(ident)
-        return vus
-
-    def _libelle_personne(self, personne: Personne) -> str:
-        fonctions = [f.value for f in sorted(personne.fonctions, key=lambda f: f.name)]
-        return personne.profil.value + (f" — {', '.join(fonctions)}" if fonctions else "")
-
-    def tableau_droits(self, identifiants: Iterable[str] | str | None = None,
-                       ressources: Iterable[Ressource] | Ressource | None = None,
-                       actions: Iterable[Action | str] | Action | str = Action.LIRE, *,
-                       contexte: ContexteAcces | None = None):
-        """« La même action vue de chaque rôle » : un ``pandas.DataFrame`` d'une ligne par
-        (personne, action, ressource), avec ✓/✗ *et* un mot, et le motif en toutes lettres.
-        Rien n'est écrit au journal (c'est une simulation).
-
-        Sans ``identifiants`` : :meth:`representants`.
-        """
-        import pandas as pd
-
-        if identifiants is None:
-            identifiants = self.representants()
-        elif isinstance(identifiants, str):
-            identifiants = [identifiants]
-        if ressources is None:
-            raise ValeurInvalide("Donnez au moins une ressource, par exemple "
-                                 "Ressource.notes_de(\"lea.martin\").")
-        if isinstance(ressources, Ressource):
-            ressources = [ressources]
-        if isinstance(actions, (str, Action)):
-            actions = [actions]
-        actions = [Action.depuis(a) for a in actions]
-        lignes = []
-        for ident in identifiants:
-            personne = self.etablissement.personne(ident)
-            for ressource in ressources:
-                for action in actions:
-                    d = self.evaluer(ident, action, ressource, contexte=contexte)
-                    lignes.append({
-                        "Personne": personne.nom_complet,
-                        "Profil / fonction": self._libelle_personne(personne),
-                        "Action": action.value,
-                        "Ressource": d.objet,
-                        "Décision": d.symbole,
-                        "Motif": d.raison,
-                    })
-        colonnes = ["Personne", "Profil / fonction", "Action", "Ressource", "Décision",
-                    "Motif"]
-        return pd.DataFrame(lignes, columns=colonnes)
-
-    def expliquer(self, decision: Decision) -> str:
-        """L'explication complète d'une décision, en français, sur quelques lignes."""
-        if not isinstance(decision, Decision):
-            raise ValeurInvalide("expliquer() attend une décision, par exemple le résultat "
-                                 "de autorisation.decider(…).")
-        personne = self.etablissement.personne(decision.identifiant)
-        lignes = [
-            f"Décision : {decision.symbole} ({decision.libelle}, code « {decision.code} »).",
-            f"Qui : {personne.nom_complet} ({self._libelle_personne(personne)}).",
-            f"Action : {decision.action.value}.",
-            f"Ressource : {decision.objet or decision.ressource.description}.",
-            f"Motif : {decision.raison}",
-        ]
-        if decision.regle:
-            lignes.append(f"Règle appliquée : {decision.regle}.")
-        return "\n".join(lignes)
 
     def __repr__(self) -> str:
         return (f"Autorisation({self.etablissement.nom!r}, {len(self._regles)} règle(s) "

@@ -25,14 +25,10 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from entsim.correction.rapports import nombre
+from entsim.correction.resultats import RenduCorrige, nombre
 from entsim.socle.erreurs import ErreurENT
 from entsim.etablissement.identifiants import replier
-
-if TYPE_CHECKING:  # pragma: no cover
-    from entsim.correction.correction import RenduCorrige
 
 #: Colonnes de ``notes_manuelles.csv`` ; le professeur remplit « note » et « commentaire ».
 COLONNES_NOTES = ("fichier", "élève", "fiche", "question", "sur", "note", "commentaire",
@@ -108,8 +104,8 @@ def lire_note(texte: str) -> float | None:
     return float(texte)
 
 
-def appliquer_notes(rendus: Sequence["RenduCorrige"], notes: Sequence[NoteManuelle]
-                    ) -> tuple[list["RenduCorrige"], list[str]]:
+def appliquer_notes(rendus: Sequence[RenduCorrige], notes: Sequence[NoteManuelle]
+                    ) -> tuple[list[RenduCorrige], list[str]]:
     """Applique les notes manuelles ; calcule totaux et questions restant à noter."""
     par_cle = {(n.fichier, n.question): n for n in notes}
     avertissements: list[str] = []
@@ -149,7 +145,7 @@ def appliquer_notes(rendus: Sequence["RenduCorrige"], notes: Sequence[NoteManuel
     return resultat, avertissements
 
 
-def lignes_notes(rendus: Sequence["RenduCorrige"], existantes: Sequence[NoteManuelle],
+def lignes_notes(rendus: Sequence[RenduCorrige], existantes: Sequence[NoteManuelle],
                  reponses: Mapping[tuple[str, str], str]) -> list[list[str]]:
     """Les lignes de ``notes_manuelles.csv`` : celles des questions ouvertes (et de toute
     question que le professeur a ajoutée), dans l'ordre du carnet ; les notes et

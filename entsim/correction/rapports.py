@@ -6,6 +6,9 @@ avec ``svg.hashsalt`` fixé et ``metadata={"Date": None}`` (sans quoi matplotlib
 date et des identifiants aléatoires). Les pages HTML sont autonomes : styles et diagrammes
 intégrés, aucune ressource externe ni accès au réseau ; tout texte venant d'une copie est
 échappé (:func:`html.escape`).
+
+Les lignes et le résumé du carnet (:func:`lignes_carnet`, :func:`resume`, :func:`nombre`…)
+sont dans :mod:`entsim.correction.resultats` ; ils restent importables d'ici.
 """
 
 from __future__ import annotations
@@ -17,14 +20,19 @@ import os
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from entsim.correction.resultats import (
+    Carnet, RenduCorrige, colonne_question, entete_carnet, lignes_carnet, nombre, points_colonne,
+    resume, resume_court)
 from entsim.socle.erreurs import ErreurENT
 from entsim.etablissement.identifiants import replier
-from entsim.questions.questions import STATUTS, SYMBOLES, Correction, Fiche
+from entsim.questions.questions import STATUTS, SYMBOLES, Fiche
 
-if TYPE_CHECKING:  # pragma: no cover
-    from entsim.correction.correction import Carnet, RenduCorrige
+__all__ = ["SEL_SVG", "ecrire_fichier", "ecrire_csv", "taux_de_reussite", "diagramme_svg",
+           "synthese_html", "cle_eleve", "retours_par_eleve", "ecrire_retours",
+           # réexportés de entsim.correction.resultats
+           "nombre", "colonne_question", "entete_carnet", "lignes_carnet", "resume",
+           "resume_court"]
 
 #: Graine des identifiants internes des SVG de matplotlib (rend la sortie reproductible).
 SEL_SVG = "entsim-correction"
@@ -33,16 +41,6 @@ SEL_SVG = "entsim-correction"
 # ---------------------------------------------------------------------------------------
 # Écriture
 # ---------------------------------------------------------------------------------------
-
-def nombre(valeur: float | None) -> str:
-    """« 1,5 », « 2 », « » : un nombre pour le carnet et les pages (virgule décimale)."""
-    if valeur is None:
-        return ""
-    valeur = round(float(valeur), 2)
-    if valeur.is_integer():
-        return str(int(valeur))
-    return f"{valeur:.2f}".rstrip("0").replace(".", ",")
-
 
 def ecrire_fichier(chemin: Path, contenu: bytes) -> None:
     """Écrit un fichier d'un coup (fichier temporaire puis remplacement) ; message clair si
@@ -68,66 +66,6 @@ def ecrire_csv(chemin: Path, entete: Sequence[str], lignes: Iterable[Sequence[st
     ecrivain.writerow(entete)
     ecrivain.writerows(lignes)
     ecrire_fichier(chemin, tampon.getvalue().encode("utf-8-sig"))
-
-
-# ---------------------------------------------------------------------------------------
-# Carnet
-# ---------------------------------------------------------------------------------------
-
-def colonne_question(fiche_id: str, qid: str) -> str:
-    """Le titre de colonne d'une question dans le carnet : « partie1 q1a »."""
-    return f"{fiche_id} {qid}"
-
-
-def entete_carnet(carnet: "Carnet") -> list[str]:
-    """Les colonnes de ``carnet.csv``."""
-    return (["fichier", "élève", "fiche"]
-            + [colonne_question(f, q) for f, q in carnet.colonnes]
-            + ["total", "sur", "à noter à la main", "statut", "raison"])
-
-
-def _points_colonne(correction: Correction | None) -> str:
-    if correction is None or correction.statut == "manuel":
-        return ""
-    return nombre(correction.points)
-
-
-def lignes_carnet(carnet: "Carnet") -> list[dict[str, str]]:
-    """Les lignes de ``carnet.csv`` (une par fichier rendu), textes prêts à écrire."""
-    lignes = []
-    for rendu in carnet.rendus:
-        ligne = {"fichier": rendu.fichier, "élève": rendu.eleve, "fiche": rendu.fiche or ""}
-        for fiche_id, qid in carnet.colonnes:
-            ligne[colonne_question(fiche_id, qid)] = (
-                _points_colonne(rendu.correction(qid)) if rendu.fiche == fiche_id else "")
-        ligne.update({"total": nombre(rendu.total), "sur": nombre(rendu.sur),
-                      "à noter à la main": ", ".join(rendu.a_noter),
-                      "statut": rendu.libelle_statut, "raison": rendu.raison})
-        lignes.append(ligne)
-    return lignes
-
-
-def resume(carnet: "Carnet") -> str:
-    """Le compte rendu de la commande, en français."""
-    n = len(carnet.rendus)
-    if n == 0:
-        return (f"Aucun fichier rendu dans « {carnet.dossier_rendus} ». Résultats (vides) "
-                f"dans {carnet.dossier_sortie}.")
-    a_noter = sum(len(r.a_noter) for r in carnet.rendus)
-    lignes = [resume_court(carnet)]
-    if any(not r.corrige for r in carnet.rendus):
-        lignes.append("Fichiers non corrigés : voir la colonne « raison » du carnet.")
-    if a_noter:
-        lignes.append(f"{a_noter} réponse{'s' if a_noter > 1 else ''} ouverte"
-                      f"{'s' if a_noter > 1 else ''} à noter à la main dans "
-                      f"{carnet.chemin_notes_manuelles} (colonnes « note » et « commentaire »), "
-                      "puis relancez la même commande.")
-    lignes += [f"Carnet de notes : {carnet.chemin_carnet}",
-               f"Synthèse : {carnet.chemin_synthese}",
-               f"Retours aux élèves : {carnet.dossier_retours}"]
-    for avertissement in carnet.avertissements:
-        lignes.append(f"Attention : {avertissement}.")
-    return "\n".join(lignes)
 
 
 # ---------------------------------------------------------------------------------------
@@ -172,7 +110,7 @@ def _tableau(entete: Sequence[str], lignes: Iterable[Sequence[str]],
 # Synthèse
 # ---------------------------------------------------------------------------------------
 
-def taux_de_reussite(rendus: Sequence["RenduCorrige"], qid: str) -> float | None:
+def taux_de_reussite(rendus: Sequence[RenduCorrige], qid: str) -> float | None:
     """La part moyenne des points obtenus à ``qid`` (0 à 1), ou ``None`` tant qu'une
     réponse à cette question attend sa note manuelle (ou s'il n'y a aucune copie)."""
     corrections = [c for r in rendus if (c := r.correction(qid)) is not None and c.sur > 0]
@@ -219,7 +157,7 @@ def diagramme_svg(etiquettes: Sequence[str], taux: Sequence[float | None], titre
     return svg[debut:] if debut >= 0 else svg
 
 
-def synthese_html(carnet: "Carnet", fiches: Mapping[str, Fiche]) -> str:
+def synthese_html(carnet: Carnet, fiches: Mapping[str, Fiche]) -> str:
     """La page ``synthese.html`` : récapitulatif, fichiers à vérifier, une section par fiche
     (taux de réussite par question en diagramme et en tableau, notes des élèves)."""
     e = html.escape
@@ -244,20 +182,8 @@ def synthese_html(carnet: "Carnet", fiches: Mapping[str, Fiche]) -> str:
     return _page(f"Synthèse de la correction — {nom_dossier}", "\n".join(morceaux))
 
 
-def resume_court(carnet: "Carnet") -> str:
-    """Une phrase : nombre de fichiers par statut."""
-    from entsim.correction.correction import STATUTS_FICHIER, STATUTS_FICHIER_PLURIEL
 
-    n = len(carnet.rendus)
-    comptes = [(code, sum(1 for r in carnet.rendus if r.statut == code))
-               for code in STATUTS_FICHIER]
-    detail = ", ".join(f"{c} {STATUTS_FICHIER_PLURIEL[code] if c > 1 else STATUTS_FICHIER[code]}"
-                       for code, c in comptes if c)
-    return (f"{n} fichier{'s' if n > 1 else ''} rendu{'s' if n > 1 else ''}"
-            + (f" : {detail}." if detail else "."))
-
-
-def _section_fiche(la_fiche: Fiche, rendus: Sequence["RenduCorrige"]) -> str:
+def _section_fiche(la_fiche: Fiche, rendus: Sequence[RenduCorrige]) -> str:
     e = html.escape
     morceaux = [f"<h2>Fiche {e(la_fiche.id)} — {e(la_fiche.titre)}</h2>"]
     notes = [r.total for r in rendus if r.total is not None]
@@ -294,7 +220,7 @@ def _section_fiche(la_fiche: Fiche, rendus: Sequence["RenduCorrige"]) -> str:
                                                                           "Statut"]
     lignes = []
     for r in rendus:
-        lignes.append([r.eleve, r.fichier] + [_points_colonne(r.correction(q.id)) or
+        lignes.append([r.eleve, r.fichier] + [points_colonne(r.correction(q.id)) or
                                               ("à noter" if q.id in r.a_noter else "")
                                               for q in la_fiche.questions]
                       + [nombre(r.total), nombre(r.sur), r.libelle_statut])
@@ -315,7 +241,7 @@ def cle_eleve(nom: str) -> str:
     return "_".join(sorted(mots))[:80].strip("_") or "eleve_sans_nom"
 
 
-def _retour_rendu(rendu: "RenduCorrige", fiches: Mapping[str, Fiche]) -> str:
+def _retour_rendu(rendu: RenduCorrige, fiches: Mapping[str, Fiche]) -> str:
     e = html.escape
     la_fiche = fiches.get(rendu.fiche or "")
     titre = la_fiche.titre if la_fiche is not None else "Fichier rendu"
@@ -359,7 +285,7 @@ def _retour_rendu(rendu: "RenduCorrige", fiches: Mapping[str, Fiche]) -> str:
     return "\n".join(morceaux)
 
 
-def retours_par_eleve(carnet: "Carnet") -> dict[str, list["RenduCorrige"]]:
+def retours_par_eleve(carnet: Carnet) -> dict[str, list[RenduCorrige]]:
     """Les fichiers rendus regroupés par élève (clé :func:`cle_eleve`), dans l'ordre."""
     groupes: dict[str, list[RenduCorrige]] = {}
     for rendu in carnet.rendus:
@@ -367,7 +293,7 @@ def retours_par_eleve(carnet: "Carnet") -> dict[str, list["RenduCorrige"]]:
     return dict(sorted(groupes.items()))
 
 
-def ecrire_retours(carnet: "Carnet", fiches: Mapping[str, Fiche]) -> list[Path]:
+def ecrire_retours(carnet: Carnet, fiches: Mapping[str, Fiche]) -> list[Path]:
     """Écrit ``retours/<élève>.html`` pour chaque élève ; retire les retours d'une correction
     précédente qui ne correspondent plus à aucun élève."""
     dossier = carnet.dossier_retours

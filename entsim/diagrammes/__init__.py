@@ -6,7 +6,7 @@
   affichable dans un notebook et décrit en texte ;
 - :mod:`~entsim.diagrammes.carte` : la carte de l'ENT (profils et familles de services) ;
 - :mod:`~entsim.diagrammes.sso` : les schémas de connexion tirés de vraies exécutions
-  (8 étapes, séquence, SSO, déconnexion unique).
+  (8 étapes, séquence, SSO, déconnexion unique), un module par schéma.
 
 Questions du cours : Q1 (carte des services), Q14–Q15 (schéma du processus de connexion).
 Peut importer : :mod:`entsim.ent` et tout ce qui est en dessous (AAS, journal,

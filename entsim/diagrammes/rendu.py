@@ -39,6 +39,7 @@ from typing import Any
 
 import graphviz
 
+from entsim.diagrammes.dot import ErreurSchema, lire_dot
 from entsim.socle.erreurs import ErreurENT, ValeurInvalide
 
 #: Nom de la variable d'environnement qui impose un moteur à tout entsim.
@@ -227,7 +228,7 @@ def _erreur_graphviz(message: str, texte: str = "") -> ErreurRendu:
     """Traduit un message d'erreur de Graphviz (en anglais) en :class:`ErreurRendu`.
 
     Le Graphviz intégré ne dit pas où est l'erreur de syntaxe : la description est alors
-    relue par :func:`entsim.diagrammes.schema.lire_dot` pour donner la ligne fautive à l'élève.
+    relue par :func:`entsim.diagrammes.dot.lire_dot` pour donner la ligne fautive à l'élève.
     """
     etiquette = _ETIQUETTE_HTML.search(message)
     if etiquette:  # erreur dans une étiquette HTML (<b>…</b>, <table>…)
@@ -243,8 +244,6 @@ def _erreur_graphviz(message: str, texte: str = "") -> ErreurRendu:
             ou += f", près de « {syntaxe.group(2)} »"
         return ErreurRendu("syntaxe_dot", ou=ou)
     if "Failed to parse DOT source" in message:  # message du Graphviz intégré
-        from entsim.diagrammes.schema import ErreurSchema, lire_dot  # import tardif : schema importe rendu
-
         try:
             lire_dot(texte)
         except ErreurSchema as exc:

@@ -1,24 +1,36 @@
 """Les fiches du cours : les types de questions, les banques de questions, les exercices.
 
-- :mod:`~entsim.questions.questions` : les types de questions (QCM, réponse courte,
+- :mod:`~entsim.questions.types_de_questions` : les types de questions (QCM, réponse courte,
   classement, mise en ordre, numérique, tableau à compléter, code à modifier, question
-  ouverte), leur correction automatique et la fiche qui les rassemble ;
+  ouverte), un module par type, sur la base commune :mod:`~entsim.questions.question` ;
+- :mod:`~entsim.questions.retours` (correction, indice), :mod:`~entsim.questions.normalisation`
+  (lecture tolérante des réponses), :mod:`~entsim.questions.mots_cles` (idées attendues),
+  :mod:`~entsim.questions.lettres` (choix A, B, C…) et :mod:`~entsim.questions.ecriture`
+  (nombres et valeurs écrits en français) : ce qui sert à corriger ;
+- :mod:`~entsim.questions.fiches` : la fiche qui rassemble les questions et son bilan ;
+- :mod:`~entsim.questions.registre` : :func:`fiche` retrouve une fiche par son identifiant ;
 - :mod:`~entsim.questions.banque` : une fiche par partie du cours (questions, indices,
   réponses modèles) ;
 - :mod:`~entsim.questions.exercices` : fabrique ``exercises/`` à partir de ``solutions/``
-  (commande ``entsim-fiches``).
+  (commande ``entsim-fiches``) ;
+- :mod:`~entsim.questions.questions` : l'ancien emplacement de tout cela (réexportations).
 
 Dans un notebook : ``from entsim.questions import fiche`` puis ``f = fiche("partie1")``.
 
 Questions du cours : toutes (chaque partie a sa fiche).
 Peut importer : les démonstrations, les schémas, :mod:`entsim.ent` et tout ce qui est en
-dessous ; jamais les widgets ni la correction.
+dessous ; jamais les widgets ni la correction. À l'intérieur, les banques importent les types
+de questions et le registre importe les banques, jamais l'inverse.
 """
 
-from entsim.questions.questions import (QCM, Classement, CodeAModifier, Correction, Fiche,
-                                        Indice, MiseEnOrdre, MotsCles, Numerique, Question,
-                                        QuestionOuverte, ReponseCourte, ResultatFiche,
-                                        TableauACompleter, fiche, fiches_disponibles)
+from entsim.questions.fiches import Fiche, ResultatFiche
+from entsim.questions.mots_cles import MotsCles
+from entsim.questions.question import Question
+from entsim.questions.registre import fiche, fiches_disponibles
+from entsim.questions.retours import Correction, Indice
+from entsim.questions.types_de_questions import (QCM, Classement, CodeAModifier, MiseEnOrdre,
+                                                 Numerique, QuestionOuverte, ReponseCourte,
+                                                 TableauACompleter)
 
 __all__ = ["QCM", "Classement", "CodeAModifier", "Correction", "Fiche", "Indice", "MiseEnOrdre",
            "MotsCles", "Numerique", "Question", "QuestionOuverte", "ReponseCourte",

@@ -41,7 +41,8 @@ from pathlib import Path
 from typing import Any
 
 from entsim.socle.erreurs import ErreurENT
-from entsim.questions.questions import Fiche, fiche
+from entsim.questions.fiches import Fiche
+from entsim.questions.registre import fiche
 
 DEBUT_SOLUTION = "### BEGIN SOLUTION"
 FIN_SOLUTION = "### END SOLUTION"

@@ -19,6 +19,12 @@ Protocole d'un service (informel) :
 Découverte : le service de code ``x`` est simulé par le module ``entsim.services.x``, qui
 expose sa classe sous le nom ``SERVICE`` ; ``ent.service(code)`` crée le service à la
 première demande et le garde.
+
+Questions du cours : Q1–Q3 (les services et leurs usages), Q8–Q10 (qui voit quelles données).
+Peut importer : l'AAS (en pratique l'autorisation), :mod:`entsim.journal`,
+:mod:`entsim.etablissement`, :mod:`entsim.socle` ; jamais :mod:`entsim.ent` à l'exécution (le
+service reçoit l'objet ENT à sa création ; l'import sous ``TYPE_CHECKING`` ne sert qu'aux
+annotations), ni les widgets.
 """
 
 from __future__ import annotations

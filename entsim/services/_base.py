@@ -25,7 +25,7 @@ from entsim.autorisation.service import Action, ContexteAcces, Decision, Ressour
 from entsim.socle.erreurs import AccesRefuse
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..ent import ENT
+    from entsim.ent import ENT
 
 #: Postes de travail situés hors de l'établissement (voir ``entsim.ent.POSTES``) : une
 #: demande qui en vient a la « typologie d'accès » extérieure (SDET, conditions d'accès).

@@ -24,7 +24,7 @@ from entsim.etablissement.annuaire import Fonction, Personne, Profil
 from entsim.autorisation.service import Action, Decision, Ressource
 from entsim.socle.erreurs import AccesRefuse, ValeurInvalide, verifier_texte
 from entsim.etablissement.generation import PERSONAS
-from ._base import ServiceDeBase
+from entsim.services._base import ServiceDeBase
 
 JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",

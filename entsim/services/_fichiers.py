@@ -19,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from entsim.socle.erreurs import ValeurInvalide, verifier_entier
-from ._vie_eleve import cite
+from entsim.services._vie_eleve import cite
 
 #: Taille maximale d'un fichier déposé dans l'ENT simulé (100 Mo).
 TAILLE_MAX = 100 * 1024 * 1024

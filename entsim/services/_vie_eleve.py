@@ -18,7 +18,7 @@ from entsim.autorisation.service import (  # noqa: F401  (ContexteAcces, Decisio
     Action, ContexteAcces, Decision, Ressource, de)
 from entsim.socle.erreurs import AccesRefuse, ValeurInvalide
 from entsim.socle.texte import accorder, cite  # noqa: F401  (réexportés pour les services et les vues)
-from ._base import POSTES_EXTERIEURS, ServiceDeBase  # noqa: F401  (réexporté)
+from entsim.services._base import POSTES_EXTERIEURS, ServiceDeBase  # noqa: F401  (réexporté)
 
 JOURS_SEMAINE = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",

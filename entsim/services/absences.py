@@ -26,9 +26,9 @@ from entsim.autorisation.service import Action, Ressource
 from entsim.socle.erreurs import Introuvable, ValeurInvalide, verifier_entier, verifier_texte
 from entsim.etablissement.generation import CLASSE_DEMO, PERSONAS, RENTREE, SECONDE_DEMO
 from entsim.etablissement.identifiants import replier
-from ._vie_eleve import (ServiceVieEleve, accorder, cite, date_courte, de, heure_fr, lire_date,
+from entsim.services._vie_eleve import (ServiceVieEleve, accorder, cite, date_courte, de, heure_fr, lire_date,
                          lire_heure)
-from .emploi_du_temps import lundi_de
+from entsim.services.emploi_du_temps import lundi_de
 
 #: Motifs proposés aux familles (code stable → libellé), d'après l'art. L131-8.
 MOTIFS: dict[str, str] = {

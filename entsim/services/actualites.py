@@ -21,7 +21,7 @@ from datetime import datetime
 from entsim.etablissement.annuaire import Fonction, Profil, profil_depuis
 from entsim.autorisation.service import Action
 from entsim.socle.erreurs import ValeurInvalide
-from ._communication import ServiceSimule, texte_saisi
+from entsim.services._communication import ServiceSimule, texte_saisi
 
 TITRE_MAX = 120
 CONTENU_MAX = 4000

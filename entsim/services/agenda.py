@@ -21,7 +21,7 @@ from datetime import date, datetime, time, timedelta
 from entsim.etablissement.annuaire import Eleve, Profil
 from entsim.autorisation.service import Action
 from entsim.socle.erreurs import ValeurInvalide
-from ._communication import ServiceSimule, date_fr, texte_saisi
+from entsim.services._communication import ServiceSimule, date_fr, texte_saisi
 
 TITRE_MAX = 120
 

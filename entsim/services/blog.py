@@ -24,7 +24,7 @@ from datetime import datetime, timedelta
 from entsim.etablissement.annuaire import Fonction, Profil
 from entsim.autorisation.service import Action
 from entsim.socle.erreurs import Introuvable
-from ._communication import ServiceSimule, texte_saisi
+from entsim.services._communication import ServiceSimule, texte_saisi
 
 TITRE_MAX = 120
 CONTENU_MAX = 5000

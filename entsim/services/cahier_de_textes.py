@@ -22,8 +22,8 @@ from datetime import date, datetime, timedelta
 from entsim.autorisation.service import Action, Ressource
 from entsim.socle.erreurs import ValeurInvalide, verifier_texte
 from entsim.etablissement.generation import CLASSE_DEMO, SECONDE_DEMO
-from ._vie_eleve import ServiceVieEleve, date_courte, date_fr, heure_fr, lire_date
-from .emploi_du_temps import lundi_de
+from entsim.services._vie_eleve import ServiceVieEleve, date_courte, date_fr, heure_fr, lire_date
+from entsim.services.emploi_du_temps import lundi_de
 
 #: Séances de démonstration par discipline : (contenu, travail à faire ou "").
 PROGRESSIONS: dict[str, tuple[tuple[str, str], ...]] = {

@@ -25,8 +25,8 @@ from datetime import datetime
 from entsim.autorisation.service import Action, Ressource, de
 from entsim.socle.erreurs import Introuvable, ValeurInvalide
 from entsim.etablissement.identifiants import replier
-from ._communication import ServiceSimule, texte_saisi
-from ._fichiers import Fichier, fichier_simule
+from entsim.services._communication import ServiceSimule, texte_saisi
+from entsim.services._fichiers import Fichier, fichier_simule
 
 
 @dataclass(frozen=True)

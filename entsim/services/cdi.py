@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from entsim.autorisation.service import Action, Ressource
 from entsim.socle.erreurs import Introuvable, ValeurInvalide, verifier_entier, verifier_texte
 from entsim.etablissement.identifiants import replier
-from ._vie_eleve import ServiceVieEleve, cite, date_fr
+from entsim.services._vie_eleve import ServiceVieEleve, cite, date_fr
 
 TYPES = ("Livre", "Roman", "Bande dessinée", "Revue", "DVD", "Manuel")
 CHAMPS = {"tout": "tous les champs", "titre": "le titre", "auteur": "l'auteur",

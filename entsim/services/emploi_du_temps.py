@@ -29,7 +29,7 @@ from datetime import date, datetime, time, timedelta
 from entsim.socle import donnees
 from entsim.autorisation.service import Action, Ressource
 from entsim.socle.erreurs import ValeurInvalide
-from ._vie_eleve import JOURS_SEMAINE, ServiceVieEleve, heure_fr
+from entsim.services._vie_eleve import JOURS_SEMAINE, ServiceVieEleve, heure_fr
 
 #: Heures de début des créneaux d'une heure (la pause de midi, 12 h – 13 h, est libre).
 HEURES_MATIN = (8, 9, 10, 11)

@@ -32,8 +32,8 @@ from enum import Enum
 from entsim.etablissement.annuaire import Profil, profil_depuis
 from entsim.autorisation.service import Action, Ressource, de
 from entsim.socle.erreurs import ErreurENT, Introuvable, ValeurInvalide
-from ._communication import ServiceSimule
-from ._fichiers import Fichier, fichier_simule, valider_nom
+from entsim.services._communication import ServiceSimule
+from entsim.services._fichiers import Fichier, fichier_simule, valider_nom
 
 __all__ = ["Droit", "Element", "EspaceDocumentaire", "Fichier", "fichier_simule",
            "valider_nom"]

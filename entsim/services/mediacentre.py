@@ -31,8 +31,8 @@ from dataclasses import dataclass
 from entsim.etablissement.annuaire import Eleve, Enseignant, Fonction, Profil
 from entsim.autorisation.service import Action, Ressource
 from entsim.socle.erreurs import Introuvable
-from ._vie_eleve import ServiceVieEleve
-from .emploi_du_temps import formation_de
+from entsim.services._vie_eleve import ServiceVieEleve
+from entsim.services.emploi_du_temps import formation_de
 
 #: Attributs qu'un éditeur peut recevoir du GAR, avec leur libellé.
 ATTRIBUTS_GAR: dict[str, str] = {

@@ -26,8 +26,8 @@ from datetime import datetime, timedelta
 
 from entsim.autorisation.service import Action, Ressource, de
 from entsim.socle.erreurs import AccesRefuse, Introuvable, ValeurInvalide
-from ._communication import ServiceSimule, date_fr, texte_saisi
-from ._vie_eleve import cite
+from entsim.services._communication import ServiceSimule, date_fr, texte_saisi
+from entsim.services._vie_eleve import cite
 
 #: Longueurs maximales (caractères) d'un objet et d'un corps de message.
 OBJET_MAX = 150

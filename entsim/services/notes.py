@@ -24,8 +24,8 @@ from entsim.autorisation.service import Action, Ressource
 from entsim.socle.erreurs import Introuvable, ValeurInvalide, verifier_texte
 from entsim.etablissement.generation import CLASSE_DEMO, RENTREE, SECONDE_DEMO
 from entsim.etablissement.identifiants import replier
-from ._vie_eleve import ServiceVieEleve, cite, date_courte, de, lire_date, nombre_fr
-from .emploi_du_temps import lundi_de
+from entsim.services._vie_eleve import ServiceVieEleve, cite, date_courte, de, lire_date, nombre_fr
+from entsim.services.emploi_du_temps import lundi_de
 
 #: Mentions acceptées à la place d'une note (clé : saisie repliée, sans accents).
 MENTIONS: dict[str, str] = {"abs": "Abs", "absent": "Abs", "absente": "Abs",

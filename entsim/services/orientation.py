@@ -17,7 +17,7 @@ from entsim.etablissement.annuaire import Eleve
 from entsim.autorisation.service import Action, Ressource
 from entsim.socle.erreurs import Introuvable, ValeurInvalide, verifier_texte
 from entsim.etablissement.generation import CLASSE_DEMO, PERSONAS, SECONDE_DEMO
-from ._vie_eleve import ServiceVieEleve, cite, date_fr, de, lire_date
+from entsim.services._vie_eleve import ServiceVieEleve, cite, date_fr, de, lire_date
 
 TYPES = ("Stage", "Forum des métiers", "Projet", "Journée portes ouvertes",
          "Entretien d'orientation", "Engagement")

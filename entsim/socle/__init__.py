@@ -5,7 +5,9 @@
 - :mod:`~entsim.socle.aleatoire` : le hasard tiré de la graine (ou de ``secrets``) ;
 - :mod:`~entsim.socle.texte` : accords en nombre, citations à la française ;
 - :mod:`~entsim.socle.tableaux` : les tableaux pandas que lisent les élèves ;
-- :mod:`~entsim.socle.donnees` : les fichiers livrés dans ``data/``.
+- :mod:`~entsim.socle.donnees` : les fichiers livrés dans ``data/`` ;
+- :mod:`~entsim.socle.affichage` : le crochet d'affichage des retours des fiches (IPython y est
+  branché par les widgets, jamais importé ici).
 
 Questions du cours : aucune en propre ; tout le reste s'appuie dessus.
 Peut importer : la bibliothèque standard et pandas seulement (couche la plus basse).

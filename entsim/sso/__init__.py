@@ -1,7 +1,9 @@
 """Le SSO à la CAS 3.0 (propagation de l'identité, deuxième service de l'AAS du SDET).
 
 - :mod:`~entsim.sso.serveur` : le serveur CAS (TGT dans le cookie TGC, tickets de service,
-  ``renew``, ``gateway``) ;
+  ``renew``, ``gateway``), assemblé de :mod:`~entsim.sso.acces` (``/login`` : ticket de
+  service, autorisation), :mod:`~entsim.sso.connexion` (``/login`` : identifiants, session
+  SSO), :mod:`~entsim.sso.validation` et :mod:`~entsim.sso.sessions` ;
 - :mod:`~entsim.sso.tickets` : les tickets ``TGT-…`` et ``ST-…`` et leur durée de vie ;
 - :mod:`~entsim.sso.validation` : la validation d'un ticket par un service (usage unique) ;
 - :mod:`~entsim.sso.reponses` : les réponses XML ``cas:serviceResponse`` ;

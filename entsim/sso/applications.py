@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 from entsim.socle.erreurs import ErreurENT, ValeurInvalide, verifier_texte
 from entsim.sso.navigateur import CANAL_DIRECT, CANAL_NAVIGATEUR, Cookie, Navigateur
-from entsim.sso.serveur import (
+from entsim.sso.reponses import (
     ACCES_ACCORDE,
     ATTRIBUTS_CAS,
     IDENTIFICATION_DEMANDEE,

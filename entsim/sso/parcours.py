@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from entsim.socle.erreurs import ErreurENT, ValeurInvalide, verifier_texte
 from entsim.journal.journal import EntreeJournal
 from entsim.sso.navigateur import CANAL_DIRECT, CANAL_NAVIGATEUR, Echange, Navigateur
-from entsim.sso.serveur import NOM_COOKIE_TGC, ServeurCAS
+from entsim.sso.serveur import ServeurCAS
+from entsim.sso.tickets import NOM_COOKIE_TGC
 
 #: Les huit étapes, dans les mots du SDET (document 2 du cours).
 TITRES_SDET: dict[int, str] = {

@@ -34,6 +34,13 @@ Heures : l'horloge simulée donne l'heure légale française, sans fuseau ; les 
 (``cas:authenticationDate``, ``IssueInstant``) sont converties en UTC et portent le suffixe
 ``Z`` (voir :func:`entsim.sso.reponses._date_xml`).
 
+Le serveur est assemblé de parties, une par responsabilité (classes mères) :
+:class:`~entsim.sso.acces.AccesCAS` (``/login`` demandeur d'identifiants : ticket de service),
+:class:`~entsim.sso.connexion.ConnexionCAS` (``/login`` accepteur d'identifiants : session
+SSO), :class:`~entsim.sso.validation.ValidationCAS` (``/p3/serviceValidate``) et
+:class:`~entsim.sso.sessions.SessionsCAS` (``/logout``, expiration) ; ce module garde le
+constructeur, les adresses et le registre des services.
+
 Tous les noms des modules ``cas_*`` qui étaient définis ici restent importables depuis
 ``entsim.sso.serveur``.
 """
@@ -41,12 +48,13 @@ Tous les noms des modules ``cas_*`` qui étaient définis ici restent importable
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from datetime import timedelta
-from typing import TYPE_CHECKING, Protocol
 from urllib.parse import quote, urlsplit
 
 from entsim.socle.aleatoire import SourceAleatoire
+from entsim.sso.acces import AccesCAS, DecisionLike  # noqa: F401 — réexporté
+from entsim.sso.applications import ServiceApplicatif
+from entsim.sso.connexion import ConnexionCAS, ResultatAuthentificationLike  # noqa: F401
 from entsim.sso.reponses import (  # noqa: F401 — réexportés
     ACCES_ACCORDE, ACCES_REFUSE, ATTRIBUTS_CAS, AUCUNE_SESSION, CODES_CAS, DECONNEXION_REUSSIE,
     FUSEAU_SIMULATION, IDENTIFICATION_DEMANDEE, INTERNAL_ERROR, INVALID_REQUEST,
@@ -69,49 +77,19 @@ from entsim.sso.validation import ValidationCAS
 from entsim.socle.erreurs import Introuvable, ValeurInvalide, verifier_texte
 from entsim.socle.horloge import Horloge
 from entsim.journal.journal import Journal
-from entsim.sso.navigateur import CANAL_NAVIGATEUR, Cookie, Navigateur, Reseau
-
-if TYPE_CHECKING:
-    from entsim.sso.applications import ServiceApplicatif
+from entsim.sso.navigateur import (  # noqa: F401 — réexportés
+    CANAL_NAVIGATEUR, Cookie, Navigateur, Reseau,
+)
 
 #: L'adresse du serveur CAS de l'ENT simulé (les URI ``/login``, ``/logout``… s'y ajoutent).
 URL_CAS_PAR_DEFAUT = "https://ent.example/cas"
 
 
 # ---------------------------------------------------------------------------------------
-# Collaborateurs (protocoles informels)
-# ---------------------------------------------------------------------------------------
-
-class ResultatAuthentificationLike(Protocol):
-    """Ce que rend le service d'identification/authentification (mot de passe, code à
-    usage unique, certificat…)."""
-
-    @property
-    def ok(self) -> bool: ...
-    @property
-    def code(self) -> str: ...
-    @property
-    def message(self) -> str: ...
-    @property
-    def identifiant(self) -> str | None: ...
-    @property
-    def methode(self) -> str: ...
-
-
-class DecisionLike(Protocol):
-    """Ce que rend le service d'autorisation."""
-
-    @property
-    def autorise(self) -> bool: ...
-    @property
-    def raison(self) -> str: ...
-
-
-# ---------------------------------------------------------------------------------------
 # Le serveur
 # ---------------------------------------------------------------------------------------
 
-class ServeurCAS(ValidationCAS, SessionsCAS):
+class ServeurCAS(AccesCAS, ConnexionCAS, ValidationCAS, SessionsCAS):
     """Le serveur d'authentification centrale (CAS) de l'ENT.
 
     :param horloge: l'horloge simulée (expiration des tickets et des sessions).
@@ -215,8 +193,6 @@ class ServeurCAS(ValidationCAS, SessionsCAS):
         """Inscrit un service dans le registre : seuls les services inscrits reçoivent des
         tickets (section 2.2.1 : en mode non ouvert, le serveur DOIT refuser un service
         non autorisé ; il est fortement recommandé de filtrer les URL de service)."""
-        from entsim.sso.applications import ServiceApplicatif
-
         if not isinstance(service, ServiceApplicatif):
             raise ValeurInvalide("On n'enregistre qu'un ServiceApplicatif(code, nom, url).")
         if service.code in self._services:
@@ -251,345 +227,6 @@ class ServeurCAS(ValidationCAS, SessionsCAS):
             raise Introuvable(f"Aucun service « {code_ou_url} » n'est enregistré auprès du "
                               f"serveur CAS (services connus : {connus}).")
         return trouve
-
-    # -- outils internes -----------------------------------------------------------------
-    def _jeton(self, type_ticket: str, longueur: int) -> str:
-        self._compteurs[type_ticket] += 1
-        return nouvel_identifiant(type_ticket, self._compteurs[type_ticket], self.source,
-                                  longueur)
-
-    def _cookie_tgc(self, valeur: str) -> Cookie:
-        return Cookie(self.domaine, self.chemin_cookie, NOM_COOKIE_TGC, valeur)
-
-    def _lire_tgc(self, navigateur: Navigateur) -> tuple[TicketTGT | None, str | None,
-                                                          Cookie | None]:
-        """(TGT valable, motif de fin si le cookie désigne une session terminée, cookie).
-
-        Un cookie qui désigne une session terminée ou expirée est effacé du navigateur.
-        """
-        cookie = navigateur.cookie(self.url_login(), NOM_COOKIE_TGC)
-        if cookie is None:
-            return None, None, None
-        tgt = self._tgts.get(cookie.valeur)
-        if tgt is not None and tgt.fin_le is None:
-            motif = tgt.motif_expiration(self.horloge.maintenant(), self.inactivite_max,
-                                         self.duree_max)
-            if motif is None:
-                return tgt, None, cookie
-            self._terminer(tgt, motif)
-        navigateur.effacer_cookie(cookie)
-        return None, (tgt.motif_fin if tgt is not None else "inconnu"), cookie
-
-    def _emettre_ticket(self, navigateur: Navigateur, tgt: TicketTGT,
-                        service: ServiceApplicatif, *,
-                        identifiants_presentes: bool) -> TicketDeService:
-        """Émet un ticket de service lié à ce service et à ce TGT (section 3.1.1)."""
-        maintenant = self.horloge.maintenant()
-        ticket = TicketDeService(
-            id=self._jeton("ST", LONGUEUR_ALEA_ST), service=service.url,
-            code_service=service.code, identifiant=tgt.identifiant, tgt=tgt.id,
-            poste=navigateur.nom_poste, emis_le=maintenant,
-            expire_le=maintenant + self.duree_ticket,
-            identifiants_presentes=identifiants_presentes)
-        self._tickets[ticket.id] = ticket
-        tgt.tickets.append(ticket.id)
-        tgt.derniere_utilisation = maintenant  # utiliser le TGT repousse l'inactivité
-        self.journal.enregistrer(
-            "ticket_emis", identite=tgt.identifiant, service=service.code,
-            poste=navigateur.nom_poste, objet=ticket.id,
-            detail=("Ticket émis juste après la saisie des identifiants."
-                    if identifiants_presentes else
-                    "Ticket émis grâce à la session SSO, sans ressaisie des identifiants.")
-                   + f" Valable {_duree_lisible(self.duree_ticket)}, une seule fois.")
-        return ticket
-
-    def _decider(self, identifiant: str, service: ServiceApplicatif) -> tuple[bool, str]:
-        if self.autoriser is None:
-            return True, "Aucune règle d'autorisation : tout utilisateur authentifié entre."
-        decision = self.autoriser(identifiant, service.code)
-        return bool(decision.autorise), str(decision.raison)
-
-    def _delivrer(self, navigateur: Navigateur, tgt: TicketTGT, service: ServiceApplicatif,
-                  *, identifiants_presentes: bool, etapes: list[str]
-                  ) -> tuple[ResultatAcces, int, str | None, str]:
-        """Autorisation puis émission du ticket (SDET, étapes 3 et 4 de la cinématique).
-
-        Rend le résultat et la réponse HTTP à noter (statut, redirection, description).
-        """
-        autorise, raison = self._decider(tgt.identifiant, service)
-        if not autorise:
-            self.journal.enregistrer("acces_refuse", identite=tgt.identifiant,
-                                     service=service.code, poste=navigateur.nom_poste,
-                                     resultat="echec", detail=raison)
-            etapes.append(f"Autorisation refusée pour « {service.nom} » : {raison}")
-            resultat = ResultatAcces(
-                ok=False, code=ACCES_REFUSE, message=f"{MESSAGES[ACCES_REFUSE]} {raison}",
-                service=service.code, identifiant=tgt.identifiant, autorise=False,
-                raison=raison, sso=not identifiants_presentes)
-            return resultat, 403, None, f"Accès à « {service.nom} » refusé : {raison}"
-        if self.autoriser is not None:
-            self.journal.enregistrer("acces_autorise", identite=tgt.identifiant,
-                                     service=service.code, poste=navigateur.nom_poste,
-                                     detail=raison)
-        etapes.append(f"Autorisation accordée pour « {service.nom} » : {raison}")
-        ticket = self._emettre_ticket(navigateur, tgt, service,
-                                      identifiants_presentes=identifiants_presentes)
-        location = f"{service.url}{'&' if '?' in service.url else '?'}ticket={ticket.id}"
-        etapes.append(f"Ticket {ticket.id} émis pour « {service.nom} », valable "
-                      f"{_duree_lisible(self.duree_ticket)}")
-        resultat = ResultatAcces(
-            ok=True, code=TICKET_EMIS, message=MESSAGES[TICKET_EMIS], service=service.code,
-            identifiant=tgt.identifiant, ticket=ticket.id, url_redirection=location,
-            sso=not identifiants_presentes, autorise=True, raison=raison)
-        return resultat, 302, location, (f"Ticket {ticket.id} émis : retour vers "
-                                         f"« {service.nom} »")
-
-    # -- /login comme demandeur d'identifiants (section 2.1) -----------------------------
-    def acceder(self, navigateur: Navigateur, service: str, *, renew: bool = False,
-                gateway: bool = False) -> ResultatAcces:
-        """Le navigateur arrive sur ``/login?service=…`` (section 2.1).
-
-        * session SSO valable (cookie TGC) → ticket émis sans ressaisie (2.1.5) — si le
-          service d'autorisation l'accepte (SDET, étape 3) ;
-        * pas de session → « identification demandée » (2.1.3) ; avec ``gateway``, retour
-          au service sans ticket et sans rien demander (2.1.1) ;
-        * ``renew`` → identifiants exigés même avec une session (2.1.1 ; ``gateway`` est
-          alors ignoré, comme la spécification le recommande) ;
-        * session expirée (inactivité ou durée maximale) → session détruite et nouvelle
-          authentification demandée (SDET).
-        """
-        navigateur = self._verifier_navigateur(navigateur)
-        verifier_texte(service, "service")
-        self._verifier_booleens(renew=renew, gateway=gateway)
-        self.nettoyer()
-        debut = self.reseau.dernier_numero()
-        gateway = gateway and not renew
-        cible = self._trouver(service)
-        url_service = cible.url if cible is not None else service
-        url = self.url_login(url_service, renew=renew, gateway=gateway)
-        envoyes = tuple(str(c) for c in navigateur.cookies_pour(url))
-        etapes: list[str] = [f"Le navigateur « {navigateur.nom_poste} » demande {url}"]
-
-        def noter(statut: int, description: str, location: str | None = None,
-                  effaces: tuple[str, ...] = ()) -> None:
-            self.reseau.noter(canal=CANAL_NAVIGATEUR, navigateur=navigateur,
-                              emetteur=navigateur.nom_poste, destinataire=NOM_SERVEUR,
-                              methode="GET", url=url, statut=statut, location=location,
-                              cookies_envoyes=envoyes, cookies_effaces=effaces,
-                              description=description)
-
-        if cible is None:
-            message = f"{MESSAGES[SERVICE_INCONNU]} (service demandé : {service})"
-            etapes.append("Service absent du registre : opération refusée")
-            noter(403, "Service non enregistré : le serveur CAS refuse de continuer.")
-            return ResultatAcces(ok=False, code=SERVICE_INCONNU, message=message,
-                                 etapes=tuple(etapes),
-                                 echanges=self.reseau.depuis(debut))
-
-        tgt, motif_fin, cookie = self._lire_tgc(navigateur)
-        effaces = (f"{NOM_COOKIE_TGC}",) if cookie is not None and tgt is None else ()
-        expiree = motif_fin in ("inactivite", "duree_max")
-
-        if tgt is not None and not renew:
-            etapes.append(f"Cookie TGC reçu : session SSO {tgt.id} de {tgt.identifiant} "
-                          "valable, pas besoin de se réidentifier")
-            resultat, statut, location, description = self._delivrer(
-                navigateur, tgt, cible, identifiants_presentes=False, etapes=etapes)
-            noter(statut, description, location)
-            return self._completer(resultat, etapes, debut)
-
-        if gateway:
-            self.journal.enregistrer(
-                "passerelle_sans_session", service=cible.code, poste=navigateur.nom_poste,
-                resultat="info",
-                detail="Pas de session SSO : retour au service sans ticket (gateway).")
-            etapes.append("Pas de session SSO et « gateway » : retour au service sans "
-                          "ticket, sans rien demander")
-            noter(302, "Pas de session SSO : retour au service sans ticket (gateway).",
-                  cible.url, effaces)
-            return ResultatAcces(ok=False, code=PASSERELLE_SANS_SESSION,
-                                 message=MESSAGES[PASSERELLE_SANS_SESSION],
-                                 service=cible.code, url_redirection=cible.url,
-                                 etapes=tuple(etapes), echanges=self.reseau.depuis(debut))
-
-        if tgt is not None and renew:
-            etapes.append("Session SSO valable, mais le service exige « renew » : "
-                          "identifiants demandés quand même")
-            code, message = IDENTIFICATION_DEMANDEE, (
-                "Le service exige une authentification récente (renew) : saisissez de "
-                "nouveau votre identifiant et votre mot de passe.")
-        elif expiree:
-            detail = MOTIFS_FIN[motif_fin or ""]
-            self.journal.enregistrer(
-                "reauthentification_demandee", identite=self._identite_du_cookie(cookie),
-                service=cible.code, poste=navigateur.nom_poste, resultat="info",
-                objet=cookie.valeur if cookie else None,
-                detail=f"Session SSO expirée ({detail}) : nouvelle authentification.")
-            etapes.append(f"Session SSO expirée ({detail}) : cookie TGC effacé, "
-                          "nouvelle authentification demandée")
-            code, message = REAUTHENTIFICATION_DEMANDEE, _avec_precision(
-                MESSAGES[REAUTHENTIFICATION_DEMANDEE], detail)
-        else:
-            etapes.append("Pas de session SSO sur ce poste : formulaire de connexion")
-            code, message = IDENTIFICATION_DEMANDEE, MESSAGES[IDENTIFICATION_DEMANDEE]
-        noter(200, "Formulaire de connexion du serveur CAS (identifiant, mot de passe).",
-              effaces=effaces)
-        return ResultatAcces(ok=False, code=code, message=message, service=cible.code,
-                             etapes=tuple(etapes), echanges=self.reseau.depuis(debut))
-
-    def _identite_du_cookie(self, cookie: Cookie | None) -> str | None:
-        if cookie is None or cookie.valeur not in self._tgts:
-            return None
-        return self._tgts[cookie.valeur].identifiant
-
-    def _completer(self, resultat: ResultatAcces, etapes: list[str],
-                   debut: int) -> ResultatAcces:
-        return replace(resultat, etapes=tuple(etapes), echanges=self.reseau.depuis(debut))
-
-    # -- /login comme accepteur d'identifiants (section 2.2) -----------------------------
-    def connexion(self, navigateur: Navigateur, identifiant: str, mot_de_passe: str, *,
-                  service: str | None = None, renew: bool = False) -> ResultatConnexion:
-        """L'utilisateur envoie le formulaire de connexion (section 2.2.2).
-
-        Le mot de passe est vérifié par le service d'authentification
-        (``verifier_identifiants`` ; SDET : « la comparaison avec la valeur stockée du mot
-        de passe DOIVENT être effectuées par le service AAS »). En cas de succès, la session
-        SSO (TGT) est ouverte et le cookie TGC posé ; si un service est donné, un ticket est
-        émis pour lui (section 2.2.4) — ticket « de première main », qui satisfait
-        ``renew``. ``renew`` ne change que l'adresse notée : des identifiants saisis
-        satisfont toujours ``renew``.
-        """
-        navigateur = self._verifier_navigateur(navigateur)
-        verifier_texte(identifiant, "identifiant")
-        verifier_texte(mot_de_passe, "mot de passe", vide_autorise=True)
-        self._verifier_booleens(renew=renew)
-        self.nettoyer()
-        debut = self.reseau.dernier_numero()
-        cible = None
-        if service is not None:
-            verifier_texte(service, "service")
-            cible = self._trouver(service)
-        url = self.url_login(cible.url if cible is not None else service, renew=renew)
-        corps = f"username={identifiant}&password={'•' * 8}"
-        if cible is None and service is not None:
-            self.reseau.noter(canal=CANAL_NAVIGATEUR, navigateur=navigateur,
-                              emetteur=navigateur.nom_poste, destinataire=NOM_SERVEUR,
-                              methode="POST", url=url, statut=403, corps=corps,
-                              description="Service non enregistré : connexion refusée.")
-            return ResultatConnexion(
-                ok=False, code=SERVICE_INCONNU,
-                message=f"{MESSAGES[SERVICE_INCONNU]} (service demandé : {service})",
-                identifiant=identifiant, service=service,
-                etapes=("Service absent du registre : opération refusée",),
-                echanges=self.reseau.depuis(debut))
-        resultat = self.verifier_identifiants(identifiant, mot_de_passe, navigateur.nom_poste)
-        return self._ouvrir(navigateur, resultat, cible, debut=debut, methode_http="POST",
-                            url=url, corps=corps,
-                            etapes=[f"Identifiants de « {identifiant} » envoyés au serveur "
-                                    "CAS (formulaire, méthode POST)"])
-
-    def ouvrir_session(self, navigateur: Navigateur,
-                       resultat_authentification: ResultatAuthentificationLike, *,
-                       service: str | None = None) -> ResultatConnexion:
-        """Ouvre la session SSO à partir de n'importe quelle preuve réussie (mot de passe,
-        code à usage unique, certificat : SDET, « Les moyens d'authentification »)."""
-        navigateur = self._verifier_navigateur(navigateur)
-        for attribut in ("ok", "code", "message", "identifiant", "methode"):
-            if not hasattr(resultat_authentification, attribut):
-                raise ValeurInvalide("Il faut le résultat d'une authentification (avec ok, "
-                                     "code, message, identifiant et methode).")
-        self.nettoyer()
-        debut = self.reseau.dernier_numero()
-        cible = None
-        if service is not None:
-            verifier_texte(service, "service")
-            cible = self._trouver(service)
-            if cible is None:
-                return ResultatConnexion(
-                    ok=False, code=SERVICE_INCONNU,
-                    message=f"{MESSAGES[SERVICE_INCONNU]} (service demandé : {service})",
-                    service=service, etapes=("Service absent du registre : opération "
-                                             "refusée",))
-        methode = str(resultat_authentification.methode)
-        url = self.url_login(cible.url if cible is not None else None)
-        return self._ouvrir(navigateur, resultat_authentification, cible, debut=debut,
-                            methode_http="POST", url=url, corps=f"preuve={methode}",
-                            etapes=[f"Preuve d'authentification ({methode}) présentée au "
-                                    "serveur CAS"])
-
-    def _ouvrir(self, navigateur: Navigateur, resultat: ResultatAuthentificationLike,
-                cible: ServiceApplicatif | None, *, debut: int, methode_http: str, url: str,
-                corps: str, etapes: list[str]) -> ResultatConnexion:
-        envoyes = tuple(str(c) for c in navigateur.cookies_pour(url))
-
-        def noter(statut: int, description: str, location: str | None = None,
-                  poses: tuple[str, ...] = ()) -> None:
-            self.reseau.noter(canal=CANAL_NAVIGATEUR, navigateur=navigateur,
-                              emetteur=navigateur.nom_poste, destinataire=NOM_SERVEUR,
-                              methode=methode_http, url=url, statut=statut, corps=corps,
-                              location=location, cookies_envoyes=envoyes,
-                              cookies_poses=poses, description=description)
-
-        if not resultat.ok:
-            etapes.append(f"Authentification refusée : {resultat.message}")
-            noter(200, f"Échec de l'authentification : formulaire affiché de nouveau "
-                       f"({resultat.message})")
-            return ResultatConnexion(
-                ok=False, code=str(resultat.code), message=str(resultat.message),
-                identifiant=resultat.identifiant, methode=str(resultat.methode),
-                service=cible.code if cible else None, etapes=tuple(etapes),
-                echanges=self.reseau.depuis(debut))
-        identifiant = resultat.identifiant
-        if not isinstance(identifiant, str) or not identifiant:
-            raise ValeurInvalide("Une authentification réussie doit nommer l'identifiant "
-                                 "authentifié.")
-        maintenant = self.horloge.maintenant()
-        methode = str(resultat.methode)
-        etapes.append(f"Authentification réussie ({methode}) : {resultat.message}")
-        tgt, _motif, _cookie = self._lire_tgc(navigateur)
-        poses: tuple[str, ...] = ()
-        if tgt is not None and tgt.identifiant == identifiant:
-            tgt.authentifie_le = maintenant
-            tgt.derniere_utilisation = maintenant
-            tgt.methode = methode
-            etapes.append(f"Session SSO {tgt.id} déjà ouverte sur ce poste pour "
-                          f"{identifiant} : authentification renouvelée")
-        else:
-            if tgt is not None:
-                etapes.append(f"La session SSO de {tgt.identifiant} sur ce poste est fermée : "
-                              f"{identifiant} se connecte à sa place")
-                self._terminer(tgt, "remplacement")
-            tgt = TicketTGT(id=self._jeton("TGT", LONGUEUR_ALEA_TGT), identifiant=identifiant,
-                            poste=navigateur.nom_poste, methode=methode, cree_le=maintenant,
-                            authentifie_le=maintenant, derniere_utilisation=maintenant)
-            self._tgts[tgt.id] = tgt
-            cookie = self._cookie_tgc(tgt.id)
-            navigateur.poser_cookie(cookie)
-            poses = (str(cookie),)
-            self.journal.enregistrer(
-                "tgt_cree", identite=identifiant, poste=navigateur.nom_poste, objet=tgt.id,
-                detail=f"Session SSO ouverte ({methode}) ; cookie {NOM_COOKIE_TGC} posé. "
-                       f"Expire après {_duree_lisible(self.inactivite_max)} d'inactivité, "
-                       f"au plus tard dans {_duree_lisible(self.duree_max)}.")
-            etapes.append(f"Session SSO {tgt.id} ouverte ; cookie {NOM_COOKIE_TGC} posé "
-                          f"dans le navigateur « {navigateur.nom_poste} »")
-        if cible is None:
-            noter(200, "Connexion réussie : « Vous êtes connecté(e) au service "
-                       "d'authentification centrale ».", poses=poses)
-            return ResultatConnexion(
-                ok=True, code=SESSION_SSO_OUVERTE, message=MESSAGES[SESSION_SSO_OUVERTE],
-                identifiant=identifiant, methode=methode, tgt=tgt.id, etapes=tuple(etapes),
-                echanges=self.reseau.depuis(debut))
-        acces, statut, location, description = self._delivrer(
-            navigateur, tgt, cible, identifiants_presentes=True, etapes=etapes)
-        noter(statut, description, location, poses=poses)
-        acces = self._completer(acces, etapes, debut)
-        return ResultatConnexion(
-            ok=True, code=SESSION_SSO_OUVERTE,
-            message=MESSAGES[SESSION_SSO_OUVERTE] + ("" if acces.ok else " " + acces.message),
-            identifiant=identifiant, methode=methode, tgt=tgt.id, service=cible.code,
-            ticket=acces.ticket, acces=acces, url_redirection=location,
-            etapes=tuple(etapes), echanges=self.reseau.depuis(debut))
 
     # -- l'aller-retour complet ----------------------------------------------------------
     def ouvrir_service(self, navigateur: Navigateur, code_service: str, *,

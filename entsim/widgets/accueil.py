@@ -27,8 +27,8 @@ import ipywidgets as widgets
 
 from entsim.etablissement.annuaire import Fonction
 from entsim.etablissement.identifiants import replier
-from .mise_en_forme import echapper
-from .style import CLASSE_BANDEAU, CLASSE_ENCADRE
+from entsim.widgets.mise_en_forme import echapper
+from entsim.widgets.style import CLASSE_BANDEAU, CLASSE_ENCADRE
 
 _LARGE = {"description_width": "initial"}
 

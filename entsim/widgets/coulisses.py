@@ -22,10 +22,10 @@ import ipywidgets as widgets
 
 from entsim.socle.erreurs import ErreurENT
 from entsim.journal.journal import RESULTATS, EntreeJournal
-from ..services._vie_eleve import accorder
+from entsim.services._vie_eleve import accorder
 from entsim.sso.serveur import NOM_COOKIE_TGC
-from .mise_en_forme import echapper, tableau_html
-from .style import CLASSE_COULISSES
+from entsim.widgets.mise_en_forme import echapper, tableau_html
+from entsim.widgets.style import CLASSE_COULISSES
 
 #: Opérations du journal qui sont des décisions du service d'autorisation.
 OPERATIONS_DECISION = ("acces_autorise", "acces_refuse")

@@ -9,7 +9,7 @@ from entsim.etablissement.annuaire import profil_depuis
 from entsim.etablissement.catalogue import LIBELLES_USAGE
 from entsim.socle.erreurs import ErreurENT
 from entsim.etablissement.generation import CLASSE_DEMO
-from .mise_en_forme import tableau_html
+from entsim.widgets.mise_en_forme import tableau_html
 
 
 class ExplorateurServices:

@@ -16,7 +16,7 @@ from entsim.diagrammes.sso import schema_parcours
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.sso.parcours import Etape, Parcours
 from entsim.diagrammes.schema import Schema
-from .mise_en_forme import echapper, tableau_html
+from entsim.widgets.mise_en_forme import echapper, tableau_html
 
 
 class PasAPas:

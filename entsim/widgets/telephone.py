@@ -11,7 +11,7 @@ import ipywidgets as widgets
 
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.authentification.preuves import TelephoneSimule
-from .mise_en_forme import echapper
+from entsim.widgets.mise_en_forme import echapper
 
 
 class TelephoneWidget:

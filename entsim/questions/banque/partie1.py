@@ -23,8 +23,10 @@ from __future__ import annotations
 from entsim.etablissement.annuaire import Profil
 from entsim.etablissement.catalogue import FAMILLES, Catalogue
 from entsim.socle.erreurs import ErreurENT
-from entsim.questions.questions import (QCM, Classement, Fiche, MotsCles, Numerique, QuestionOuverte,
-                         ReponseCourte)
+from entsim.questions.fiches import Fiche
+from entsim.questions.mots_cles import MotsCles
+from entsim.questions.types_de_questions import (QCM, Classement, Numerique, QuestionOuverte,
+                                                 ReponseCourte)
 
 _CATALOGUE = Catalogue.charger()
 

@@ -29,8 +29,10 @@ from typing import TYPE_CHECKING
 
 from entsim.authentification.entropie import Cas
 from entsim.sso.parcours import TITRES_SDET
-from entsim.questions.questions import (QCM, Classement, CodeAModifier, Fiche, MiseEnOrdre, MotsCles,
-                         Numerique, ReponseCourte, TableauACompleter)
+from entsim.questions.fiches import Fiche
+from entsim.questions.mots_cles import MotsCles
+from entsim.questions.types_de_questions import (QCM, Classement, CodeAModifier, MiseEnOrdre,
+                                                 Numerique, ReponseCourte, TableauACompleter)
 from entsim.sso.serveur import DUREE_TICKET_PAR_DEFAUT
 
 if TYPE_CHECKING:  # pragma: no cover - annotations seulement (pas d'import circulaire)

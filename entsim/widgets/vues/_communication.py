@@ -23,8 +23,8 @@ from typing import TypeVar
 import ipywidgets as widgets
 
 from entsim.socle.erreurs import AccesRefuse, ErreurENT
-from ..mise_en_forme import echapper, tableau_html
-from . import ActionsSures, ContexteVue
+from entsim.widgets.mise_en_forme import echapper, tableau_html
+from entsim.widgets.vues._contexte import ActionsSures, ContexteVue
 
 R = TypeVar("R")
 

@@ -16,8 +16,8 @@ import ipywidgets as widgets
 from entsim.etablissement.annuaire import Eleve, Parent
 from entsim.socle.erreurs import ErreurENT
 from entsim.etablissement.generation import CLASSE_DEMO
-from ..mise_en_forme import echapper, tableau_html
-from . import ActionsSures, ContexteVue, action_du_socle, decrire_valeur
+from entsim.widgets.mise_en_forme import echapper, tableau_html
+from entsim.widgets.vues._contexte import ActionsSures, ContexteVue, action_du_socle, decrire_valeur
 
 _STYLE_LARGE = {"description_width": "initial"}
 

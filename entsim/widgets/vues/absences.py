@@ -8,10 +8,10 @@ import ipywidgets as widgets
 
 from entsim.etablissement.annuaire import Eleve, Parent
 from entsim.autorisation.service import Action, Ressource
-from ...services.absences import MOTIFS, NATURES, STATUTS, Bilan
-from ...services._vie_eleve import accorder, date_courte, de, heure_fr
-from . import ContexteVue, decrire_valeur
-from ._vie_eleve import VueVieEleve
+from entsim.services.absences import MOTIFS, NATURES, STATUTS, Bilan
+from entsim.services._vie_eleve import accorder, date_courte, de, heure_fr
+from entsim.widgets.vues._contexte import ContexteVue, decrire_valeur
+from entsim.widgets.vues._vie_eleve import VueVieEleve
 
 _LE = {"absence": "l'absence", "retard": "le retard"}
 _ENREGISTRE = {"absence": "enregistrée", "retard": "enregistré"}

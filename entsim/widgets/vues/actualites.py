@@ -9,10 +9,10 @@ from collections.abc import Iterable
 import ipywidgets as widgets
 
 from entsim.etablissement.annuaire import Profil
-from ...services._communication import date_fr
-from ..mise_en_forme import echapper
-from . import ContexteVue
-from ._communication import VueService, bloc_texte
+from entsim.services._communication import date_fr
+from entsim.widgets.mise_en_forme import echapper
+from entsim.widgets.vues._contexte import ContexteVue
+from entsim.widgets.vues._communication import VueService, bloc_texte
 
 
 class VueActualites(VueService):

@@ -10,9 +10,9 @@ from datetime import date, datetime, time
 import ipywidgets as widgets
 
 from entsim.socle.erreurs import ValeurInvalide
-from ...services._vie_eleve import accorder
-from . import ContexteVue
-from ._communication import PREFIXE_IMPOSSIBLE, VueService
+from entsim.services._vie_eleve import accorder
+from entsim.widgets.vues._contexte import ContexteVue
+from entsim.widgets.vues._communication import PREFIXE_IMPOSSIBLE, VueService
 
 
 def _dans(portee: str) -> str:

@@ -6,9 +6,9 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from entsim.etablissement.annuaire import Enseignant
-from ...services._vie_eleve import accorder, date_fr
-from . import ContexteVue, decrire_valeur
-from ._vie_eleve import VueVieEleve
+from entsim.services._vie_eleve import accorder, date_fr
+from entsim.widgets.vues._contexte import ContexteVue, decrire_valeur
+from entsim.widgets.vues._vie_eleve import VueVieEleve
 
 AFFICHAGES = {"Travail à faire": "travail", "Toutes les séances": "seances"}
 

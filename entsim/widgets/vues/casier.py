@@ -8,9 +8,9 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from entsim.autorisation.service import de
-from ...services._communication import date_fr
-from . import ContexteVue
-from ._communication import VueService
+from entsim.services._communication import date_fr
+from entsim.widgets.vues._contexte import ContexteVue
+from entsim.widgets.vues._communication import VueService
 
 
 class VueCasier(VueService):

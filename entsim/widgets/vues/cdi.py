@@ -7,10 +7,10 @@ import ipywidgets as widgets
 
 from entsim.autorisation.service import Action, Ressource
 from entsim.socle.erreurs import ValeurInvalide
-from ...services._vie_eleve import accorder
-from ...services.cdi import CHAMPS, TYPES
-from . import ContexteVue
-from ._vie_eleve import VueVieEleve
+from entsim.services._vie_eleve import accorder
+from entsim.services.cdi import CHAMPS, TYPES
+from entsim.widgets.vues._contexte import ContexteVue
+from entsim.widgets.vues._vie_eleve import VueVieEleve
 
 ENTETES = ["Titre", "Auteurs", "Type", "Cote", "Sujets", "Disponibilité"]
 

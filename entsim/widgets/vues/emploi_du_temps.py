@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from entsim.etablissement.annuaire import Eleve, Enseignant, Parent
 from entsim.etablissement.generation import CLASSE_DEMO
-from ...services._vie_eleve import de
-from . import ContexteVue, decrire_valeur
-from ._vie_eleve import VueVieEleve
+from entsim.services._vie_eleve import de
+from entsim.widgets.vues._contexte import ContexteVue, decrire_valeur
+from entsim.widgets.vues._vie_eleve import VueVieEleve
 
 #: Préfixe des choix qui désignent un enseignant (les autres désignent une classe).
 PREFIXE_ENSEIGNANT = "enseignant:"

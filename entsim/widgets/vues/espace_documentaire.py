@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ...services._communication import date_fr
-from ...services.espace_documentaire import Droit
-from ...services._vie_eleve import accorder
-from . import ContexteVue, decrire_valeur
-from ._communication import VueService
+from entsim.services._communication import date_fr
+from entsim.services.espace_documentaire import Droit
+from entsim.services._vie_eleve import accorder
+from entsim.widgets.vues._contexte import ContexteVue, decrire_valeur
+from entsim.widgets.vues._communication import VueService
 
 ONGLETS = {"mes_documents": "Mes documents", "partages": "Partagés avec moi"}
 

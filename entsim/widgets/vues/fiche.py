@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..mise_en_forme import echapper, tableau_html
-from . import ContexteVue
+from entsim.widgets.mise_en_forme import echapper, tableau_html
+from entsim.widgets.vues._contexte import ContexteVue
 
 
 class VueFiche:

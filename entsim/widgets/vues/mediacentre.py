@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from . import ContexteVue
-from ._vie_eleve import VueVieEleve
+from entsim.widgets.vues._contexte import ContexteVue
+from entsim.widgets.vues._vie_eleve import VueVieEleve
 
 
 class VueMediacentre(VueVieEleve):

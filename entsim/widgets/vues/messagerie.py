@@ -12,11 +12,11 @@ from collections.abc import Iterable
 import ipywidgets as widgets
 
 from entsim.autorisation.service import de
-from ...services._communication import date_fr
-from ...services._vie_eleve import accorder
-from ..mise_en_forme import echapper
-from . import ContexteVue, decrire_valeur
-from ._communication import VueService, bloc_texte
+from entsim.services._communication import date_fr
+from entsim.services._vie_eleve import accorder
+from entsim.widgets.mise_en_forme import echapper
+from entsim.widgets.vues._contexte import ContexteVue, decrire_valeur
+from entsim.widgets.vues._communication import VueService, bloc_texte
 
 DOSSIERS = {"reception": "Boîte de réception", "envoyes": "Messages envoyés"}
 

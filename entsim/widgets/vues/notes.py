@@ -6,10 +6,10 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from entsim.etablissement.annuaire import Enseignant
-from ...services.notes import texte_moyenne
-from ...services._vie_eleve import accorder, date_courte, de, nombre_fr
-from . import ContexteVue
-from ._vie_eleve import VueVieEleve
+from entsim.services.notes import texte_moyenne
+from entsim.services._vie_eleve import accorder, date_courte, de, nombre_fr
+from entsim.widgets.vues._contexte import ContexteVue
+from entsim.widgets.vues._vie_eleve import VueVieEleve
 
 
 class VueNotes(VueVieEleve):

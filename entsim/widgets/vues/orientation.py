@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from entsim.etablissement.annuaire import Eleve
 from entsim.autorisation.service import Action, Ressource
-from ...services.orientation import TYPES
-from ...services._vie_eleve import accorder, date_fr, de
-from . import ContexteVue, decrire_valeur
-from ._vie_eleve import VueVieEleve
+from entsim.services.orientation import TYPES
+from entsim.services._vie_eleve import accorder, date_fr, de
+from entsim.widgets.vues._contexte import ContexteVue, decrire_valeur
+from entsim.widgets.vues._vie_eleve import VueVieEleve
 
 
 class VueFolios(VueVieEleve):

@@ -1,0 +1,145 @@
+"""Les règles explicites de l'établissement : « autoriser » ou « refuser », sous conditions.
+
+Une règle vise « qui » (un profil, une fonction, une personne ou tous), des actions et un
+service (ou une partie de service) ; ses conditions (horaire, lieu) restreignent quand elle
+s'applique. Le refus l'emporte (:mod:`entsim.autorisation.service`) et aucune règle
+n'élargit le besoin d'en connaître.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+
+from entsim.autorisation.habilitations.actions import Action, liste_actions, replier_cle
+from entsim.autorisation.habilitations.conditions import ContexteAcces
+from entsim.autorisation.habilitations.ressources import Ressource
+from entsim.etablissement.annuaire import Fonction, Personne, Profil
+from entsim.socle.erreurs import ValeurInvalide, verifier_texte
+
+__all__ = ["Effet", "TOUS", "Regle"]
+
+
+class Effet(str, Enum):
+    """L'effet d'une règle : autoriser (sous conditions) ou refuser."""
+
+    AUTORISER = "autoriser"
+    REFUSER = "refuser"
+
+    def __str__(self) -> str:
+        return self.value
+
+
+#: Valeur de ``Regle.qui`` qui désigne tout le monde.
+TOUS = "tous"
+
+
+def _qui(valeur: object) -> Profil | Fonction | str:
+    """Un profil, une fonction, « tous » ou un identifiant (les noms de profils et de
+    fonctions écrits en toutes lettres sont reconnus : « élève », « parent », « CPE »)."""
+    if isinstance(valeur, (Profil, Fonction)):
+        return valeur
+    if not isinstance(valeur, str) or not valeur.strip():
+        raise ValeurInvalide("« qui » doit être un profil (Profil.PARENT), une fonction "
+                             "(Fonction.CPE), \"tous\" ou un identifiant comme \"lea.martin\""
+                             f" (reçu : {valeur!r}).", code="qui_invalide")
+    cle = replier_cle(valeur)
+    for profil in Profil:
+        if cle in (replier_cle(profil.value), profil.name.lower()):
+            return profil
+    for fonction in Fonction:
+        if cle in (replier_cle(fonction.value), fonction.name.lower()):
+            return fonction
+    return TOUS if cle == TOUS else valeur.strip()
+
+
+@dataclass(frozen=True)
+class Regle:
+    """Une règle explicite : « qui » peut (ou ne peut pas) faire ces actions sur ce service
+    (ou cette partie), éventuellement sous conditions.
+
+    * ``effet="autoriser"`` : une habilitation *sous conditions* ; pour ce qu'elle vise, elle
+      fait foi (« les élèves lisent les notes de 7 h à 21 h » refuse donc à 22 h).
+    * ``effet="refuser"`` : un refus qui l'emporte sur toute autorisation quand ses
+      conditions sont remplies (aucune condition : toujours).
+
+    Aucune règle n'élargit le besoin d'en connaître : un parent autorisé sur les notes ne
+    voit toujours que celles de ses enfants.
+    """
+
+    qui: Profil | Fonction | str
+    actions: frozenset[Action] | Action | str | Iterable[Action | str]
+    service: str
+    partie: str | None = None
+    conditions: tuple = ()
+    effet: Effet | str = Effet.AUTORISER
+    libelle: str = ""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "qui", _qui(self.qui))
+        actions = self.actions
+        if isinstance(actions, (Action, str)):
+            actions = (actions,)
+        try:
+            ensemble = frozenset(Action.depuis(a) for a in actions)  # type: ignore[union-attr]
+        except TypeError:
+            raise ValeurInvalide("« actions » doit être une action (\"lire\") ou une liste "
+                                 "d'actions ([\"lire\", \"écrire\"]).") from None
+        if not ensemble:
+            raise ValeurInvalide("Une règle doit viser au moins une action.")
+        object.__setattr__(self, "actions", ensemble)
+        verifier_texte(self.service, "service")
+        if self.partie is not None:
+            verifier_texte(self.partie, "partie")
+        conditions = self.conditions
+        if not isinstance(conditions, (tuple, list)):
+            conditions = (conditions,)
+        for c in conditions:
+            if not all(hasattr(c, a) for a in ("est_satisfaite", "raison_echec", "code_echec")):
+                raise ValeurInvalide("Chaque condition doit être une PlageHoraire(…) ou un "
+                                     f"Lieu(…) (reçu : {c!r}).")
+        object.__setattr__(self, "conditions", tuple(conditions))
+        if isinstance(self.effet, str) and not isinstance(self.effet, Effet):
+            try:
+                object.__setattr__(self, "effet", Effet(replier_cle(self.effet)))
+            except ValueError:
+                raise ValeurInvalide("L'effet d'une règle est \"autoriser\" ou \"refuser\" "
+                                     f"(reçu : {self.effet!r}).") from None
+        elif not isinstance(self.effet, Effet):
+            raise ValeurInvalide("L'effet d'une règle est \"autoriser\" ou \"refuser\".")
+        if not isinstance(self.libelle, str):
+            raise ValeurInvalide("Le libellé d'une règle doit être un texte.")
+        if not self.libelle.strip():
+            object.__setattr__(self, "libelle", self._libelle_auto())
+
+    def _libelle_auto(self) -> str:
+        qui = self.qui.value if isinstance(self.qui, (Profil, Fonction)) else self.qui
+        cible = f"« {self.service} »" + (f" (partie « {self.partie} »)" if self.partie else "")
+        verbe = "Autoriser" if self.effet is Effet.AUTORISER else "Refuser"
+        texte = f"{verbe} à {qui} : {liste_actions(self.actions)} sur {cible}"  # type: ignore[arg-type]
+        if self.conditions:
+            texte += ", " + ", ".join(c.description for c in self.conditions)
+        return texte
+
+    # -- correspondance -------------------------------------------------------------
+    def concerne(self, personne: Personne) -> bool:
+        if self.qui == TOUS:
+            return True
+        if isinstance(self.qui, Profil):
+            return personne.profil is self.qui
+        if isinstance(self.qui, Fonction):
+            return self.qui in personne.fonctions
+        return personne.identifiant == self.qui
+
+    def couvre(self, action: Action, ressource: Ressource) -> bool:
+        return (action in self.actions  # type: ignore[operator]
+                and self.service in ("*", ressource.service)
+                and (self.partie is None or self.partie == ressource.partie))
+
+    def condition_manquee(self, contexte: ContexteAcces):
+        """La première condition non remplie, ou None si toutes le sont."""
+        for condition in self.conditions:
+            if not condition.est_satisfaite(contexte):
+                return condition
+        return None

@@ -1,0 +1,111 @@
+"""Le besoin d'en connaître appliqué à une demande : l'étape 4 de la décision.
+
+Même habilité, on n'accède qu'aux données de son périmètre : ses propres données, celles de
+ses enfants, de ses classes, de tout l'établissement pour les personnels dans leurs
+fonctions, rien pour un invité (arrêté du 30 novembre 2006 modifié, article 4 ; avis de la
+CNIL, document 1). La messagerie suit sa matrice (qui écrit à qui) et la boîte de chacun
+reste privée (secret des correspondances). Les rôles et les phrases viennent de
+:mod:`entsim.autorisation.besoin_d_en_connaitre`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from entsim.autorisation.besoin_d_en_connaitre import (HABILITATIONS, ROLES, ROLES_ETABLISSEMENT,
+                                                       groupe_nominal, raison_dans_perimetre,
+                                                       raison_hors_perimetre)
+from entsim.autorisation.habilitations.actions import Action, liste_actions
+from entsim.autorisation.habilitations.ressources import (PARTIE_MESSAGE, SERVICES_PERSONNELS,
+                                                          Ressource)
+from entsim.autorisation.usages import LIBELLES_USAGE
+from entsim.etablissement.annuaire import Eleve, Etablissement, Personne
+
+if TYPE_CHECKING:  # pragma: no cover
+    from entsim.autorisation.messagerie import ReglesMessagerie
+
+__all__ = ["PerimetreAutorisation"]
+
+
+class PerimetreAutorisation:
+    """Le périmètre de chaque rôle, pour :class:`entsim.autorisation.service.Autorisation`
+    (qui fournit l'établissement, la messagerie, ``nom_service()`` et ``_usage()``)."""
+
+    etablissement: Etablissement
+    messagerie: ReglesMessagerie
+
+    def _perimetre(self, personne: Personne, action: Action, ressource: Ressource,
+                   roles: list[str]) -> tuple[bool, str, str]:
+        """Le besoin d'en connaître : (autorisé, code, raison)."""
+        e = self.etablissement
+        ident = personne.identifiant
+        code = ressource.service
+        gn = groupe_nominal(code, f"le service « {self.nom_service(code)} »")
+        verbe = "ne voit que" if action is Action.LIRE else "ne peut agir que sur"
+        # Messagerie : l'envoi suit la matrice ; la boîte reste privée.
+        if code == "messagerie" and ressource.partie == PARTIE_MESSAGE \
+                and ressource.proprietaire is not None and action is Action.ECRIRE:
+            verdict = self.messagerie.verdict(personne, e.personne(ressource.proprietaire))
+            return verdict.autorise, verdict.code, verdict.raison
+        if code in SERVICES_PERSONNELS and ressource.proprietaire is not None:
+            if ressource.proprietaire == ident:
+                return True, "autorise", "C'est son propre espace : chacun accède à ses " \
+                                         "messages et à ses documents."
+            if code == "messagerie":
+                return False, "hors_perimetre", (
+                    "Personne ne lit les messages privés d'un autre utilisateur, pas même le "
+                    "chef d'établissement (secret des correspondances).")
+            return False, "hors_perimetre", (
+                f"Seul son propriétaire accède à cet espace personnel ({gn}).")
+        if ressource.eleve is not None:
+            eleve = e.personne(ressource.eleve)
+            for role in roles:
+                if self._voit_eleve(role, personne, eleve):  # type: ignore[arg-type]
+                    return True, "autorise", raison_dans_perimetre(role, eleve.nom_complet, False)
+            return False, "hors_perimetre", raison_hors_perimetre(roles, gn, verbe, False)
+        if ressource.classe is not None:
+            for role in roles:
+                if self._voit_classe(role, personne, ressource.classe):
+                    return True, "autorise", raison_dans_perimetre(role, ressource.classe, True)
+            return False, "hors_perimetre", raison_hors_perimetre(roles, gn, verbe, True)
+        if ressource.proprietaire is not None:
+            if ressource.proprietaire == ident or any(r in ROLES_ETABLISSEMENT for r in roles):
+                return True, "autorise", "Cette donnée le concerne ou relève de ses fonctions."
+            return False, "hors_perimetre", f"{ROLES[roles[0]][0]} {verbe} {gn} le concernant."
+        table = HABILITATIONS.get(code)
+        if table is not None and roles and roles[0] in table:
+            return True, "autorise", (f"{ROLES[roles[0]][0]} peut "
+                                      f"{liste_actions(table[roles[0]])} {gn}.")
+        usage = self._usage(personne.profil, code)
+        precision = (f"(usage : {LIBELLES_USAGE[usage]})" if usage is not None
+                     else "par cette règle")
+        return True, "autorise", (f"Le service « {self.nom_service(code)} » est ouvert au "
+                                  f"profil {personne.profil.value} {precision}.")
+
+    def _voit_eleve(self, role: str, personne: Personne, eleve: Eleve) -> bool:
+        e = self.etablissement
+        if role == "eleve":
+            return personne.identifiant == eleve.identifiant
+        if role == "parent":
+            return e.est_responsable_de(personne.identifiant, eleve.identifiant)
+        if role == "enseignant":
+            return e.enseigne_a(personne.identifiant, eleve.classe)
+        if role == "professeur_principal":
+            return self._est_pp(personne.identifiant, eleve.classe)
+        return role in ROLES_ETABLISSEMENT
+
+    def _voit_classe(self, role: str, personne: Personne, classe: str) -> bool:
+        e = self.etablissement
+        if role == "eleve":
+            return isinstance(personne, Eleve) and personne.classe == classe
+        if role == "parent":
+            return classe in e.classes_de(personne.identifiant)
+        if role == "enseignant":
+            return e.enseigne_a(personne.identifiant, classe)
+        if role == "professeur_principal":
+            return self._est_pp(personne.identifiant, classe)
+        return role in ROLES_ETABLISSEMENT
+
+    def _est_pp(self, identifiant: str, classe: str) -> bool:
+        c = self.etablissement.classes.get(classe)
+        return c is not None and c.professeur_principal == identifiant

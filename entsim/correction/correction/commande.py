@@ -1,0 +1,81 @@
+"""La commande ``entsim-corriger`` / ``python -m entsim.correction`` : options et messages.
+
+Les options (dossier des rendus, ``--sortie``, ``--fiche``, délais) sont lues par
+:mod:`argparse`, dont l'aide et les messages d'erreur sont mis en français ; la correction
+elle-même est :func:`entsim.correction.correction.corriger_dossier` (docs/ENSEIGNANTS.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from entsim.correction.correction.dossier import corriger_dossier
+from entsim.socle.erreurs import ErreurENT
+
+__all__ = ["main"]
+
+
+class _Format(argparse.HelpFormatter):
+    """La mise en page d'argparse, avec « utilisation : » au lieu de « usage: »."""
+
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[override]
+        return super().add_usage(usage, actions, groups, prefix="utilisation : ")
+
+
+class _Analyseur(argparse.ArgumentParser):
+    """argparse, avec des messages d'erreur en français."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        sys.stderr.write("Commande incorrecte : vérifiez le dossier et les options "
+                         "(aide : python -m entsim.correction --aide).\n")
+        raise SystemExit(2)
+
+
+def _analyseur() -> argparse.ArgumentParser:
+    analyseur = _Analyseur(
+        prog="python -m entsim.correction", add_help=False, formatter_class=_Format,
+        usage="python -m entsim.correction DOSSIER_DES_RENDUS [--sortie DOSSIER] "
+              "[--fiche ID] [--delai-cellule S] [--delai-total S]",
+        description="Corrige les fiches entsim rendues par les élèves (dossier de fichiers "
+                    ".ipynb, ou archive .zip du casier de l'ENT) : carnet de notes (CSV), "
+                    "synthèse (HTML), retours par élève et notes manuelles à compléter.")
+    analyseur.add_argument("dossier", metavar="DOSSIER_DES_RENDUS",
+                           help="le dossier qui contient les fichiers rendus")
+    analyseur.add_argument("--sortie", metavar="DOSSIER", default=None,
+                           help="où écrire les résultats (défaut\u00a0: DOSSIER_DES_RENDUS/correction)")
+    analyseur.add_argument("--fiche", metavar="ID", action="append", default=None,
+                           help="fiche attendue, par exemple partie1 (option répétable)")
+    analyseur.add_argument("--delai-cellule", metavar="S", type=float, default=10,
+                           help="délai maximal d'une cellule de code d'élève, en secondes "
+                                "(défaut\u00a0: 10)")
+    analyseur.add_argument("--delai-total", metavar="S", type=float, default=60,
+                           help="délai maximal du code d'un notebook, en secondes "
+                                "(défaut\u00a0: 60)")
+    analyseur.add_argument("-h", "--aide", action="help", help="affiche cette aide")
+    analyseur._positionals.title = "argument"
+    analyseur._optionals.title = "options"
+    return analyseur
+
+
+def main(arguments: Sequence[str] | None = None) -> int:
+    """Point d'entrée de la commande ``entsim-corriger`` / ``python -m entsim.correction``."""
+    options = _analyseur().parse_args(arguments)
+    if options.delai_cellule <= 0 or options.delai_total <= 0:
+        sys.stderr.write("Erreur : les délais doivent être des nombres de secondes positifs.\n")
+        return 2
+    try:
+        carnet = corriger_dossier(options.dossier, options.sortie,
+                                  delai_par_cellule=options.delai_cellule,
+                                  delai_total=options.delai_total, fiches=options.fiche)
+    except ErreurENT as erreur:
+        sys.stderr.write(f"Erreur : {erreur}\n")
+        return 2
+    sys.stdout.write(carnet.resume() + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

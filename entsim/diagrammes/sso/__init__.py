@@ -1,0 +1,51 @@
+"""Les schémas de la connexion à l'ENT (question 15), tracés à partir d'exécutions réelles.
+
+Aucun de ces schémas n'est dessiné à la main : chacun lit ce qu'une exécution de la
+simulation a produit — les lignes du journal (:mod:`entsim.journal.journal`) et les échanges HTTP
+(:class:`entsim.sso.navigateur.Echange`) — avec les vraies valeurs (tickets ``ST-…``, cookie
+``TGC``, adresses). Relancer la simulation avec une autre graine change les valeurs.
+
+* :func:`schema_parcours` (:mod:`~entsim.diagrammes.sso.cinematique`) : la cinématique
+  d'accès du SDET en 8 étapes (document 2 du cours), étape courante mise en évidence (pour
+  l'animation pas à pas) ;
+* :func:`schema_sequence` (:mod:`~entsim.diagrammes.sso.sequence`) : le diagramme de
+  séquence des échanges (navigateur, services, serveur CAS), flèches numérotées dans
+  l'ordre ; :func:`schema_sso_second_acces` : le second accès, sans mot de passe (SSO) ;
+* :func:`schema_deconnexion` (:mod:`~entsim.diagrammes.sso.deconnexion`) : la déconnexion
+  unique propagée à chaque service, avec le ``SessionIndex`` (ticket) de chacun
+  (spécification CAS 3.0, section 2.3.3 et annexe C ; SDET : « propagation de la
+  déconnexion auprès de l'ensemble des services applicatifs »).
+
+Outils communs : :mod:`~entsim.diagrammes.sso.textes` (valeurs abrégées, adresses courtes,
+textes DOT) et :mod:`~entsim.diagrammes.sso.couloirs` (le dessin en couloirs des deux
+premiers schémas, que Graphviz ne sait pas faire).
+
+Questions du cours : Q14 (propagation de l'identité), Q15 (schéma du processus de
+connexion). Peut importer : :mod:`entsim.diagrammes.schema`, :mod:`entsim.sso` (parcours,
+échanges, réponses), :mod:`entsim.journal` et :mod:`entsim.socle` ; jamais les widgets.
+"""
+
+from entsim.diagrammes.sso.cinematique import (  # noqa: F401 — anciens noms du module
+    _COULOIRS_AAS, _NOEUDS_AAS, OPERATIONS_DESSINEES, Fleche, _fleches_etape,
+    _services_du_parcours, fleches_parcours, schema_parcours,
+)
+from entsim.diagrammes.sso.couloirs import (  # noqa: F401 — anciens noms du module
+    _ECART_MINIMAL, _HAUTEUR_LIGNE, _LARGEUR_CARACTERE, _LARGEUR_CARACTERE_ENTETE,
+    _MARGE_REPERES, COULEUR_A_VENIR, COULEUR_COURANTE, MARQUE_COURANTE, _dessiner_couloirs,
+    _ecarts, _Ligne,
+)
+from entsim.diagrammes.sso.deconnexion import schema_deconnexion
+from entsim.diagrammes.sso.sequence import (  # noqa: F401 — anciens noms du module
+    Message, _nature_couloir, _texte_reponse, _texte_requete, messages_sequence,
+    schema_sequence, schema_sso_second_acces,
+)
+from entsim.diagrammes.sso.textes import (  # noqa: F401 — anciens noms du module
+    _COOKIE, _JETON, CARACTERES_VISIBLES, _dot, _echanges_de, _lignes, _pluriel, abreger,
+    abreger_texte, url_courte,
+)
+
+__all__ = [
+    "Fleche", "Message", "abreger", "abreger_texte", "fleches_parcours", "messages_sequence",
+    "schema_deconnexion", "schema_parcours", "schema_sequence", "schema_sso_second_acces",
+    "url_courte",
+]

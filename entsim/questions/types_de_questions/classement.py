@@ -1,0 +1,201 @@
+"""Le classement (:class:`Classement`) : des éléments à ranger dans des catégories (acteur
+interne ou externe, preuve « ce que je sais » / « ce que je possède »…), par un dictionnaire
+ou la liste des lettres dans l'ordre des éléments ; le retour cite les éléments mal rangés.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from entsim.questions.ecriture import _affiche, _nom_type
+from entsim.questions.lettres import _LETTRES, _choix_depuis, _liste_lettres
+from entsim.questions.normalisation import (_cle_element, _est_dataframe, _est_vide,
+                                            _normaliser, _ReponseInvalide)
+from entsim.questions.question import Question
+from entsim.questions.retours import Correction
+from entsim.socle.erreurs import ValeurInvalide
+from entsim.socle.texte import accorder
+
+
+@dataclass(frozen=True, kw_only=True, repr=False)
+class Classement(Question):
+    """Des éléments à ranger dans des catégories (``attendu`` : élément → catégorie).
+
+    L'élève répond par un dictionnaire élément → catégorie (la catégorie par son texte ou
+    sa lettre), ou catégorie → liste d'éléments, ou une liste de paires. Chaque élément
+    bien rangé rapporte la même part des points ; le retour cite les éléments mal rangés
+    (sans donner la bonne catégorie : les indices sont là pour ça).
+    """
+
+    categories: tuple[str, ...]
+    attendu: Mapping[str, str]
+    lettres: bool = True
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        object.__setattr__(self, "categories", tuple(self.categories))
+        attendu = dict(self.attendu)
+        for element, categorie in attendu.items():
+            if categorie not in self.categories:
+                raise ValeurInvalide(f"Question {self.id} : catégorie « {categorie} » de "
+                                     f"« {element} » absente des catégories.")
+        object.__setattr__(self, "attendu", attendu)
+
+    @property
+    def elements(self) -> tuple[str, ...]:
+        return tuple(self.attendu)
+
+    def consigne(self) -> str:
+        if self.lettres:
+            categories = _liste_lettres(self.categories)
+        else:
+            categories = "\n".join(f"- {c}" for c in self.categories)
+        elements = "\n".join(f"{i}. {e}" for i, e in enumerate(self.attendu, start=1))
+        premier = next(iter(self.attendu))
+        cle = "1" if max(len(e) for e in self.attendu) > 50 else f'"{premier}"'
+        valeur = '"A"' if self.lettres else f'"{self.categories[0]}"'
+        exemple = f"{{{cle}: {valeur}, …}}"
+        forme = ("la lettre de sa catégorie" if self.lettres else "sa catégorie")
+        forme_element = "son numéro ou son texte" if cle == "1" else "son texte ou son numéro"
+        dans_l_ordre = (f" Vous pouvez aussi donner la liste des lettres dans l'ordre des "
+                        f"éléments : `[\"{_LETTRES[0]}\", \"{_LETTRES[1 % len(self.categories)]}\""
+                        f", …]`." if self.lettres else "")
+        return (f"{self.enonce}\n\n**Éléments à classer :**\n\n{elements}\n\n"
+                f"**Catégories :**\n\n{categories}\n\n*Répondez par un dictionnaire qui "
+                f"donne, pour chaque élément ({forme_element}), {forme} : `{exemple}`."
+                f"{dans_l_ordre}*")
+
+    def exemple_de_reponse(self) -> object:
+        longs = max(len(e) for e in self.attendu) > 50    # désignés par leur numéro
+        return {(i if longs else e): (_LETTRES[self.categories.index(c)] if self.lettres else c)
+                for i, (e, c) in enumerate(self.attendu.items(), start=1)}
+
+    def _categorie(self, valeur: object) -> int | None:
+        if self.lettres or isinstance(valeur, int):
+            try:
+                return _choix_depuis(valeur, self.categories, "catégorie")
+            except _ReponseInvalide:
+                pass
+        if isinstance(valeur, str):
+            cle = _normaliser(valeur)
+            for i, c in enumerate(self.categories):
+                if cle == _normaliser(c):
+                    return i
+            correspondances = [i for i, c in enumerate(self.categories)
+                               if cle and (cle in _normaliser(c) or _normaliser(c) in cle)]
+            if len(correspondances) == 1:
+                return correspondances[0]
+        return None
+
+    def _paires(self, reponse: object) -> list[tuple[object, object]]:
+        if _est_dataframe(reponse):
+            lignes = reponse.to_dict("records")  # type: ignore[attr-defined]
+            paires = []
+            for ligne in lignes:
+                valeurs = list(ligne.values())
+                if len(valeurs) < 2:
+                    raise _ReponseInvalide("Le tableau doit avoir deux colonnes : l'élément "
+                                           "et sa catégorie.")
+                paires.append((valeurs[0], valeurs[1]))
+            return paires
+        if isinstance(reponse, Mapping):
+            paires = []
+            for cle, valeur in reponse.items():
+                if isinstance(valeur, (list, tuple, set, frozenset)):
+                    # catégorie → liste d'éléments
+                    for element in valeur:
+                        paires.append((element, cle))
+                else:
+                    paires.append((cle, valeur))
+            return paires
+        if isinstance(reponse, str):
+            return self._paires_texte(reponse)
+        if isinstance(reponse, (list, tuple)):
+            if reponse and not any(isinstance(e, (list, tuple)) for e in reponse):
+                return self._paires_dans_l_ordre(list(reponse))
+            paires = []
+            for couple in reponse:
+                if not isinstance(couple, (list, tuple)) or len(couple) != 2:
+                    raise _ReponseInvalide("Écrivez un dictionnaire { \"élément\" : "
+                                           "\"catégorie\", … } comme dans l'exemple.")
+                paires.append((couple[0], couple[1]))
+            return paires
+        raise _ReponseInvalide("Écrivez un dictionnaire { \"élément\" : \"catégorie\", … } "
+                               "comme dans l'exemple (reçu : " + _nom_type(reponse) + ").")
+
+    def _paires_dans_l_ordre(self, categories: list[object]) -> list[tuple[object, object]]:
+        """Une catégorie par élément, dans l'ordre de l'énoncé : ``["B", "B", "A", …]``."""
+        n = len(self.attendu)
+        if len(categories) != n:
+            raise _ReponseInvalide(
+                f"Votre liste a {accorder(len(categories), 'catégorie', 'catégories')} pour "
+                f"{n} éléments : donnez une lettre par élément, dans l'ordre de l'énoncé, ou "
+                "un dictionnaire { numéro : \"lettre\", … }.")
+        return [(i, c) for i, c in enumerate(categories, start=1)]
+
+    def _paires_texte(self, texte: str) -> list[tuple[object, object]]:
+        """« 1B 2B 3A … », « 1-B, 2-B… » (numéro et lettre), ou « B B A … » / « BBA… »
+        (une lettre par élément, dans l'ordre)."""
+        n = len(self.attendu)
+        numerotees = re.findall(r"(\d+)\s*[-:=.)]?\s*([A-Za-z])(?![A-Za-z])", texte)
+        reste = re.sub(r"(\d+)\s*[-:=.)]?\s*([A-Za-z])(?![A-Za-z])", "", texte)
+        if numerotees and not re.sub(r"[\s,;/]+", "", reste):
+            return [(int(numero), lettre) for numero, lettre in numerotees]
+        morceaux = [m for m in re.split(r"[\s,;/]+", texte.strip()) if m]
+        if len(morceaux) == 1 and len(morceaux[0]) == n and morceaux[0].isalpha():
+            morceaux = list(morceaux[0])
+        if len(morceaux) == n and all(len(m) == 1 and m.isalpha() for m in morceaux):
+            return self._paires_dans_l_ordre(list(morceaux))
+        raise _ReponseInvalide("Écrivez un dictionnaire { \"élément\" : \"catégorie\", … } "
+                               "comme dans l'exemple, ou la liste des lettres dans l'ordre "
+                               "des éléments (par exemple [\"B\", \"A\", …]).")
+
+    def _corriger(self, reponse: object) -> Correction:
+        cles = {_normaliser(e): e for e in self.attendu}
+        ranges: dict[str, int | None] = {}
+        inconnus: list[str] = []
+        numeros = list(self.attendu)
+        for element, categorie in self._paires(reponse):
+            if _est_vide(element) or _est_vide(categorie):
+                continue
+            if isinstance(element, str) and element.strip().rstrip(".").isdigit():
+                element = int(element.strip().rstrip("."))
+            if isinstance(element, int) and not isinstance(element, bool):
+                if 1 <= element <= len(numeros):     # élément désigné par son numéro
+                    element = numeros[element - 1]
+                else:
+                    inconnus.append(f"n° {element}")
+                    continue
+            cle = _cle_element(element)
+            if cle not in cles:
+                # tolérance : un élément désigné par un début non ambigu
+                proches = [k for k in cles if cle and (k.startswith(cle) or cle.startswith(k))]
+                if len(proches) != 1:
+                    inconnus.append(_affiche(element))
+                    continue
+                cle = proches[0]
+            if isinstance(categorie, (list, tuple, set, dict)):
+                raise _ReponseInvalide("Chaque élément va dans une seule catégorie.")
+            ranges[cles[cle]] = self._categorie(categorie)
+        if not ranges and inconnus:
+            raise _ReponseInvalide("Aucun des éléments de la liste n'a été reconnu : "
+                                   "recopiez leurs noms tels qu'ils sont écrits dans l'énoncé.")
+        details = []
+        justes = 0
+        for element, categorie in self.attendu.items():
+            if element not in ranges:
+                details.append(f"« {element} » n'est pas classé.")
+            elif ranges[element] is None:
+                details.append(f"« {element} » : catégorie non reconnue (choisissez dans la "
+                               "liste).")
+            elif self.categories[ranges[element]] == categorie:
+                justes += 1
+            else:
+                details.append(f"« {element} » est mal classé.")
+        details += [f"« {e} » ne fait pas partie des éléments à classer." for e in inconnus]
+        n = len(self.attendu)
+        return self._proportion(justes / n, "Tous les éléments sont bien classés.",
+                                f"{accorder(justes, 'élément bien classé', 'éléments bien classés')} sur {n}.",
+                                f"Aucun élément bien classé sur {n}.", details)
