@@ -15,7 +15,8 @@ from entsim.authentification.service import (
 from entsim.socle.erreurs import ErreurENT, Introuvable
 from entsim.socle.horloge import Horloge
 from entsim.journal.journal import Journal
-from entsim.authentification.politique import AgeMaximal, LongueurMinimale, PolitiqueMotDePasse
+from entsim.authentification.mots_de_passe.regles import AgeMaximal, LongueurMinimale
+from entsim.authentification.mots_de_passe.politique import PolitiqueMotDePasse
 from entsim.authentification.preuves import AutoriteCertification, code_totp, generer_paire_de_cles, signer
 
 DEBUT = datetime(2026, 9, 7, 8, 0)

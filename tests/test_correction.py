@@ -22,14 +22,18 @@ from pathlib import Path
 
 import pytest
 
-from entsim.correction.correction import STATUTS_FICHIER, corriger_dossier, lire_note, main
+from entsim.correction.resultats import STATUTS_FICHIER
+from entsim.correction.dossier import corriger_dossier
+from entsim.correction.notes import lire_note
+from entsim.correction.commande import main
 from entsim.correction.execution import (CelluleAExecuter, ObjetNonTransmis,
                                          executer_cellules)
 from entsim.correction.lecture import (Cellule, NotebookLu, RenduIllisible, analyser_cellule,
                                        lire_notebook, lire_octets, nom_depuis_chemin,
                                        reconnaitre_fiche)
 from entsim.socle.erreurs import ErreurENT
-from entsim.questions.questions import QuestionOuverte, fiche, fiches_disponibles
+from entsim.questions.types_de_questions.question_ouverte import QuestionOuverte
+from entsim.questions.registre import fiche, fiches_disponibles
 
 RACINE = Path(__file__).resolve().parents[1]
 CORPUS = RACINE / "tests" / "corpus_rendus" / "rendus"
@@ -466,7 +470,7 @@ def test_une_duree_calculee_est_corrigee_comme_dans_la_fiche(tmp_path):
     """``reponse_q16d = ent.cas.duree_ticket`` (un timedelta) : même note qu'en classe."""
     import nbformat
 
-    from entsim.correction.correction import corriger_dossier
+    from entsim.correction.dossier import corriger_dossier
 
     nb = nbformat.read("solutions/partie3_authentification.ipynb", as_version=4)
     for cellule in nb.cells:

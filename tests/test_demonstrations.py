@@ -1,11 +1,11 @@
-"""Les démonstrations du SSO font réellement les opérations (entsim.demonstrations.demonstrations)."""
+"""Les démonstrations du SSO font réellement les opérations (entsim.demonstrations)."""
 
 from __future__ import annotations
 
 import pytest
 
 from entsim import ENT, MOTS_DE_PASSE_DEMO
-from entsim.demonstrations.demonstrations import POSTE_ESPION, DemonstrationSSO
+from entsim.demonstrations.sso import POSTE_ESPION, DemonstrationSSO
 from entsim.socle.erreurs import ErreurENT, ValeurInvalide
 from entsim.sso.serveur import INVALID_TICKET, REAUTHENTIFICATION_DEMANDEE
 
@@ -111,7 +111,7 @@ def test_parametres_invalides(ent, demo):
 
 # -- preuves d'authentification (question 16) ---------------------------------------------
 
-from entsim.demonstrations.demonstrations import DemonstrationPreuves  # noqa: E402
+from entsim.demonstrations.preuves import DemonstrationPreuves  # noqa: E402
 from entsim.authentification.preuves import empreinte, verifier_document  # noqa: E402
 
 
@@ -162,7 +162,7 @@ def test_mot_de_passe(ent):
 import math  # noqa: E402
 from datetime import timedelta  # noqa: E402
 
-from entsim.demonstrations.demonstrations import peut_lire  # noqa: E402
+from entsim.demonstrations.autorisation import peut_lire  # noqa: E402
 from entsim.sso.serveur import INVALID_TICKET_SPEC, SESSION_EXISTANTE  # noqa: E402
 
 

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from entsim import ENT
-from entsim.demonstrations.demonstrations import DemonstrationSSO
+from entsim.demonstrations.sso import DemonstrationSSO
 from entsim.diagrammes.sso import (OPERATIONS_DESSINEES, abreger, abreger_texte,
                                    fleches_parcours, messages_sequence, schema_deconnexion,
                                    schema_parcours, schema_sequence, schema_sso_second_acces,

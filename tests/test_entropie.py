@@ -9,11 +9,16 @@ from datetime import date
 import pytest
 
 from entsim.etablissement.annuaire import Eleve, Profil
-from entsim.authentification.entropie import (
-    VITESSES_RTX_4090, Cas, analyse_realiste, bits_arrondis, duree_lisible, entropie_caracteres,
-    entropie_combinatoire, entropie_phrase_de_passe, entropie_theorique, estimation_realiste,
-    exemples_deliberation, tableau_exemples_cnil, tableau_verdicts, temps_de_cassage,
-    verdict_cnil, verdicts_cnil)
+from entsim.authentification.mots_de_passe.cassage import (VITESSES_RTX_4090, duree_lisible,
+                                                           temps_de_cassage)
+from entsim.authentification.mots_de_passe.cnil import (Cas, exemples_deliberation,
+                                                        tableau_exemples_cnil, tableau_verdicts,
+                                                        verdict_cnil, verdicts_cnil)
+from entsim.authentification.mots_de_passe.estimation import analyse_realiste, estimation_realiste
+from entsim.authentification.mots_de_passe.entropie import (bits_arrondis, entropie_caracteres,
+                                                            entropie_combinatoire,
+                                                            entropie_phrase_de_passe,
+                                                            entropie_theorique)
 from entsim.socle.erreurs import ErreurENT, ValeurInvalide
 
 TOUS = ["minuscules", "majuscules", "chiffres", "speciaux"]

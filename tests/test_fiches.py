@@ -21,7 +21,9 @@ from entsim.questions.exercices import (DEBUT_SOLUTION, IGNORER_SORTIE, PAS_LITT
                            lire_notebook, main, reponses_litterales, retirer_solution,
                            retirer_tests_caches, valeur_litterale, verifier_a_jour,
                            verifier_format)
-from entsim.questions.questions import CodeAModifier, QuestionOuverte, fiche
+from entsim.questions.types_de_questions.code_a_modifier import CodeAModifier
+from entsim.questions.types_de_questions.question_ouverte import QuestionOuverte
+from entsim.questions.registre import fiche
 
 RACINE = Path(__file__).resolve().parents[1]
 SOLUTIONS = RACINE / "solutions"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from entsim import ENT, MOTS_DE_PASSE_DEMO
-from entsim.demonstrations.demonstrations import DemonstrationSSO
+from entsim.demonstrations.sso import DemonstrationSSO
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.sso.navigateur import Navigateur
 from entsim.sso.parcours import parcours_acces

@@ -12,10 +12,16 @@ from entsim.socle import donnees
 from entsim.etablissement.annuaire import Eleve, Enseignant, Profil
 from entsim.socle.erreurs import ErreurENT, ValeurInvalide
 from entsim.socle.horloge import Horloge
-from entsim.authentification.politique import (
-    MESSAGES, AgeMaximal, AttributsUtilisateur, Echec, EntropieMinimale, LongueurMaximale,
-    LongueurMinimale, MotDePasseCourant, NonReutilisation, PolitiqueMotDePasse,
-    ResultatPolitique, TypeCaractere, TypesDeCaracteres, liste_courante, politique_par_defaut)
+from entsim.authentification.mots_de_passe.echecs import MESSAGES, Echec, ResultatPolitique
+from entsim.authentification.mots_de_passe.regles import (AgeMaximal, EntropieMinimale,
+                                                          LongueurMaximale, LongueurMinimale,
+                                                          MotDePasseCourant, NonReutilisation,
+                                                          TypesDeCaracteres)
+from entsim.authentification.mots_de_passe.attributs import AttributsUtilisateur
+from entsim.authentification.mots_de_passe.politique import (PolitiqueMotDePasse,
+                                                             politique_par_defaut)
+from entsim.authentification.mots_de_passe.caracteres import TypeCaractere
+from entsim.authentification.mots_de_passe.courants import liste_courante
 
 FORT = "k7#Qm!2vZp9@"           # 12 caractères tirés au hasard, 4 types
 

@@ -7,10 +7,19 @@ import pytest
 
 from entsim.etablissement.catalogue import Catalogue
 from entsim.socle.erreurs import Introuvable, ValeurInvalide
-from entsim.questions.questions import (QCM, STATUTS, SYMBOLES, Classement, CodeAModifier, Correction,
-                              Fiche, Indice, MiseEnOrdre, MotsCles, Numerique,
-                              QuestionOuverte, ReponseCourte, TableauACompleter, fiche,
-                              fiches_disponibles, lire_nombre)
+from entsim.questions.types_de_questions.qcm import QCM
+from entsim.questions.retours import STATUTS, SYMBOLES, Correction, Indice
+from entsim.questions.types_de_questions.classement import Classement
+from entsim.questions.types_de_questions.code_a_modifier import CodeAModifier
+from entsim.questions.fiches import Fiche
+from entsim.questions.types_de_questions.mise_en_ordre import MiseEnOrdre
+from entsim.questions.mots_cles import MotsCles
+from entsim.questions.types_de_questions.numerique import Numerique
+from entsim.questions.types_de_questions.question_ouverte import QuestionOuverte
+from entsim.questions.types_de_questions.reponse_courte import ReponseCourte
+from entsim.questions.types_de_questions.tableau_a_completer import TableauACompleter
+from entsim.questions.registre import fiche, fiches_disponibles
+from entsim.questions.normalisation import lire_nombre
 
 FICHES = ("partie1", "partie3_authentification")
 

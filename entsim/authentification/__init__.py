@@ -7,8 +7,7 @@
   schémas faibles gardés pour la leçon) ;
 - :mod:`~entsim.authentification.mots_de_passe` (sous-paquet) : la politique de mots de passe
   du SDET, l'entropie et les verdicts de la CNIL (délibération 2022-100), la liste des mots de
-  passe courants, les temps de cassage ; points d'entrée :
-  :mod:`~entsim.authentification.politique` et :mod:`~entsim.authentification.entropie` ;
+  passe courants, les temps de cassage ;
 - :mod:`~entsim.authentification.changement` : choisir et changer un mot de passe ;
 - :mod:`~entsim.authentification.verrouillage` : blocage après des échecs, délai croissant ;
 - :mod:`~entsim.authentification.activation` : première connexion (code d'activation) ;
@@ -23,6 +22,8 @@ ni le SSO ni l'autorisation (les trois services de l'AAS sont indépendants ; l'
 :class:`entsim.ENT` les relie).
 """
 
+from entsim.authentification.mots_de_passe.cnil import tableau_exemples_cnil
 from entsim.authentification.service import Authentification
 
-__all__ = ["Authentification"]
+# tableau_exemples_cnil : la fiche de la partie 3 le fait afficher aux élèves (indice de q16e)
+__all__ = ["Authentification", "tableau_exemples_cnil"]

@@ -8,7 +8,7 @@
   lors de la phase de création d'un compte ENT » → la première connexion
   (:meth:`ActivationComptes.activer`) exige l'acceptation de la charte *et* la lecture de
   l'information sur les droits, avec le choix d'un mot de passe conforme à la politique
-  (:mod:`entsim.authentification.politique`).
+  (:mod:`entsim.authentification.mots_de_passe.politique`).
 * L'arrêté ENT de 2006 demande de supprimer les comptes au plus tard 3 mois après le départ
   de l'utilisateur (:meth:`ActivationComptes.supprimer_compte`).
 

@@ -4,7 +4,7 @@ l'administrateur, toujours contrôlé par la politique de mot de passe.
 * SDET, document 2, « Mots de passe » : jamais stockés en clair (seule l'empreinte est
   gardée, :mod:`entsim.authentification.hachage`) ; politique de mot de passe (dureté,
   pas de réutilisation des précédents ni d'attribut de l'utilisateur —
-  :mod:`entsim.authentification.politique`). Les anciennes empreintes sont gardées
+  :mod:`entsim.authentification.mots_de_passe.politique`). Les anciennes empreintes sont gardées
   (:data:`~entsim.authentification.comptes.TAILLE_HISTORIQUE`) pour refuser une réutilisation.
 * Un mauvais ancien mot de passe compte comme un échec pour le blocage
   (:mod:`entsim.authentification.verrouillage`), et le nouveau n'est alors pas comparé aux

@@ -12,7 +12,7 @@ Ce que disent les textes, et où c'est appliqué :
 * SDET, « Mots de passe » : jamais stockés en clair, empreinte irréversible, comparaison
   faite par le service AAS (:mod:`entsim.authentification.hachage`) ; politique de mot de passe (dureté,
   renouvellement, pas de réutilisation, pas d'attribut de l'utilisateur —
-  :mod:`entsim.authentification.politique`) ; « Le nombre d'échecs successifs de saisie du mot de passe
+  :mod:`entsim.authentification.mots_de_passe.politique`) ; « Le nombre d'échecs successifs de saisie du mot de passe
   DEVRAIT être tracé » → chaque échec est journalisé avec son rang (« échec n° 3 »,
   :mod:`entsim.authentification.verrouillage`).
 * SDET, « Traçabilité des opérations AAS » : chaque opération est datée (horloge simulée) et

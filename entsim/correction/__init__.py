@@ -9,17 +9,30 @@
 - :mod:`~entsim.correction.notes` : notes manuelles de l'enseignant, conservées d'une
   correction à l'autre ;
 - :mod:`~entsim.correction.rapports` : carnet de notes CSV, synthèse HTML, retours par élève ;
-- :mod:`~entsim.correction.correction` : trouver les fichiers rendus, corriger chaque copie,
-  tout un dossier, et la ligne de commande.
+- :mod:`~entsim.correction.rendus` : trouver les fichiers rendus (y compris dans les archives
+  zip téléchargées depuis le casier) ;
+- :mod:`~entsim.correction.copie` : corriger une copie (une ligne du carnet) ;
+- :mod:`~entsim.correction.dossier` : corriger tout un dossier (:func:`corriger_dossier`) :
+  ``carnet.csv``, ``synthese.html``, ``retours/``, ``notes_manuelles.csv`` ;
+- :mod:`~entsim.correction.commande` : la ligne de commande (``entsim-corriger``,
+  ``python -m entsim.correction``).
 
-Sens des imports : ``correction`` → ``notes`` et ``rapports`` → ``resultats`` ; ``correction``
-→ ``lecture`` et ``execution`` ; ``_enfant`` n'importe rien d'entsim (il est lancé par son
-chemin, comme un programme).
+Garanties (docs/ENSEIGNANTS.md) : un fichier abîmé reçoit une ligne avec sa raison, jamais un
+plantage ; le code d'un élève ne s'exécute jamais sans délai, et seulement quand sa réponse
+n'est pas une valeur littérale ; deux corrections du même dossier donnent des fichiers
+identiques, octet pour octet.
+
+Sens des imports : ``commande`` → ``dossier`` → ``copie`` → ``lecture`` et ``execution`` ;
+``dossier`` → ``notes`` et ``rapports`` → ``resultats`` ; ``_enfant`` n'importe rien d'entsim
+(il est lancé par son chemin, comme un programme).
 
 Questions du cours : toutes (la correction des fiches).
 Peut importer : :mod:`entsim.questions` et tout ce qui est en dessous ; jamais les widgets.
 """
 
-from entsim.correction.correction import Carnet, RenduCorrige, corriger_dossier, main
+from entsim.correction.commande import main
+from entsim.correction.dossier import corriger_dossier
+from entsim.correction.notes import lire_note
+from entsim.correction.resultats import STATUTS_FICHIER, Carnet, RenduCorrige
 
-__all__ = ["Carnet", "RenduCorrige", "corriger_dossier", "main"]
+__all__ = ["STATUTS_FICHIER", "Carnet", "RenduCorrige", "corriger_dossier", "lire_note", "main"]

@@ -2,6 +2,6 @@
 
 import sys
 
-from entsim.correction.correction import main
+from entsim.correction.commande import main
 
 sys.exit(main())

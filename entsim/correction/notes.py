@@ -1,6 +1,6 @@
 """Les notes manuelles : ``notes_manuelles.csv``, saisi par le professeur, relu et complété.
 
-Les questions ouvertes (:class:`entsim.questions.questions.QuestionOuverte`) sont notées à la main.
+Les questions ouvertes (:class:`entsim.questions.types_de_questions.question_ouverte.QuestionOuverte`) sont notées à la main.
 La correction écrit une ligne par réponse ouverte ; le professeur y remplit « note » et
 « commentaire » dans son tableur, enregistre, relance la correction. Règles :
 

@@ -26,7 +26,8 @@ from entsim.correction.resultats import (
     resume, resume_court)
 from entsim.socle.erreurs import ErreurENT
 from entsim.etablissement.identifiants import replier
-from entsim.questions.questions import STATUTS, SYMBOLES, Fiche
+from entsim.questions.retours import STATUTS, SYMBOLES
+from entsim.questions.fiches import Fiche
 
 __all__ = ["SEL_SVG", "ecrire_fichier", "ecrire_csv", "taux_de_reussite", "diagramme_svg",
            "synthese_html", "cle_eleve", "retours_par_eleve", "ecrire_retours",

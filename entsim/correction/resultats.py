@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from entsim.questions.questions import Correction
+from entsim.questions.retours import Correction
 from entsim.socle.erreurs import Introuvable
 
 __all__ = ["STATUTS_FICHIER", "STATUTS_FICHIER_PLURIEL", "STATUTS_CORRIGES",

@@ -9,8 +9,7 @@
 - :mod:`~entsim.demonstrations.resultats` : les résultats affichables de ces démonstrations ;
 - :mod:`~entsim.demonstrations.capture` : ce qu'un espion voit sur le Wi-Fi du CDI, en
   HTTP et en HTTPS (octets fabriqués par :mod:`~entsim.demonstrations.trames`) ;
-- :mod:`~entsim.demonstrations.commun` : les outils partagés ;
-  :mod:`~entsim.demonstrations.demonstrations` : l'ancien emplacement, gardé.
+- :mod:`~entsim.demonstrations.commun` : les outils partagés.
 
 Questions du cours : Q13–Q16.
 Peut importer : :mod:`entsim.ent` et tout ce qui est en dessous ; jamais les widgets ni les

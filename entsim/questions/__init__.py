@@ -12,8 +12,7 @@
 - :mod:`~entsim.questions.banque` : une fiche par partie du cours (questions, indices,
   réponses modèles) ;
 - :mod:`~entsim.questions.exercices` : fabrique ``exercises/`` à partir de ``solutions/``
-  (commande ``entsim-fiches``) ;
-- :mod:`~entsim.questions.questions` : l'ancien emplacement de tout cela (réexportations).
+  (commande ``entsim-fiches``, ou ``python -m entsim.questions generer``).
 
 Dans un notebook : ``from entsim.questions import fiche`` puis ``f = fiche("partie1")``.
 

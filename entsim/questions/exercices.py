@@ -390,5 +390,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 1 if ecarts else 0
 
 
-if __name__ == "__main__":  # python -m entsim.questions.exercices
+if __name__ == "__main__":  # python entsim/questions/exercices.py (ou python -m entsim.questions)
     sys.exit(main())

@@ -23,9 +23,6 @@
 - :mod:`~entsim.authentification.mots_de_passe.redaction` : nombres et énumérations en
   français.
 
-Les modules :mod:`entsim.authentification.politique` et :mod:`entsim.authentification.entropie`
-restent les points d'entrée (mêmes noms qu'avant ce découpage).
-
 Questions du cours : Q13 (authentification par mot de passe), Q17 (le SDET et la CNIL).
 Peut importer : :mod:`entsim.etablissement` (les personnes de l'annuaire), :mod:`entsim.socle`
 — rien d'autre de l'authentification (le service applique la politique, pas l'inverse).

@@ -15,7 +15,7 @@ Sources :
   code d'échec ``INVALID_TICKET`` (section 2.5.3) ;
 - CNIL, délibération n° 2022-100 : 80 bits pour un mot de passe seul, 50 bits avec
   restriction d'accès, 13 bits pour le code de déverrouillage d'un matériel détenu
-  (:class:`entsim.authentification.entropie.Cas`) ; stockage par une fonction lente et salée (scrypt,
+  (:class:`entsim.authentification.mots_de_passe.cnil.Cas`) ; stockage par une fonction lente et salée (scrypt,
   Argon2), MD5 n'étant pas acceptable.
 
 :func:`essayer_ticket` (``essayer_ticket(ent, attente)``) rejoue en une ligne l'émission et
@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from entsim.authentification.entropie import Cas
+from entsim.authentification.mots_de_passe.cnil import Cas
 from entsim.sso.parcours import TITRES_SDET
 from entsim.questions.fiches import Fiche
 from entsim.questions.mots_cles import MotsCles
@@ -380,7 +380,7 @@ Q16E = TableauACompleter(
     alias_lignes={cas.court: SITUATIONS_CNIL[cas] for cas in Cas},
     indices=("Plus l'attaquant peut essayer de mots de passe, plus l'entropie exigée est "
              "forte : le mot de passe seul demande le plus.",
-             "`from entsim.authentification.entropie import tableau_exemples_cnil` puis "
+             "`from entsim.authentification import tableau_exemples_cnil` puis "
              "`tableau_exemples_cnil()` affiche les exemples de la délibération."),
 )
 

@@ -1,8 +1,8 @@
 """Corriger un dossier de fiches rendues et écrire les résultats.
 
 :func:`corriger_dossier` trouve les fichiers rendus
-(:mod:`~entsim.correction.correction.rendus`), corrige chaque copie
-(:mod:`~entsim.correction.correction.copie`, plusieurs à la fois : l'ordre du carnet reste
+(:mod:`~entsim.correction.rendus`), corrige chaque copie
+(:mod:`~entsim.correction.copie`, plusieurs à la fois : l'ordre du carnet reste
 celui des fichiers), relit et applique les notes manuelles du professeur
 (:mod:`entsim.correction.notes`), puis écrit carnet, synthèse, retours et notes manuelles
 (:mod:`entsim.correction.rapports`). Une copie ne fait jamais échouer la correction : seul
@@ -17,8 +17,8 @@ from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from entsim.correction.correction.copie import corriger_fichier
-from entsim.correction.correction.rendus import FichierRendu, fichiers_rendus
+from entsim.correction.copie import corriger_fichier
+from entsim.correction.rendus import FichierRendu, fichiers_rendus
 from entsim.correction.lecture import nom_depuis_chemin
 from entsim.correction.notes import (COLONNES_NOTES, NoteManuelle, appliquer_notes, lignes_notes,
                                      lire_notes_manuelles)
@@ -26,7 +26,8 @@ from entsim.correction.rapports import (ecrire_csv, ecrire_fichier, ecrire_retou
                                         entete_carnet, lignes_carnet, synthese_html)
 from entsim.correction.resultats import (DOSSIER_SORTIE_DEFAUT, NOM_NOTES_MANUELLES,
                                          NOM_RETOURS, Carnet, RenduCorrige)
-from entsim.questions.questions import Fiche, fiche, fiches_disponibles
+from entsim.questions.fiches import Fiche
+from entsim.questions.registre import fiche, fiches_disponibles
 from entsim.socle.erreurs import ErreurENT, Introuvable
 
 __all__ = ["corriger_dossier"]

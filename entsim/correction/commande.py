@@ -2,7 +2,7 @@
 
 Les options (dossier des rendus, ``--sortie``, ``--fiche``, délais) sont lues par
 :mod:`argparse`, dont l'aide et les messages d'erreur sont mis en français ; la correction
-elle-même est :func:`entsim.correction.correction.corriger_dossier` (docs/ENSEIGNANTS.md).
+elle-même est :func:`entsim.correction.dossier.corriger_dossier` (docs/ENSEIGNANTS.md).
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from entsim.correction.correction.dossier import corriger_dossier
+from entsim.correction.dossier import corriger_dossier
 from entsim.socle.erreurs import ErreurENT
 
 __all__ = ["main"]

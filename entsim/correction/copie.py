@@ -15,14 +15,16 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
-from entsim.correction.correction.rendus import FichierRendu, lire_fichier
+from entsim.correction.rendus import FichierRendu, lire_fichier
 from entsim.correction.execution import (CelluleAExecuter, Execution, ObjetNonTransmis,
                                          ValeurTropGrosse, executer_cellules)
 from entsim.correction.lecture import (ROLES_SANS_REPONSE, NotebookLu, ReponseLue,
                                        RenduIllisible, code_de_cellule, lire_reponse,
                                        nom_dans_notebook, nom_depuis_chemin, reconnaitre_fiche)
 from entsim.correction.resultats import RenduCorrige
-from entsim.questions.questions import Correction, Fiche, QuestionOuverte
+from entsim.questions.retours import Correction
+from entsim.questions.fiches import Fiche
+from entsim.questions.types_de_questions.question_ouverte import QuestionOuverte
 
 __all__ = ["corriger_fichier"]
 
