@@ -28,6 +28,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.lent   # vrai navigateur : hors du sous-ensemble rapide (-m "not lent")
+
 RACINE = Path(__file__).resolve().parent.parent
 PAGE = RACINE / "tests" / "navigateur" / "portail.ipynb"
 CAPTURES_DOCS = RACINE / "docs" / "captures"
