@@ -25,4 +25,6 @@ if [ "${#manquants[@]}" -gt 0 ]; then
 fi
 
 echo "→ Tests"
+# Tout avertissement est une erreur, dans pytest comme dans les noyaux des notebooks.
+export PYTHONWARNINGS=error
 exec .venv/bin/python -m pytest -p no:cacheprovider "$@"
