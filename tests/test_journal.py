@@ -116,3 +116,243 @@ def test_arguments_absurdes(journal):
         journal.tableau([1])
     with pytest.raises(ErreurENT):
         journal.verifier(3)
+
+
+# -- Intégrité : sceaux (points de contrôle), chaîne à clé, purge (issue 10, section 4) ------
+from datetime import timedelta  # noqa: E402
+
+from entsim.socle.aleatoire import SourceAleatoire  # noqa: E402
+
+
+def _ajouter(journal, nombre, identite="lea.martin"):
+    for _ in range(nombre):
+        journal.horloge.avancer(60)
+        journal.enregistrer("connexion_reussie", identite=identite, poste="CDI")
+
+
+def test_sceau_reste_valide_quand_le_journal_grandit(journal):
+    # défaut : le sceau était comparé à la dernière ligne → fausse alerte au premier ajout
+    sceau = journal.sceau()
+    _ajouter(journal, 3)
+    v = journal.verifier(sceau=sceau)
+    assert v.intact, v.message
+    assert "sceau" in v.message          # le message dit que le sceau a été contrôlé
+    assert journal.verifier(sceau=str(sceau.empreinte)).intact   # ancien sceau : un texte
+
+
+def test_troncature_passe_la_chaine_seule_mais_pas_un_sceau_pose_avant(journal):
+    sceau = journal.sceau()                # ligne n° 5
+    _ajouter(journal, 2)                   # n° 6 et 7, légitimes
+    for numero in (7, 6, 5):               # l'auteur du journal efface la fin
+        journal.supprimer(numero)
+    seule = journal.verifier()
+    assert seule.intact                    # la chaîne seule ne peut pas le voir…
+    assert "fin" in seule.message          # … et le dit au lieu de se prétendre une preuve
+    v = journal.verifier(sceau=sceau)      # le sceau conservé ailleurs, si
+    assert not v.intact
+    assert [a.nature for a in v.anomalies] == ["sceau"]
+    assert "n° 5" in v.message and "tronqu" in v.message
+
+
+def test_troncature_au_dessus_du_sceau_n_est_pas_couverte(journal):
+    sceau = journal.sceau()                # ligne n° 5 : le sceau atteste le début, pas la suite
+    _ajouter(journal, 2)
+    journal.supprimer(7)
+    assert journal.verifier(sceau=sceau).intact
+
+
+def test_modification_recalculee_passe_la_chaine_seule_mais_pas_un_sceau(journal):
+    sceau = journal.sceau()
+    _ajouter(journal, 2)
+    journal.falsifier(2, identite="intrus")
+    journal.recalculer_chaine(2)           # SHA-256 est public : l'auteur refait la chaîne
+    assert journal.verifier().intact
+    v = journal.verifier(sceau=sceau)
+    assert not v.intact and v.anomalies[0].nature == "sceau"
+    assert "n° 5" in v.message
+    assert journal.verifier(sceau=journal.sceau()).intact   # un sceau posé après ne voit rien
+
+
+def test_suppression_renumerotee_detectee_par_le_sceau(journal):
+    sceau = journal.sceau()
+    _ajouter(journal, 1)
+    journal.supprimer(2)
+    journal.recalculer_chaine()            # renumérote 1 à 5 : plus aucun trou
+    assert journal.verifier().intact
+    assert not journal.verifier(sceau=sceau).intact
+
+
+def test_sceau_absurde_refuse(journal):
+    with pytest.raises(ErreurENT, match="sceau"):
+        journal.verifier(sceau="pas une empreinte")
+    with pytest.raises(ErreurENT):
+        journal.verifier(sceau=[3])
+
+
+def _notaire(graine=2026, reproductible=True, horloge=None):
+    from entsim.journal.notaire import Notaire
+
+    return Notaire(SourceAleatoire(graine, reproductible=reproductible).derivee("notaire"),
+                   horloge or Horloge(datetime(2026, 9, 7, 8)))
+
+
+def _journal_a_cle(notaire):
+    j = Journal(notaire.horloge, notaire=notaire)
+    j.enregistrer("connexion_echouee", identite="lea.martin", resultat="echec")
+    _ajouter(j, 4)
+    return j
+
+
+def test_chaine_a_cle_detecte_une_modification_recalculee():
+    j = _journal_a_cle(_notaire())
+    assert j.verifier().intact
+    j.falsifier(2, identite="intrus")
+    j.recalculer_chaine(2)                 # l'auteur n'a pas la clé : son SHA-256 ne suffit pas
+    v = j.verifier()
+    assert not v.intact
+    assert v.anomalies[0].nature == "modifiee" and v.anomalies[0].numero == 2
+
+
+def test_chaine_a_cle_ne_detecte_pas_seule_une_troncature():
+    notaire = _notaire()
+    j = _journal_a_cle(notaire)
+    sceau = notaire.sceller(j)
+    j.supprimer(5)
+    assert j.verifier().intact             # même avec la clé : il faut un sceau gardé ailleurs
+    v = notaire.verifier(j)                # le notaire garde ses sceaux dans son registre
+    assert not v.intact and "tronqu" in v.message
+    assert notaire.sceaux() == (sceau,)
+
+
+def test_sceau_signe_contrefait_refuse():
+    from dataclasses import replace
+
+    notaire = _notaire()
+    j = _journal_a_cle(notaire)
+    vrai = notaire.sceller(j)
+    faux = replace(vrai, empreinte="0" * 64)       # signature recopiée sur une autre empreinte
+    assert not notaire.signature_valide(faux)
+    v = notaire.verifier(j, sceaux=[faux])
+    assert not v.intact and "signature" in v.message
+    assert notaire.verifier(j).intact
+    assert "cle" not in repr(notaire).lower() and repr(notaire).startswith("Notaire(")
+
+
+def test_notaire_refuse_de_sceller_un_journal_altere():
+    notaire = _notaire()
+    j = _journal_a_cle(notaire)
+    j.falsifier(3, detail="effacé")
+    with pytest.raises(ErreurENT, match="altéré"):
+        notaire.sceller(j)
+    assert notaire.sceaux() == ()
+
+
+def test_cle_et_sceaux_reproductibles_avec_la_graine_secrets_sinon():
+    a, b = _journal_a_cle(_notaire()), _journal_a_cle(_notaire())
+    assert a.sceau().empreinte == b.sceau().empreinte           # même graine : mêmes empreintes
+    assert _notaire().sceller(a).signature == _notaire().sceller(b).signature
+    c = _journal_a_cle(_notaire(graine=7))
+    assert c.sceau().empreinte != a.sceau().empreinte
+    d, e = _journal_a_cle(_notaire(reproductible=False)), _journal_a_cle(_notaire(reproductible=False))
+    assert d.sceau().empreinte != e.sceau().empreinte            # vraies clés secrètes
+
+
+def _journal_sur_deux_ans(notaire=None):
+    h = notaire.horloge if notaire else Horloge(datetime(2026, 9, 7, 8))
+    j = Journal(h, notaire=notaire) if notaire else Journal(h)
+    for _ in range(24):                    # une connexion par mois pendant deux ans
+        j.enregistrer("connexion_reussie", identite="lea.martin", poste="CDI")
+        h.avancer(jours=30)
+    return j
+
+
+def test_purge_laisse_un_journal_verifiable():
+    j = _journal_sur_deux_ans()
+    sceau_recent = j.ligne(20)
+    sceau = j.sceau()
+    avant = j.horloge.maintenant() - timedelta(days=365)
+    resultat = j.purger(avant=avant)
+    assert resultat.ok and resultat.nb_effacees > 0
+    assert all(e.instant >= avant for e in j if e.operation != "journal_purge")
+    purge = j[-1]
+    assert purge.operation == "journal_purge" and purge.objet == resultat.ancre.empreinte
+    assert purge.libelle.startswith("Purge du journal")
+    v = j.verifier(sceau=sceau)
+    assert v.intact, v.message
+    assert sceau_recent.numero == 20 and j.ligne(20) == sceau_recent
+    assert j.chaine_de("lea.martin")[0].numero == resultat.ancre.numero + 1
+
+
+def test_sceau_d_une_ligne_purgee_n_est_pas_une_fausse_alerte():
+    j = _journal_sur_deux_ans()
+    ancien = j.sceau()                     # posé alors que la ligne n° 24 existe
+    j.enregistrer("deconnexion", identite="lea.martin")
+    j.horloge.avancer(jours=400)
+    j.purger()
+    v = j.verifier(sceau=ancien)
+    assert v.intact, v.message
+    assert any("purge" in r for r in v.remarques)
+
+
+def test_purge_refusee_pour_des_lignes_de_moins_de_six_mois():
+    j = _journal_sur_deux_ans()
+    avant = list(j)
+    with pytest.raises(ErreurENT, match="six mois"):
+        j.purger(avant=j.horloge.maintenant() - timedelta(days=30))
+    assert list(j) == avant                # rien n'a changé
+    with pytest.raises(ErreurENT):
+        j.purger(avant="01/01/2027")
+
+
+def test_debut_efface_sans_purge_journalisee_detecte():
+    j = _journal_sur_deux_ans()
+    j.supprimer(1)
+    j.supprimer(2)
+    assert not j.verifier().intact         # ce n'était pas une purge : la chaîne le voit
+
+
+def test_fausse_purge_detectee_dans_une_chaine_a_cle():
+    from dataclasses import replace
+
+    notaire = _notaire()
+    j = _journal_sur_deux_ans(notaire)
+    j.horloge.avancer(jours=60)
+    resultat = j.purger()
+    assert j.verifier().intact
+    # l'auteur du journal efface deux lignes de plus et fabrique un nouveau point de départ
+    effacees = [j.supprimer(j[0].numero), j.supprimer(j[0].numero)]
+    j._ancre = replace(resultat.ancre, numero=effacees[-1].numero,
+                       empreinte=effacees[-1].empreinte)
+    v = j.verifier()
+    assert not v.intact and {a.nature for a in v.anomalies} == {"purge"}
+
+
+def test_purge_refusee_sur_un_journal_altere():
+    j = _journal_sur_deux_ans()
+    j.falsifier(2, identite="intrus")
+    taille = len(j)
+    with pytest.raises(ErreurENT, match="altéré"):
+        j.purger()
+    assert len(j) == taille
+
+
+def test_message_accorde(journal):
+    vide = Journal(Horloge()).verifier()
+    assert vide.intact and "(s)" not in vide.message
+    journal.falsifier(1, detail="")
+    assert "1 anomalie détectée" in journal.verifier().message
+
+
+def test_six_mois_du_calendrier_et_rien_a_purger():
+    from entsim.journal.conservation import mois_avant
+
+    assert mois_avant(datetime(2027, 8, 31, 9), 6) == datetime(2027, 2, 28, 9)
+    assert mois_avant(datetime(2028, 8, 31), 6) == datetime(2028, 2, 29)
+    assert mois_avant(datetime(2027, 3, 15), 12) == datetime(2026, 3, 15)
+    j = _journal_sur_deux_ans()
+    taille = len(j)
+    limite = mois_avant(j.horloge.maintenant(), 6)
+    assert j.purger(avant=limite).ok                        # la borne elle-même est permise
+    r = j.purger(avant=datetime(2020, 1, 1))
+    assert r.ok and r.code == "rien_a_purger" and r.nb_effacees == 0 and "rien" in r.message
+    assert len(j) < taille and j.verifier().intact

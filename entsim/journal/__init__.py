@@ -1,12 +1,17 @@
 """Le journal d'audit : chaque opération de l'AAS datée et rattachée à une identité.
 
 Les lignes sont chaînées par une empreinte SHA-256 (une ligne modifiée, supprimée ou insérée
-se voit) ; la chaîne d'opérations d'une identité se reconstitue (SDET, traçabilité).
+sans recalcul de la suite se voit) ; la chaîne d'opérations d'une identité se reconstitue
+(SDET, traçabilité). Contre l'auteur même du journal, qui peut tout recalculer ou en couper
+la fin, il faut un sceau conservé ailleurs ou une clé tenue par un tiers, le notaire
+(``integrite``, ``notaire``) ; la purge respecte la durée de conservation (``conservation``).
 
 Questions du cours : Q13 (traçabilité de l'AAS), Q10 (sécurité, durée de conservation).
 Peut importer : :mod:`entsim.socle`.
 """
 
+from entsim.journal.integrite import Sceau
 from entsim.journal.journal import EntreeJournal, Journal
+from entsim.journal.notaire import Notaire
 
-__all__ = ["EntreeJournal", "Journal"]
+__all__ = ["EntreeJournal", "Journal", "Notaire", "Sceau"]

@@ -6,12 +6,16 @@ exploitables. Ils DOIVENT permettre à tout moment : de dater et d'associer une 
 SDET : « Le nombre d'échecs successifs de saisie du mot de passe DEVRAIT être tracé. »
 
 Chaque entrée est chaînée à la précédente par une empreinte SHA-256 (comme les blocs d'une
-chaîne) : modifier, supprimer ou insérer une ligne casse la chaîne, et :meth:`Journal.verifier`
-le détecte. Conserver à part la dernière empreinte (:meth:`Journal.sceau`) protège aussi
-contre un attaquant qui recalculerait toute la fin de la chaîne.
+chaîne) : modifier, supprimer ou insérer une ligne *sans recalculer la suite* casse la chaîne,
+et :meth:`Journal.verifier` le détecte. Mais la chaîne seule ne prouve rien contre celui qui
+écrit le journal : il peut en supprimer la fin, ou tout recalculer après une modification
+(voir :mod:`entsim.journal.integrite`). Il faut en plus un sceau conservé ailleurs
+(:meth:`Journal.sceau`, un point de contrôle qui reste valable quand le journal grandit), ou
+une chaîne à clé tenue par un tiers (:class:`~entsim.journal.notaire.Notaire`).
 
-La CNIL recommande de conserver les journaux de 6 mois à 1 an
-(recommandation « journalisation », 2021).
+La CNIL recommande de conserver les journaux de six mois à un an (délibération n° 2021-122
+du 14 octobre 2021) : :meth:`Journal.purger` efface les lignes trop anciennes en laissant un
+journal qui se vérifie encore (voir :mod:`entsim.journal.conservation`).
 """
 
 from __future__ import annotations
@@ -21,11 +25,14 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 
+from entsim.journal.conservation import (CONSERVATION_MINIMALE_MOIS,
+                                         CONSERVATION_PAR_DEFAUT_MOIS, ResultatPurge, mois_avant)
+from entsim.journal.integrite import (EMPREINTE_INITIALE, OPERATION_PURGE, JournalAltere,
+                                      Sceau, VerificationJournal, lire_sceaux, verifier_chaine)
+from entsim.journal.notaire import Notaire
 from entsim.socle.erreurs import Introuvable, ValeurInvalide
 from entsim.socle.horloge import Horloge
-
-#: Empreinte « précédente » de la toute première entrée.
-EMPREINTE_INITIALE = "0" * 64
+from entsim.socle.texte import cite
 
 #: Les opérations connues, avec leur libellé français (les codes sont stables).
 OPERATIONS: dict[str, str] = {
@@ -63,6 +70,8 @@ OPERATIONS: dict[str, str] = {
     # Autorisation
     "acces_autorise": "Accès autorisé",
     "acces_refuse": "Accès refusé",
+    "opposition_enregistree": "Opposition d'un élève majeur à l'accès de ses parents",
+    "opposition_levee": "Opposition d'un élève majeur levée",
     # Services de communication et de collaboration
     "message_envoye": "Message envoyé",
     "publication_ajoutee": "Publication ajoutée",
@@ -71,6 +80,8 @@ OPERATIONS: dict[str, str] = {
     "document_depose": "Document déposé",
     "partage_modifie": "Partage modifié",
     "depot_casier": "Dépôt dans un casier",
+    # Le journal lui-même
+    OPERATION_PURGE: "Purge du journal (durée de conservation)",
 }
 
 #: Les résultats possibles d'une opération, avec leur libellé.
@@ -107,7 +118,9 @@ class EntreeJournal:
         ))
 
     def empreinte_calculee(self) -> str:
-        return hashlib.sha256(self.contenu().encode("utf-8")).hexdigest()
+        # « surrogatepass » : un demi-codet isolé (refusé à la saisie, voir
+        # entsim.socle.saisie) ne fait jamais échouer le journal (codage injectif).
+        return hashlib.sha256(self.contenu().encode("utf-8", "surrogatepass")).hexdigest()
 
     def en_ligne(self) -> dict[str, object]:
         """La ligne telle qu'elle s'affiche dans un tableau (colonnes en français)."""
@@ -124,40 +137,25 @@ class EntreeJournal:
         }
 
 
-@dataclass(frozen=True)
-class Anomalie:
-    """Une anomalie trouvée par la vérification du journal."""
-
-    position: int          # rang de la ligne dans le journal tel qu'il est (à partir de 0)
-    numero: int | None     # numéro porté par la ligne concernée
-    nature: str            # "modifiee", "supprimee", "inseree", "sceau"
-    message: str
-
-
-@dataclass(frozen=True)
-class VerificationJournal:
-    """Résultat de :meth:`Journal.verifier`."""
-
-    intact: bool
-    anomalies: tuple[Anomalie, ...]
-    nb_entrees: int
-
-    @property
-    def message(self) -> str:
-        if self.intact:
-            return f"Journal intact : les {self.nb_entrees} lignes sont correctement chaînées."
-        return (f"Journal altéré : {len(self.anomalies)} anomalie(s) détectée(s). "
-                + " ".join(a.message for a in self.anomalies))
-
-    def __str__(self) -> str:
-        return self.message
-
-
 class Journal:
-    """Journal chaîné des opérations AAS, sur l'horloge simulée."""
+    """Journal chaîné des opérations AAS, sur l'horloge simulée.
 
-    def __init__(self, horloge: Horloge | None = None) -> None:
+    Avec ``notaire``, la chaîne est à clé : chaque empreinte est un HMAC-SHA256 calculé par
+    le notaire, avec une clé que l'auteur du journal n'a pas (voir
+    :mod:`entsim.journal.notaire`) ; sans, c'est une chaîne SHA-256 que tout le monde peut
+    recalculer.
+    """
+
+    def __init__(self, horloge: Horloge | None = None, *,
+                 notaire: Notaire | None = None) -> None:
+        if notaire is not None and not isinstance(notaire, Notaire):
+            raise ValeurInvalide("Le notaire d'un journal à clé se crée avec "
+                                 "Notaire(ent.aleatoire.derivee(\"notaire\"), ent.horloge).")
         self.horloge = horloge or Horloge()
+        self._notaire = notaire
+        self._calculer = (EntreeJournal.empreinte_calculee if notaire is None
+                          else self._empreinte_a_cle)
+        self._ancre: Sceau | None = None
         self._entrees: list[EntreeJournal] = []
         self._par_identite: dict[str, list[int]] = {}
         self._index_a_jour = True
@@ -174,11 +172,15 @@ class Journal:
             raise ValeurInvalide(f"Opération de journal inconnue : « {operation} ».")
         if resultat not in RESULTATS:
             raise ValeurInvalide(f"Résultat de journal inconnu : « {resultat} ».")
-        precedente = self._entrees[-1].empreinte if self._entrees else EMPREINTE_INITIALE
-        numero = self._entrees[-1].numero + 1 if self._entrees else 1
+        if self._entrees:
+            precedente, numero = self._entrees[-1].empreinte, self._entrees[-1].numero + 1
+        else:
+            ancre = self._ancre
+            precedente, numero = ((ancre.empreinte, ancre.numero + 1) if ancre is not None
+                                  else (EMPREINTE_INITIALE, 1))
         brouillon = EntreeJournal(numero, self.horloge.maintenant(), operation, identite,
                                   service, poste, resultat, detail, objet, precedente, "")
-        entree = replace(brouillon, empreinte=brouillon.empreinte_calculee())
+        entree = replace(brouillon, empreinte=self._calculer(brouillon))
         self._entrees.append(entree)
         if identite is not None and self._index_a_jour:
             self._par_identite.setdefault(identite, []).append(len(self._entrees) - 1)
@@ -220,11 +222,34 @@ class Journal:
         """Les lignes de numéro strictement supérieur à ``numero`` (« les nouvelles lignes »)."""
         if isinstance(numero, bool) or not isinstance(numero, int):
             raise ValeurInvalide(f"Donnez un numéro de ligne du journal, par exemple 12 (reçu : "
-                                 f"{numero!r}).")
+                                 f"{cite(numero)}).")
         return [e for e in self._entrees if e.numero > numero]
 
     def dernier_numero(self) -> int:
-        return self._entrees[-1].numero if self._entrees else 0
+        if self._entrees:
+            return self._entrees[-1].numero
+        return self._ancre.numero if self._ancre is not None else 0
+
+    def ligne(self, numero: int) -> EntreeJournal:
+        """La ligne qui porte le numéro ``numero``."""
+        if isinstance(numero, bool) or not isinstance(numero, int):
+            raise ValeurInvalide(f"Donnez un numéro de ligne du journal, par exemple 12 (reçu : "
+                                 f"{cite(numero)}).")
+        return self._entrees[self._position(numero)]
+
+    def _empreinte_a_cle(self, entree: EntreeJournal) -> str:
+        return self._notaire.authentifier(entree.contenu())
+
+    @property
+    def notaire(self) -> Notaire | None:
+        """Le tiers qui calcule les empreintes d'une chaîne à clé (``None`` : chaîne SHA-256).
+        Fixé à la création : on ne retire pas la clé d'un journal après coup."""
+        return self._notaire
+
+    @property
+    def ancre(self) -> Sceau | None:
+        """Le point de départ laissé par la dernière purge (``None`` si aucune purge)."""
+        return self._ancre
 
     def _reindexer(self) -> None:
         self._par_identite = {}
@@ -249,10 +274,18 @@ class Journal:
                 fin: datetime | None = None) -> list[EntreeJournal]:
         """Les lignes qui correspondent à tous les critères donnés (période : début inclus,
         fin exclue)."""
-        if resultat is not None and resultat not in RESULTATS:
+        if resultat is not None and (not isinstance(resultat, str) or resultat not in RESULTATS):
             raise ValeurInvalide("Le résultat doit être \"succes\", \"echec\" ou \"info\".")
-        operations = {operation} if isinstance(operation, str) else (
-            set(operation) if operation is not None else None)
+        for nom, borne in (("debut", debut), ("fin", fin)):
+            if borne is not None and not isinstance(borne, datetime):
+                raise ValeurInvalide(f"« {nom} » est une date et heure, par exemple "
+                                     "datetime(2026, 9, 7, 8, 0).")
+        try:
+            operations = {operation} if isinstance(operation, str) else (
+                set(operation) if operation is not None else None)
+        except TypeError:
+            raise ValeurInvalide("« operation » est un code d'opération (\"connexion_reussie\") "
+                                 "ou une liste de codes.") from None
         source = self.chaine_de(identite) if identite is not None else self._entrees
         return [e for e in source
                 if (service is None or e.service == service)
@@ -266,7 +299,10 @@ class Journal:
         """Un ``pandas.DataFrame`` des lignes (toutes, ou celles données), colonnes en français."""
         import pandas as pd
 
-        source = self._entrees if entrees is None else list(entrees)
+        try:
+            source = self._entrees if entrees is None else list(entrees)
+        except TypeError:                          # journal.tableau(0) : pas une liste
+            source = [entrees]
         if any(not isinstance(e, EntreeJournal) for e in source):
             raise ValeurInvalide("Le tableau du journal se construit avec des lignes du journal, "
                                  "par exemple journal.tableau(journal.chaine_de(\"lea.martin\")).")
@@ -276,43 +312,81 @@ class Journal:
         return pd.DataFrame(lignes, columns=colonnes).set_index("N°")
 
     # -- intégrité --------------------------------------------------------------
-    def sceau(self) -> str:
-        """L'empreinte de la dernière ligne : à conserver ailleurs (imprimée, envoyée au DPO…)."""
-        return self._entrees[-1].empreinte if self._entrees else EMPREINTE_INITIALE
+    def sceau(self) -> Sceau:
+        """Un point de contrôle (numéro et empreinte de la dernière ligne), à conserver
+        ailleurs : imprimé, envoyé au DPO… Il atteste tout le début du journal et reste
+        valable quand des lignes s'ajoutent. Pour un sceau signé, gardé par un tiers :
+        ``notaire.sceller(journal)``."""
+        if self._entrees:
+            derniere = self._entrees[-1]
+            return Sceau(derniere.numero, derniere.empreinte, self.horloge.maintenant())
+        if self._ancre is not None:
+            return Sceau(self._ancre.numero, self._ancre.empreinte, self.horloge.maintenant())
+        return Sceau(0, EMPREINTE_INITIALE, self.horloge.maintenant())
 
-    def verifier(self, sceau: str | None = None) -> VerificationJournal:
+    def verifier(self, sceau: Sceau | str | list | tuple | None = None) -> VerificationJournal:
         """Vérifie la chaîne d'empreintes et signale chaque ligne modifiée, supprimée ou
-        insérée. Si ``sceau`` est donné, vérifie aussi que la fin du journal n'a pas été
-        réécrite depuis."""
-        if sceau is not None and not isinstance(sceau, str):
-            raise ValeurInvalide("Le sceau est l'empreinte conservée (un texte), obtenue avec "
-                                 "journal.sceau().")
-        anomalies: list[Anomalie] = []
-        precedente = EMPREINTE_INITIALE
-        numero_attendu = 1
-        for position, entree in enumerate(self._entrees):
-            if entree.empreinte_calculee() != entree.empreinte:
-                anomalies.append(Anomalie(position, entree.numero, "modifiee",
-                                          f"La ligne n° {entree.numero} a été modifiée."))
-            elif entree.empreinte_precedente != precedente:
-                if entree.numero > numero_attendu:
-                    manquantes = (f"n° {numero_attendu}" if entree.numero == numero_attendu + 1
-                                  else f"n° {numero_attendu} à {entree.numero - 1}")
-                    anomalies.append(Anomalie(position, entree.numero, "supprimee",
-                                              f"Ligne(s) supprimée(s) avant la n° {entree.numero}"
-                                              f" ({manquantes})."))
-                else:
-                    anomalies.append(Anomalie(position, entree.numero, "inseree",
-                                              f"Ligne insérée ou déplacée en position "
-                                              f"{position + 1} (elle porte le n° "
-                                              f"{entree.numero})."))
-            precedente = entree.empreinte
-            numero_attendu = entree.numero + 1
-        if sceau is not None and sceau != self.sceau():
-            anomalies.append(Anomalie(len(self._entrees), None, "sceau",
-                                      "La dernière empreinte ne correspond pas au sceau conservé :"
-                                      " la fin du journal a été réécrite ou tronquée."))
-        return VerificationJournal(not anomalies, tuple(anomalies), len(self._entrees))
+        insérée sans recalcul de la suite. Avec ``sceau`` (un sceau conservé, ou une liste),
+        vérifie aussi que le début du journal qu'il atteste n'a pas été réécrit ni tronqué,
+        même si la chaîne a été recalculée ; les lignes ajoutées depuis sont acceptées.
+
+        Sans sceau, une fin supprimée (ou, dans une chaîne sans clé, une chaîne entièrement
+        recalculée) ne peut pas se voir : le message le rappelle."""
+        sceaux = lire_sceaux(sceau)
+        notaire = self.notaire
+        return verifier_chaine(self._entrees, calculer=self._calculer, ancre=self._ancre,
+                               sceaux=sceaux, notaire=notaire.nom if notaire else None,
+                               signature_valide=notaire.signature_valide if notaire else None)
+
+    # -- conservation -------------------------------------------------------------
+    def purger(self, avant: datetime | None = None, *,
+               identite: str | None = None) -> ResultatPurge:
+        """Efface les lignes antérieures à ``avant`` (par défaut : plus d'un an), jamais
+        celles de moins de six mois (CNIL, délibération n° 2021-122 : six mois à un an).
+
+        Le journal restant se vérifie encore : il part de l'ancre (numéro et empreinte de la
+        dernière ligne effacée, signée par le notaire d'une chaîne à clé), et une ligne
+        « purge » chaînée la mentionne. On ne purge pas un journal altéré : ce serait
+        effacer les preuves. Sinon rien ne change."""
+        if identite is not None and not isinstance(identite, str):
+            raise ValeurInvalide("L'identité de qui ordonne la purge est un identifiant (texte), "
+                                 "par exemple \"proviseur\".")
+        maintenant = self.horloge.maintenant()
+        limite = mois_avant(maintenant, CONSERVATION_MINIMALE_MOIS)
+        if avant is None:
+            avant = mois_avant(maintenant, CONSERVATION_PAR_DEFAUT_MOIS)
+        if not isinstance(avant, datetime):
+            raise ValeurInvalide("« avant » est une date et heure (datetime), par exemple "
+                                 "datetime(2026, 1, 1) : les lignes antérieures seront effacées.")
+        if avant > limite:
+            raise ValeurInvalide(f"La CNIL recommande de conserver les journaux au moins six "
+                                 f"mois : seules les lignes antérieures au {limite:%d/%m/%Y} "
+                                 f"peuvent être effacées (demandé : avant le {avant:%d/%m/%Y}).")
+        nombre = 0
+        while nombre < len(self._entrees) and self._entrees[nombre].instant < avant:
+            nombre += 1
+        if nombre == 0:
+            return ResultatPurge(True, "rien_a_purger", f"Aucune ligne antérieure au "
+                                 f"{avant:%d/%m/%Y} : rien à effacer.", 0, self._ancre, None)
+        derniere = self._entrees[nombre - 1]
+        if self.notaire is not None:
+            ancre = self.notaire.sceller(self, derniere.numero)   # refuse un journal altéré
+        else:
+            verification = self.verifier()
+            if not verification.intact:
+                raise JournalAltere("On ne purge pas un journal altéré : ce serait effacer "
+                                    "les preuves. " + verification.message)
+            ancre = Sceau(derniere.numero, derniere.empreinte, maintenant)
+        premier = self._entrees[0].numero
+        del self._entrees[:nombre]
+        self._ancre = ancre
+        self._index_a_jour = False
+        message = (f"Purge : lignes n° {premier} à {derniere.numero} effacées (antérieures au "
+                   f"{avant:%d/%m/%Y}, durée de conservation) ; le journal restant part de "
+                   f"l'empreinte {ancre.empreinte[:12]}… de la ligne n° {ancre.numero}.")
+        entree = self.enregistrer(OPERATION_PURGE, identite=identite, resultat="info",
+                                  detail=message, objet=ancre.empreinte)
+        return ResultatPurge(True, "purge_effectuee", message, nombre, ancre, entree)
 
     # -- attaques simulées (pour la leçon) ---------------------------------------------
     def _position(self, numero: int) -> int:
@@ -337,6 +411,35 @@ class Journal:
         entree = self._entrees.pop(self._position(numero))
         self._index_a_jour = False
         return entree
+
+    def echanger(self, numero: int, autre: int) -> None:
+        """Simule un attaquant qui intervertit deux lignes (l'ordre des faits change)."""
+        premiere, seconde = self._position(numero), self._position(autre)
+        self._entrees[premiere], self._entrees[seconde] = (self._entrees[seconde],
+                                                          self._entrees[premiere])
+        self._index_a_jour = False
+
+    def recalculer_chaine(self, depuis: int | None = None) -> int:
+        """Simule un attaquant qui sait recalculer la chaîne (SHA-256 est public, sans
+        secret) : renumérote les lignes et recalcule leurs empreintes depuis la ligne
+        ``depuis`` (tout le journal par défaut). Il n'a pas la clé d'un journal à clé.
+        Renvoie le nombre de lignes réécrites."""
+        debut = 0 if depuis is None else self._position(depuis)
+        if debut > 0:
+            precedente, numero = self._entrees[debut - 1].empreinte, self._entrees[debut - 1].numero
+        elif self._ancre is not None:
+            precedente, numero = self._ancre.empreinte, self._ancre.numero
+        else:
+            precedente, numero = EMPREINTE_INITIALE, 0
+        for position in range(debut, len(self._entrees)):
+            numero += 1
+            brouillon = replace(self._entrees[position], numero=numero,
+                                empreinte_precedente=precedente)
+            self._entrees[position] = replace(brouillon,
+                                              empreinte=brouillon.empreinte_calculee())
+            precedente = self._entrees[position].empreinte
+        self._index_a_jour = False
+        return len(self._entrees) - debut
 
     def inserer_apres(self, numero: int, operation: str, **champs: object) -> EntreeJournal:
         """Simule un attaquant qui glisse une fausse ligne (correctement hachée) après la
