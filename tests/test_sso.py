@@ -61,7 +61,7 @@ class Monde:
     """Un petit ENT de test : horloge, journal, serveur CAS et trois services."""
 
     def __init__(self, *, reproductible: bool = True, refus: set[tuple[str, str]] = frozenset(),
-                 attributs=None) -> None:
+                 attributs=None, **durees: timedelta) -> None:
         self.horloge = Horloge()
         self.journal = Journal(self.horloge)
         self.source = SourceAleatoire(7, reproductible=reproductible)
@@ -69,7 +69,7 @@ class Monde:
         self.serveur = ServeurCAS(
             self.horloge, self.journal, self.source,
             verifier_identifiants=self.verifier, autoriser=self.autoriser,
-            attributs=attributs or self.attributs)
+            attributs=attributs or self.attributs, **durees)
         self.cahier = self.serveur.enregistrer(
             ServiceApplicatif("cahier_de_textes", "Cahier de textes", URL_CAHIER))
         self.messagerie = self.serveur.enregistrer(
@@ -195,7 +195,8 @@ def test_parametre_manquant_ne_consomme_pas_le_ticket(monde, cdi):
 
 
 @pytest.mark.parametrize("ticket", ["PT-1-aaaaaaaaaaaaaaaaaaaaaaaa", "TGT-1-abcdef",
-                                    "ST-1-été", "ST-1 abc", "st-1-abc", "ST-" + "a" * 300])
+                                    "ST-1-été", "ST-1 abc", "st-1-abc", "ST-" + "a" * 300,
+                                    "ST-1-abc\n"])
 def test_format_de_ticket_invalide(monde, ticket):
     validation = monde.serveur.valider(ticket, URL_CAHIER)
     assert not validation.ok and validation.code == INVALID_TICKET_SPEC
@@ -675,3 +676,211 @@ def test_date_xml_en_janvier_dans_la_reponse_cas(monde, cdi):
     racine = ET.fromstring(monde.serveur.valider(ticket, URL_MESSAGERIE).xml())
     date = racine.find(f"{CAS}authenticationSuccess/{CAS}attributes")
     assert date.findtext(f"{CAS}authenticationDate") == "2027-01-11T07:00:00Z"
+
+
+# -- cas limites du CAS (issue 10, section 3) ------------------------------------------------
+
+#: Caractères interdits partout dans un document XML 1.0 (production « Char », section 2.2) :
+#: contrôles C0 sauf tabulation et fins de ligne, demi-codets isolés, U+FFFE et U+FFFF.
+HORS_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _bien_forme(xml: str):
+    """Le document se lit avec les deux analyseurs XML de la bibliothèque standard."""
+    from xml.dom import minidom
+
+    minidom.parseString(xml)
+    return ET.fromstring(xml)
+
+
+def _journal_propre(journal: Journal) -> None:
+    for entree in journal:
+        for valeur in (entree.detail, entree.objet or "", entree.identite or ""):
+            assert not HORS_XML.search(valeur), entree
+    assert journal.verifier().intact
+
+
+@pytest.mark.parametrize("ticket", ["ST-\x01", "ST-1-abc\x1b", "ST-\udfff", "PT-\x00",
+                                    "\x0c", "ST-\ufffe", "ST-1-abc\x7f\x85"])
+def test_ticket_avec_caractere_de_controle_jamais_recopie_brut(monde, ticket):
+    validation = monde.serveur.valider(ticket, URL_CAHIER)
+    assert not validation.ok and validation.code == INVALID_TICKET_SPEC
+    echec = _bien_forme(validation.xml()).find(f"{CAS}authenticationFailure")
+    assert echec.get("code") == INVALID_TICKET_SPEC and echec.text == validation.message
+    assert not HORS_XML.search(validation.message)
+    assert not re.search("[\x7f-\x9f]", validation.message)  # DEL et C1, déconseillés
+    assert "n'est pas un ticket de service" in validation.message or "proxy" in \
+        validation.message
+    _journal_propre(monde.journal)
+
+
+@pytest.mark.parametrize("suffixe", ["\x1b", "\x00", "\udfff", "\uffff"])
+def test_url_de_service_avec_caractere_de_controle(monde, cdi, suffixe):
+    monde.connecter(cdi)
+    ticket = monde.ticket_pour(cdi, "messagerie")
+    validation = monde.serveur.valider(ticket, URL_MESSAGERIE + suffixe)
+    assert validation.code == INVALID_SERVICE and "n'est pas enregistré" in validation.message
+    assert _bien_forme(validation.xml()).find(f"{CAS}authenticationFailure").text == \
+        validation.message
+    assert not monde.serveur.valider(ticket, URL_MESSAGERIE).ok  # invalidé quand même
+    _journal_propre(monde.journal)
+
+
+@pytest.mark.parametrize("ticket", ["ST-\x01", "ST-\udfff", "ST-1-abc\x1b"])
+def test_un_service_recoit_un_ticket_hostile_sans_traceback(monde, cdi, ticket):
+    acces = monde.cahier.recevoir_ticket(cdi, ticket)
+    assert not acces.ok and acces.code == "ticket_refuse"
+    assert acces.validation.code == INVALID_TICKET_SPEC
+    assert "Le serveur CAS a refusé le ticket" in acces.message
+    assert not monde.cahier.sessions_ouvertes() and cdi.cookies() == []
+    _bien_forme(next(e.reponse for e in acces.echanges if e.reponse))  # /p3/serviceValidate
+
+
+@pytest.mark.parametrize("service", ["https://pirate.example.org/\udfff", "cantine\x1b"])
+def test_acceder_ou_se_connecter_avec_une_adresse_hostile(monde, cdi, service):
+    acces = monde.serveur.acceder(cdi, service)
+    assert not acces.ok and acces.code == "service_inconnu" and acces.ticket is None
+    connexion = monde.serveur.connexion(cdi, "lea.martin", MOTS_DE_PASSE["lea.martin"],
+                                        service=service)
+    assert not connexion.ok and connexion.code == "service_inconnu"
+    assert monde.serveur.sessions_sso() == []
+
+
+def test_un_ticket_enorme_n_est_pas_recopie_en_entier(monde):
+    validation = monde.serveur.valider("ST-" + "a" * 1_000_000, URL_CAHIER)
+    assert validation.code == INVALID_TICKET_SPEC
+    assert len(validation.message) < 500
+    assert "1\u202f000\u202f003 caractères" in validation.message
+    assert len(monde.journal[-1].detail) < 600 and len(monde.journal[-1].objet) < 200
+
+
+def test_attributs_avec_caracteres_de_controle_restent_du_xml_bien_forme(cdi):
+    def attributs(identifiant):
+        return {"nom": "Mar\x01tin", "classe": "T\udfffSTMG1", "notes": ["1\x1b", "ok"]}
+
+    monde = Monde(attributs=attributs)
+    acces = monde.connecter(cdi)
+    assert acces.ok and acces.identifiant == "lea.martin"
+    racine = _bien_forme(acces.validation.xml())
+    lus = racine.find(f"{CAS}authenticationSuccess/{CAS}attributes")
+    assert lus.findtext(f"{CAS}nom") == "Mar\ufffdtin"   # caractère de remplacement visible
+    assert [e.text for e in lus.findall(f"{CAS}notes")] == ["1\ufffd", "ok"]
+    assert monde.cahier.session_de(cdi).attributs["classe"] == "T\ufffdSTMG1"
+
+
+@pytest.mark.parametrize("nom", ["a²", "x\u00d7y", "é\x01"])
+def test_nom_d_attribut_impossible_en_xml_donne_internal_error(cdi, nom):
+    monde = Monde(attributs=lambda identifiant: {nom: "valeur"})
+    acces = monde.connecter(cdi)
+    assert not acces.ok and acces.validation.code == INTERNAL_ERROR
+    _bien_forme(acces.validation.xml())
+    _journal_propre(monde.journal)
+
+
+def test_identite_impossible_a_transmettre_refusee_avant_toute_session(monde, cdi):
+    avant = len(monde.journal)
+    with pytest.raises(ValeurInvalide, match="caractère"):
+        monde.serveur.ouvrir_session(cdi, ResultatTest(True, "ok", "Preuve acceptée.",
+                                                       "lea\x01martin"))
+    with pytest.raises(ValeurInvalide, match="caractère"):
+        monde.serveur.connexion(cdi, "lea.martin\x1b", MOTS_DE_PASSE["lea.martin"])
+    assert monde.serveur.sessions_sso(toutes=True) == [] and cdi.cookies() == []
+    assert len(monde.journal) == avant
+
+
+def test_demande_de_deconnexion_toujours_bien_formee():
+    from entsim.sso.reponses import requete_deconnexion
+
+    xml = requete_deconnexion("LR-1-\x01\"<", datetime(2026, 9, 7, 8), "ST-\x02&\udfff")
+    racine = _bien_forme(xml)
+    assert racine.findtext(f"{SAMLP}SessionIndex") == "ST-\ufffd&\ufffd"
+
+
+# Toute exception levée en construisant les attributs devient INTERNAL_ERROR (section 2.5.3),
+# journalisée, et le ticket reste consommé (section 3.1.1).
+@pytest.mark.parametrize("erreur", [KeyError("classe"), RuntimeError("annuaire indisponible"),
+                                    ZeroDivisionError("division par zéro"),
+                                    TypeError("\x01\udfff")])
+def test_toute_erreur_des_attributs_donne_internal_error(cdi, erreur):
+    def attributs_casses(identifiant):
+        raise erreur
+
+    monde = Monde(attributs=attributs_casses)
+    monde.serveur.connexion(cdi, "lea.martin", MOTS_DE_PASSE["lea.martin"])
+    ticket = monde.ticket_pour(cdi, "messagerie")
+    validation = monde.serveur.valider(ticket, URL_MESSAGERIE)
+    assert not validation.ok and validation.code == INTERNAL_ERROR
+    assert "Erreur interne" in validation.message and "lea.martin" in validation.message
+    _bien_forme(validation.xml())
+    derniere = monde.journal[-1]
+    assert derniere.operation == "ticket_refuse" and derniere.objet == ticket
+    assert derniere.detail.startswith("INTERNAL_ERROR")
+    assert {t.ticket: t.etat for t in monde.serveur.tickets()}[ticket] == "refusé"
+    rejeu = monde.serveur.valider(ticket, URL_MESSAGERIE)
+    assert rejeu.code == INVALID_TICKET and "déjà présenté" in rejeu.message
+    _journal_propre(monde.journal)
+
+
+def test_attributs_dont_la_lecture_echoue_donnent_internal_error(cdi):
+    class Attributs(dict):
+        def items(self):
+            raise RuntimeError("lecture impossible")
+
+    monde = Monde(attributs=lambda identifiant: Attributs(profil="Élève"))
+    acces = monde.connecter(cdi)
+    assert not acces.ok and acces.validation.code == INTERNAL_ERROR
+    assert monde.journal[-1].operation == "ticket_refuse"
+
+
+# Expiration de la session SSO vérifiée à la validation, sans attendre un navigateur.
+def test_ticket_emis_juste_avant_la_duree_maximale_ne_valide_pas_apres(monde, cdi):
+    monde.connecter(cdi)
+    for _ in range(7):
+        monde.horloge.avancer(heures=1)
+        assert monde.serveur.acceder(cdi, "notes").ok     # activité : pas d'inactivité
+    monde.horloge.avancer(minutes=59, secondes=55)        # 8 h − 5 s après la connexion
+    ticket = monde.ticket_pour(cdi, "messagerie")
+    monde.horloge.avancer(6)                               # ticket encore dans ses 10 s
+    validation = monde.serveur.valider(ticket, URL_MESSAGERIE)
+    assert not validation.ok and validation.code == INVALID_TICKET
+    assert "durée maximale" in validation.message
+    operations = [e.operation for e in monde.journal]
+    assert operations.index("tgt_expire") < len(operations) - 1
+    assert operations[-1] == "ticket_refuse"
+    assert {t.ticket: t.etat for t in monde.serveur.tickets()}[ticket] == "refusé"
+    assert monde.serveur.sessions_sso() == []
+    _journal_propre(monde.journal)
+
+
+def test_ticket_refuse_si_la_session_a_depasse_l_inactivite(cdi):
+    # Durées choisies pour l'exemple : un ticket valable 5 min (le maximum recommandé par la
+    # spécification, section 3.1.1) et une session qui expire après 2 min sans activité.
+    monde = Monde(duree_ticket=timedelta(minutes=5), inactivite_max=timedelta(minutes=2))
+    monde.connecter(cdi)
+    ticket = monde.ticket_pour(cdi, "messagerie")
+    monde.horloge.avancer(minutes=3)
+    validation = monde.serveur.valider(ticket, URL_MESSAGERIE)
+    assert not validation.ok and validation.code == INVALID_TICKET
+    assert "inactivité" in validation.message
+    assert monde.journal.filtrer(operation="tgt_expire")
+
+
+# Longueur des tickets : tout service DOIT accepter 32 caractères (section 3.1.1).
+def test_un_ticket_tient_toujours_en_32_caracteres(monde, cdi):
+    monde.connecter(cdi)
+    longueurs = set()
+    for _ in range(10_001):
+        acces = monde.serveur.acceder(cdi, "messagerie")
+        longueurs.add(len(acces.ticket))
+    assert acces.ticket.startswith("ST-10002-")
+    assert max(longueurs) <= 32
+
+
+@pytest.mark.parametrize("numero", [99_999, 999_998, 999_999, 10**9])
+def test_grands_numeros_de_ticket(monde, cdi, numero):
+    monde.connecter(cdi)
+    monde.serveur._compteurs["ST"] = numero
+    tickets = [monde.serveur.acceder(cdi, "messagerie").ticket for _ in range(3)]
+    for ticket in tickets:
+        assert len(ticket) <= 32 and re.fullmatch(r"ST-\d+-[A-Za-z0-9]{22,24}", ticket)
+    assert len(set(tickets)) == 3

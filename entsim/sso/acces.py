@@ -34,14 +34,15 @@ from entsim.sso.reponses import (
     TICKET_EMIS,
     ResultatAcces,
     _avec_precision,
+    recopie,
 )
 from entsim.sso.tickets import (
-    LONGUEUR_ALEA_ST,
     MOTIFS_FIN,
     NOM_COOKIE_TGC,
     TicketDeService,
     TicketTGT,
     _duree_lisible,
+    identifiant_ticket_de_service,
     nouvel_identifiant,
 )
 
@@ -124,10 +125,15 @@ class AccesCAS:
     def _emettre_ticket(self, navigateur: Navigateur, tgt: TicketTGT,
                         service: ServiceApplicatif, *,
                         identifiants_presentes: bool) -> TicketDeService:
-        """Émet un ticket de service lié à ce service et à ce TGT (section 3.1.1)."""
+        """Émet un ticket de service lié à ce service et à ce TGT (section 3.1.1), de 32
+        caractères au plus (:func:`~entsim.sso.tickets.identifiant_ticket_de_service`)."""
         maintenant = self.horloge.maintenant()
+        self._compteurs["ST"] += 1
+        id_ticket = identifiant_ticket_de_service(self._compteurs["ST"], self.source)
+        while id_ticket in self._tickets:  # numérotation repartie de 1 : le hasard départage
+            id_ticket = identifiant_ticket_de_service(self._compteurs["ST"], self.source)
         ticket = TicketDeService(
-            id=self._jeton("ST", LONGUEUR_ALEA_ST), service=service.url,
+            id=id_ticket, service=service.url,
             code_service=service.code, identifiant=tgt.identifiant, tgt=tgt.id,
             poste=navigateur.nom_poste, emis_le=maintenant,
             expire_le=maintenant + self.duree_ticket,
@@ -220,7 +226,7 @@ class AccesCAS:
                               description=description)
 
         if cible is None:
-            message = f"{MESSAGES[SERVICE_INCONNU]} (service demandé : {service})"
+            message = f"{MESSAGES[SERVICE_INCONNU]} (service demandé : {recopie(service)})"
             etapes.append("Service absent du registre : opération refusée")
             noter(403, "Service non enregistré : le serveur CAS refuse de continuer.")
             return ResultatAcces(ok=False, code=SERVICE_INCONNU, message=message,

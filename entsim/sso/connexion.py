@@ -30,6 +30,8 @@ from entsim.sso.reponses import (
     SESSION_SSO_OUVERTE,
     ResultatAcces,
     ResultatConnexion,
+    recopie,
+    verifier_transmissible,
 )
 from entsim.sso.tickets import LONGUEUR_ALEA_TGT, NOM_COOKIE_TGC, TicketTGT, _duree_lisible
 
@@ -111,6 +113,7 @@ class ConnexionCAS:
         """
         navigateur = self._verifier_navigateur(navigateur)
         verifier_texte(identifiant, "identifiant")
+        verifier_transmissible(identifiant, "identifiant")
         verifier_texte(mot_de_passe, "mot de passe", vide_autorise=True)
         self._verifier_booleens(renew=renew)
         self.nettoyer()
@@ -128,7 +131,7 @@ class ConnexionCAS:
                               description="Service non enregistré : connexion refusée.")
             return ResultatConnexion(
                 ok=False, code=SERVICE_INCONNU,
-                message=f"{MESSAGES[SERVICE_INCONNU]} (service demandé : {service})",
+                message=f"{MESSAGES[SERVICE_INCONNU]} (service demandé : {recopie(service)})",
                 identifiant=identifiant, service=service,
                 etapes=("Service absent du registre : opération refusée",),
                 echanges=self.reseau.depuis(debut))
@@ -157,7 +160,8 @@ class ConnexionCAS:
             if cible is None:
                 return ResultatConnexion(
                     ok=False, code=SERVICE_INCONNU,
-                    message=f"{MESSAGES[SERVICE_INCONNU]} (service demandé : {service})",
+                    message=f"{MESSAGES[SERVICE_INCONNU]} (service demandé : "
+                            f"{recopie(service)})",
                     service=service, etapes=("Service absent du registre : opération "
                                              "refusée",))
         methode = str(resultat_authentification.methode)
@@ -193,6 +197,8 @@ class ConnexionCAS:
         if not isinstance(identifiant, str) or not identifiant:
             raise ValeurInvalide("Une authentification réussie doit nommer l'identifiant "
                                  "authentifié.")
+        # l'identité part telle quelle dans cas:user (annexe A) : elle doit s'écrire en XML
+        verifier_transmissible(identifiant, "identifiant")
         maintenant = self.horloge.maintenant()
         methode = str(resultat.methode)
         etapes.append(f"Authentification réussie ({methode}) : {resultat.message}")

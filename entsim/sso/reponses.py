@@ -11,7 +11,11 @@ Apereo) :
   :class:`ResultatConnexion`, :class:`ResultatDeconnexion`, chacun avec un code stable
   (ASCII) et son message en français (:data:`MESSAGES`) ;
 * déconnexion unique (section 2.3.3, annexe C) : :func:`requete_deconnexion` écrit le
-  ``samlp:LogoutRequest`` envoyé à chaque service.
+  ``samlp:LogoutRequest`` envoyé à chaque service ;
+* textes recopiés (ticket, adresse de service, identité, attributs) : :func:`texte_xml` et
+  :func:`recopie` garantissent un XML 1.0 bien formé et un message de taille raisonnable,
+  quoi que le service ou le navigateur ait envoyé (l'échappement XML est l'affaire de la
+  couche CAS).
 
 Heures : l'horloge simulée donne l'heure légale française, sans fuseau ; les dates XML
 (``cas:authenticationDate``, ``IssueInstant``) sont converties en UTC et portent le suffixe
@@ -28,6 +32,7 @@ from types import MappingProxyType
 from xml.sax.saxutils import escape, quoteattr
 
 from entsim.socle.erreurs import ValeurInvalide
+from entsim.socle.texte import cite
 from entsim.sso.navigateur import Echange
 
 # ---------------------------------------------------------------------------------------
@@ -100,6 +105,56 @@ MESSAGES: dict[str, str] = {
                          "déconnexion propagée aux services.",
     AUCUNE_SESSION: "Aucune session SSO ouverte sur ce poste : rien à fermer.",
 }
+
+# ---------------------------------------------------------------------------------------
+# Textes recopiés dans les réponses XML, les messages et le journal
+# ---------------------------------------------------------------------------------------
+
+#: Caractères qu'aucun document XML 1.0 ne peut contenir, même sous forme de référence
+#: (W3C, *Extensible Markup Language (XML) 1.0*, 5ᵉ édition, section 2.2, production
+#: « Char ») : les contrôles C0 sauf la tabulation et les fins de ligne, les demi-codets
+#: (« surrogates ») isolés, U+FFFE et U+FFFF. S'y ajoutent DEL et les contrôles C1
+#: (U+007F à U+009F), que la même section déconseille : permis, mais invisibles à l'écran.
+_HORS_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+#: Ce qui remplace un caractère interdit : U+FFFD, le « caractère de remplacement »
+#: qu'Unicode réserve à un caractère impossible à représenter (affiché « � »).
+CARACTERE_DE_REMPLACEMENT = "\ufffd"
+#: Au-delà de cette longueur, une valeur reçue n'est recopiée qu'en partie dans un message.
+LONGUEUR_MAX_RECOPIE = 120
+
+
+def texte_xml(valeur: str) -> str:
+    """Le texte sans aucun caractère interdit en XML 1.0 : chacun devient « � » (U+FFFD).
+
+    Un ticket ``"ST-\\x01"`` ou une adresse terminée par ``"\\x1b"`` recopiés tels quels
+    rendraient la réponse illisible par le service (document XML mal formé) ; un demi-codet
+    isolé ne s'écrit même pas en UTF-8. Appliquer deux fois ne change plus rien.
+    """
+    return _HORS_XML.sub(CARACTERE_DE_REMPLACEMENT, valeur)
+
+
+def recopie(valeur: str) -> str:
+    """Une valeur reçue (ticket, adresse), recopiée dans un message, une réponse XML ou le
+    journal : caractères interdits remplacés (:func:`texte_xml`), et au plus
+    :data:`LONGUEUR_MAX_RECOPIE` caractères suivis de la longueur totale — un ticket d'un
+    million de caractères n'est pas répété en entier."""
+    propre = texte_xml(valeur)
+    if len(propre) <= LONGUEUR_MAX_RECOPIE:
+        return propre
+    total = f"{len(valeur):,}".replace(",", "\u202f")
+    return f"{propre[:LONGUEUR_MAX_RECOPIE]}… ({total} caractères)"
+
+
+def verifier_transmissible(valeur: str, nom: str) -> str:
+    """Refuse une valeur que le serveur devrait transmettre *exactement* dans une réponse
+    XML (l'identifiant de l'utilisateur, ``cas:user``) mais qui contient un caractère
+    interdit en XML 1.0 : la remplacer transmettrait une autre identité."""
+    if _HORS_XML.search(valeur):
+        raise ValeurInvalide(f"« {nom} » contient un caractère invisible ou de contrôle "
+                             f"({cite(valeur)}) : cette "
+                             "identité ne peut pas être transmise aux services.")
+    return valeur
+
 
 def _avec_precision(message: str, precision: str) -> str:
     """Ajoute une précision entre parenthèses avant le point final d'une phrase."""
@@ -178,7 +233,13 @@ def _date_xml(instant: datetime) -> str:
 # porter l'un de ces noms.
 ATTRIBUTS_CAS = ("authenticationDate", "longTermAuthenticationRequestTokenUsed",
                  "isFromNewLogin")
-_NOM_XML = re.compile(r"^[^\W\d][\w.-]*$")
+# Nom d'un attribut : un nom XML 1.0 sans « : » (section 2.3, productions NameStartChar et
+# NameChar), puisqu'il s'écrit ``<cas:nom>`` ; « a² » ou « x×y » sont refusés.
+_DEBUT_NOM_XML = ("A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d"
+                  "\u037f-\u1fff\u200c\u200d\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff"
+                  "\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff")
+_NOM_XML = re.compile(f"[{_DEBUT_NOM_XML}][{_DEBUT_NOM_XML}\\-.0-9\u00b7\u0300-\u036f"
+                      "\u203f\u2040]*")
 
 
 def _normaliser_attributs(brut: object) -> dict[str, str | tuple[str, ...]]:
@@ -188,16 +249,29 @@ def _normaliser_attributs(brut: object) -> dict[str, str | tuple[str, ...]]:
                              "{nom: valeur}.")
     propres: dict[str, str | tuple[str, ...]] = {}
     for nom, valeur in brut.items():
-        if not isinstance(nom, str) or not _NOM_XML.match(nom) or nom in ATTRIBUTS_CAS:
-            raise ValeurInvalide(f"Nom d'attribut impossible dans une réponse CAS : {nom!r}.")
+        if not isinstance(nom, str) or not _NOM_XML.fullmatch(nom) or nom in ATTRIBUTS_CAS:
+            lisible = recopie(nom) if isinstance(nom, str) else type(nom).__name__
+            raise ValeurInvalide(f"Nom d'attribut impossible dans une réponse CAS : "
+                                 f"« {lisible} ».")
         if isinstance(valeur, str):
             propres[nom] = valeur
         elif isinstance(valeur, (list, tuple)) and all(isinstance(v, str) for v in valeur):
             propres[nom] = tuple(valeur)
         else:
             raise ValeurInvalide(f"L'attribut « {nom} » doit être un texte ou une liste de "
-                                 f"textes (reçu : {valeur!r}).")
+                                 f"textes (reçu : {type(valeur).__name__}).")
     return propres
+
+
+def _xml(texte: str) -> str:
+    """Un texte placé entre deux balises : caractères interdits remplacés, puis ``&``,
+    ``<`` et ``>`` échappés."""
+    return escape(texte_xml(texte))
+
+
+def _attribut_xml(texte: str) -> str:
+    """La valeur d'un attribut XML, guillemets compris."""
+    return quoteattr(texte_xml(texte))
 
 
 # ---------------------------------------------------------------------------------------
@@ -231,7 +305,7 @@ class Validation:
         lignes = [f'<cas:serviceResponse xmlns:cas="{NS_CAS}">']
         if self.ok:
             lignes.append("  <cas:authenticationSuccess>")
-            lignes.append(f"    <cas:user>{escape(self.utilisateur or '')}</cas:user>")
+            lignes.append(f"    <cas:user>{_xml(self.utilisateur or '')}</cas:user>")
             lignes.append("    <cas:attributes>")
             date = _date_xml(self.authentifie_le) if self.authentifie_le else ""
             lignes.append(f"      <cas:authenticationDate>{date}</cas:authenticationDate>")
@@ -242,12 +316,12 @@ class Validation:
             for nom, valeur in self.attributs.items():
                 valeurs = (valeur,) if isinstance(valeur, str) else valeur
                 for v in valeurs:  # attribut à plusieurs valeurs : élément répété (2.5.7)
-                    lignes.append(f"      <cas:{nom}>{escape(v)}</cas:{nom}>")
+                    lignes.append(f"      <cas:{nom}>{_xml(v)}</cas:{nom}>")
             lignes.append("    </cas:attributes>")
             lignes.append("  </cas:authenticationSuccess>")
         else:
-            lignes.append(f"  <cas:authenticationFailure code={quoteattr(self.code or '')}>"
-                          f"{escape(self.message)}</cas:authenticationFailure>")
+            lignes.append(f"  <cas:authenticationFailure code={_attribut_xml(self.code or '')}>"
+                          f"{_xml(self.message)}</cas:authenticationFailure>")
         lignes.append("</cas:serviceResponse>")
         return "\n".join(lignes)
 
@@ -332,9 +406,9 @@ def requete_deconnexion(id_requete: str, instant: datetime, ticket: str) -> str:
     un ``samlp:LogoutRequest`` SAML 2.0 dont le ``SessionIndex`` est le ticket de service
     qui a ouvert la session dans ce service."""
     return (
-        f'<samlp:LogoutRequest xmlns:samlp="{NS_SAMLP}" ID={quoteattr(id_requete)} '
+        f'<samlp:LogoutRequest xmlns:samlp="{NS_SAMLP}" ID={_attribut_xml(id_requete)} '
         f'Version="2.0" IssueInstant="{_date_xml(instant)}">\n'
         f'  <saml:NameID xmlns:saml="{NS_SAML}">@NOT_USED@</saml:NameID>\n'
-        f"  <samlp:SessionIndex>{escape(ticket)}</samlp:SessionIndex>\n"
+        f"  <samlp:SessionIndex>{_xml(ticket)}</samlp:SessionIndex>\n"
         f"</samlp:LogoutRequest>"
     )

@@ -169,10 +169,11 @@ class ServeurCAS(AccesCAS, ConnexionCAS, ValidationCAS, SessionsCAS):
 
     def url_login(self, service: str | None = None, *, renew: bool = False,
                   gateway: bool = False) -> str:
-        """L'adresse ``/login`` avec ses paramètres (section 2.1.2 : ``service`` encodé)."""
+        """L'adresse ``/login`` avec ses paramètres (section 2.1.2 : ``service`` encodé ; un
+        caractère impossible à encoder en UTF-8, comme un demi-codet isolé, devient « ? »)."""
         parametres = []
         if service is not None:
-            parametres.append(f"service={quote(service, safe='')}")
+            parametres.append(f"service={quote(service, safe='', errors='replace')}")
         if renew:
             parametres.append("renew=true")
         if gateway:
@@ -181,8 +182,8 @@ class ServeurCAS(AccesCAS, ConnexionCAS, ValidationCAS, SessionsCAS):
 
     def url_validation(self, service: str, ticket: str, *, renew: bool = False) -> str:
         """L'adresse ``/p3/serviceValidate`` appelée par un service (section 2.8)."""
-        url = (f"{self.url}/p3/serviceValidate?service={quote(service, safe='')}"
-               f"&ticket={quote(ticket, safe='')}")
+        url = (f"{self.url}/p3/serviceValidate?service={quote(service, safe='', errors='replace')}"
+               f"&ticket={quote(ticket, safe='', errors='replace')}")
         return url + ("&renew=true" if renew else "")
 
     def url_logout(self) -> str:

@@ -188,7 +188,10 @@ class SessionsCAS:
         """Ferme les sessions SSO expirées et rend leurs TGT.
 
         Le serveur Apereo fait ce ménage régulièrement, en tâche de fond ; la simulation le
-        fait avant chaque opération d'un navigateur. Sans effet s'il n'y a rien à fermer.
+        fait avant chaque opération du serveur : celles d'un navigateur, et aussi la
+        validation d'un ticket par un service (un ticket émis 5 s avant la durée maximale
+        de sa session n'est plus validé 6 s plus tard, même si aucun navigateur n'a agi
+        entre-temps). Sans effet s'il n'y a rien à fermer.
         """
         maintenant = self.horloge.maintenant()
         expires = []

@@ -43,17 +43,32 @@ PREFIXE_PT = "PT-"
 #: Identifiant d'une demande de déconnexion (comme le serveur Apereo : « LR-… »).
 PREFIXE_LR = "LR-"
 
+#: Longueur maximale d'un ticket de service émis : 32 caractères. Section 3.1.1 : « Services
+#: MUST be able to accept service tickets of up to 32 characters in length. It is
+#: RECOMMENDED that services support service tickets of up to 256 characters in length. »
+#: L'obligation porte sur les services ; le serveur s'y tient pour que tout service conforme
+#: accepte ses tickets, même celui qui s'arrête au minimum.
+LONGUEUR_MAX_ST_EMIS = 32
 #: Partie aléatoire d'un ticket de service : 24 caractères de A-Z a-z 0-9, soit ≈ 143 bits
 #: (section 3.1.1 : « adequate secure random data so that a ticket is not guessable » ;
-#: on vise au moins 128 bits). Avec le préfixe et le compteur, un ticket tient en 32
-#: caractères, longueur que tout service DOIT accepter (section 3.1.1).
+#: on vise au moins 128 bits). ``ST-`` + numéro + ``-`` + 24 caractères tient en 32
+#: caractères jusqu'au ticket n° 9 999 ; au-delà, la partie aléatoire raccourcit pour rester
+#: dans les 32 caractères, sans descendre sous :data:`LONGUEUR_ALEA_ST_MIN`.
 LONGUEUR_ALEA_ST = 24
+#: Partie aléatoire la plus courte d'un ticket de service : 22 caractères, ≈ 131 bits.
+LONGUEUR_ALEA_ST_MIN = 22
+#: Plus grand numéro écrit dans un ticket de service (999 999) : ``ST-999999-`` et 22
+#: caractères font 32. Après le millionième ticket, la numérotation écrite repart de 1 ; la
+#: partie aléatoire rend toujours chaque ticket unique (le serveur le vérifie).
+NUMERO_MAX_ST = 10 ** (LONGUEUR_MAX_ST_EMIS - len("ST--") - LONGUEUR_ALEA_ST_MIN) - 1
 #: Partie aléatoire d'un TGT : 32 caractères, ≈ 190 bits (section 3.8.1).
 LONGUEUR_ALEA_TGT = 32
 #: Partie aléatoire de l'identifiant d'une demande de déconnexion.
 LONGUEUR_ALEA_LR = 20
-#: Entropie d'un ticket de service, en bits.
+#: Entropie d'un ticket de service, en bits (jusqu'au ticket n° 9 999).
 ENTROPIE_ST = LONGUEUR_ALEA_ST * math.log2(len(ALPHABET_JETON))
+#: Entropie minimale d'un ticket de service, quel que soit son numéro, en bits.
+ENTROPIE_MIN_ST = LONGUEUR_ALEA_ST_MIN * math.log2(len(ALPHABET_JETON))
 #: Section 3.1.1 : « It is RECOMMENDED that services support service tickets of up to 256
 #: characters in length ».
 LONGUEUR_MAX_TICKET = 256
@@ -108,6 +123,18 @@ def nouvel_identifiant(type_ticket: str, numero: int, source: SourceAleatoire,
     les caractères sont ceux de la section 3.7.
     """
     return f"{type_ticket}-{numero}-{source.jeton(longueur)}"
+
+
+def identifiant_ticket_de_service(numero: int, source: SourceAleatoire) -> str:
+    """L'identifiant du ``numero``-ième ticket de service : ``ST-numéro-hasard``, jamais plus
+    de 32 caractères (:data:`LONGUEUR_MAX_ST_EMIS`, section 3.1.1).
+
+    ``ST-3-`` suivi de 24 caractères aléatoires (≈ 143 bits) jusqu'au n° 9 999 ; au-delà, 23
+    puis 22 caractères (≈ 131 bits) ; après le n° 999 999, le numéro écrit repart de 1.
+    """
+    ecrit = (numero - 1) % NUMERO_MAX_ST + 1
+    prefixe = f"{PREFIXE_ST}{ecrit}-"
+    return prefixe + source.jeton(min(LONGUEUR_ALEA_ST, LONGUEUR_MAX_ST_EMIS - len(prefixe)))
 
 
 # ---------------------------------------------------------------------------------------
