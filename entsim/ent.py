@@ -21,6 +21,8 @@ from entsim.authentification.service import Authentification
 from entsim.autorisation.service import Autorisation
 from entsim.etablissement.catalogue import Catalogue
 from entsim.socle.erreurs import Introuvable, ValeurInvalide, verifier_texte
+from entsim.socle.saisie import verifier_poste
+from entsim.socle.texte import cite
 from entsim.etablissement.generation import DOMAINE_ENT, PERSONAS, generer_etablissement
 from entsim.socle.horloge import DEBUT_PAR_DEFAUT, Horloge
 from entsim.journal.journal import Journal
@@ -75,7 +77,7 @@ class ENT:
                  etablissement: Etablissement | None = None, schema: str = "argon2",
                  cout: str = "normal") -> None:
         if isinstance(graine, bool) or not isinstance(graine, int):
-            raise ValeurInvalide(f"La graine doit être un nombre entier (reçu : {graine!r}).")
+            raise ValeurInvalide(f"La graine doit être un nombre entier (reçu : {cite(graine)}).")
         self.graine = graine
         self.horloge = Horloge(debut)
         self.aleatoire = SourceAleatoire(graine, reproductible=reproductible)
@@ -144,7 +146,7 @@ class ENT:
     def navigateur(self, poste: str = POSTES[0]) -> Navigateur:
         """Le navigateur d'un poste de travail (créé à la première demande) : « Poste du
         CDI », « Ordinateur de la maison », « Téléphone »… Chacun a ses propres cookies."""
-        verifier_texte(poste, "poste")
+        verifier_poste(poste)
         if poste not in self.navigateurs:
             self.navigateurs[poste] = Navigateur(poste)
         return self.navigateurs[poste]
@@ -162,8 +164,9 @@ class ENT:
 
     def deconnexion(self, *, poste: str = POSTES[0]) -> ResultatDeconnexion:
         """Se déconnecter : la session SSO est détruite et chaque service ouvert est prévenu."""
+        verifier_poste(poste)
         if poste not in self.navigateurs:
-            raise Introuvable(f"Aucun navigateur ouvert sur « {poste} ».")
+            raise Introuvable(f"Aucun navigateur ouvert sur {cite(poste)}.")
         return self.cas.deconnexion(self.navigateurs[poste])
 
     def parcours(self, identifiant: str, premier_service: str = "cahier_de_textes",
@@ -174,10 +177,11 @@ class ENT:
         ``mot_de_passe``, celui du personnage de la démonstration est utilisé."""
         from entsim.sso.parcours import parcours_acces
 
+        verifier_texte(identifiant, "identifiant")
         if mot_de_passe is None:
             roles = {p.identifiant: r for r, p in PERSONAS.items()}
             if identifiant not in roles or roles[identifiant] not in MOTS_DE_PASSE_DEMO:
-                raise ValeurInvalide(f"Donnez le mot de passe de « {identifiant} » : "
+                raise ValeurInvalide(f"Donnez le mot de passe de {cite(identifiant)} : "
                                      "mot_de_passe=\"…\".")
             mot_de_passe = MOTS_DE_PASSE_DEMO[roles[identifiant]]
         return parcours_acces(self.cas, self.navigateur(poste), identifiant, mot_de_passe,

@@ -44,11 +44,11 @@ ROLES = {
     "diagrammes": "Graphviz, schémas de connexion (Q15)",
     "ent": "l'objet ENT : horloge, graine, câblage",
     "services": "messagerie, notes, cahier de textes…",
-    "authentification": "mots de passe, CNIL, preuves (Q13, Q16)",
-    "autorisation": "besoin d'en connaître (Q13)",
+    "authentification": "mots de passe, CNIL, preuves (Q13, Q16, Q17)",
+    "autorisation": "besoin d'en connaître (Q8–Q10, Q13)",
     "sso": "CAS 3.0 : TGT, ST, SLO (Q13–Q15)",
     "journal": "traces chaînées (SDET)",
-    "etablissement": "annuaire, catalogue (Q1, Q4)",
+    "etablissement": "annuaire, catalogue (Q1–Q4)",
     "socle": "erreurs, horloge, hasard, textes",
 }
 
@@ -132,6 +132,10 @@ def schema_paquets():
     g.attr(newrank="true", nodesep="0.35", ranksep="0.45")
     ordre = [p for _, paquets in COUCHES for p in paquets]
     _couches(g, set(ordre), roles=True)
+    g.node("legende", "Boîte jaune en relief : un service de l'AAS du SDET\\l"
+                      "Cylindre : données et outils de base\\l"
+                      "Une flèche : « importe » (jamais vers le haut)\\l",
+           shape="note", style="filled", fillcolor="#FFFFFF", color="#7F8C8D", fontsize="14")
     for source, cible in sorted(reduction_transitive(dependances()),
                                 key=lambda c: (ordre.index(c[0]), ordre.index(c[1]))):
         g.edge(source, cible, **apparence_fleche("requete"))
@@ -221,9 +225,15 @@ def schema_connexion():
     g.attr(newrank="true", nodesep="0.5", ranksep="0.8")
     g.node("notebook", "Cellule du notebook", **apparence("personne"))
     _couches(g, {p for a, b, _ in appels for p in (a, b)} - {"notebook"}, roles=False)
+    g.node("legende", "Trait plein : appel direct (le paquet importe l'autre)\\l"
+                      "Tirets : fonction confiée par l'ENT au serveur CAS,\\l"
+                      "ou rappel vers l'objet ENT (aucun import)\\l",
+           shape="note", style="filled", fillcolor="#FFFFFF", color="#7F8C8D", fontsize="14")
     for numero, (source, cible, fonction) in enumerate(appels, start=1):
         if source != "notebook" and _couche(cible) < _couche(source):
             g.edge(source, cible, f"{numero}. {fonction} (rappel)", **apparence_fleche("reponse"))
+        elif "confiée par l'ENT" in fonction:
+            g.edge(source, cible, f"{numero}. {fonction}", **apparence_fleche("reponse"))
         else:
             g.edge(source, cible, f"{numero}. {fonction}", **apparence_fleche("requete"))
     return Schema(g, "Une connexion, une ouverture de service, une lecture, une déconnexion : "

@@ -37,3 +37,15 @@ def exemples(nombre: int) -> int:
 def compter(nom: str, nombre: int = 1) -> None:
     """Ajoute ``nombre`` cas joués au test de propriétés ``nom``."""
     CAS[nom] += nombre
+
+
+#: Attributs d'un service simulé qui ne sont pas ses données (l'ENT et ses composants).
+_HORS_DONNEES = frozenset({"ent", "etablissement", "horloge", "autorisation", "journal",
+                           "acteurs", "_hasard", "_cle_gar", "ressources"})
+
+
+def etat_des_donnees(service: object) -> str:
+    """L'état des données que garde un service simulé (messages, notes, dépôts…), en texte :
+    deux relevés égaux avant et après un refus prouvent que le refus n'a rien changé."""
+    return repr(sorted((nom, repr(valeur)) for nom, valeur in vars(service).items()
+                       if nom not in _HORS_DONNEES))

@@ -1,7 +1,8 @@
 """L'architecture du paquet (docs/ARCHITECTURE.md) est une règle vérifiée, pas une phrase.
 
-- le contrat import-linter de pyproject.toml (couches, Jupyter réservé aux widgets, aucun
-  cycle entre modules voisins) est respecté, et il couvre chaque sous-paquet ;
+- les contrats import-linter de pyproject.toml (couches, Jupyter réservé aux widgets, aucun
+  cycle entre modules voisins, sens des imports à l'intérieur des sous-paquets) sont
+  respectés, et ils couvrent chaque sous-paquet ;
 - une mauvaise importation, ajoutée dans une copie jetable du paquet, le fait échouer ;
 - aucun cycle d'imports entre deux modules quelconques (graphe de grimp, composantes
   fortement connexes) ;
@@ -52,7 +53,7 @@ def _lint_imports(dossier: Path) -> subprocess.CompletedProcess:
 def test_le_contrat_d_architecture_est_respecte():
     resultat = _lint_imports(RACINE)
     assert resultat.returncode == 0, resultat.stdout + resultat.stderr
-    assert "3 kept, 0 broken" in resultat.stdout
+    assert f"{len(_contrats())} kept, 0 broken" in resultat.stdout
 
 
 def test_le_contrat_couvre_chaque_sous_paquet():
@@ -88,6 +89,10 @@ def copie_jetable(tmp_path_factory) -> Path:
     ("questions/__init__.py", "import IPython.display", "Seuls les widgets"),
     # un cycle entre deux modules voisins du socle
     ("socle/erreurs.py", "import entsim.socle.horloge", "Aucun cycle"),
+    # à l'intérieur d'un sous-paquet : un outil de correction des fiches qui remonte à la fiche
+    ("questions/ecriture.py", "import entsim.questions.fiches", "Fiches :"),
+    # le programme qui exécute le code des élèves, lancé par son chemin
+    ("correction/_enfant.py", "import entsim.socle.texte", "Le programme qui exécute"),
 ])
 def test_une_mauvaise_importation_fait_echouer_le_contrat(copie_jetable, module, importation,
                                                          contrat):
@@ -103,6 +108,30 @@ def test_une_mauvaise_importation_fait_echouer_le_contrat(copie_jetable, module,
     casses = resultat.stdout.split("Broken contracts", 1)[-1]
     assert contrat in casses, resultat.stdout
     assert " broken." in resultat.stdout and ", 0 broken" not in resultat.stdout
+
+
+def test_le_paquet_racine_n_importe_que_l_ent_et_de_quoi_afficher():
+    """``entsim/__init__.py`` n'est dans aucune couche : ce qu'il importe est vérifié ici."""
+    import grimp
+
+    graphe = grimp.build_graph("entsim", exclude_type_checking_imports=True, cache_dir=None)
+    assert graphe.find_modules_directly_imported_by("entsim") <= {
+        "entsim.ent", "entsim.socle.tableaux", "entsim.widgets.affichage"}
+
+
+def test_import_entsim_hors_notebook_ne_charge_pas_jupyter():
+    code = ("import sys, entsim; print(sorted(m for m in sys.modules if m.split('.')[0] in "
+            "('ipywidgets', 'IPython') or m.startswith('entsim.widgets')))")
+    sortie = subprocess.run([sys.executable, "-W", "error", "-c", code], capture_output=True,
+                            text=True, timeout=120, cwd=RACINE)
+    assert sortie.returncode == 0, sortie.stderr
+    assert sortie.stdout.strip() == "[]"
+
+
+def test_les_couches_des_schemas_sont_celles_du_contrat():
+    couches = next(c for c in _contrats() if c["type"] == "layers")["layers"]
+    attendues = [[nom.strip() for nom in couche.split("|")] for couche in couches]
+    assert [membres for _, membres in architecture.COUCHES] == attendues
 
 
 def _composantes_fortement_connexes(graphe: dict[str, set[str]]) -> list[list[str]]:
@@ -201,4 +230,4 @@ def test_la_documentation_decrit_l_architecture_telle_qu_elle_est():
                              "« .venv/bin/python outils/architecture.py »"
     for nom in ("architecture_paquets.svg", "architecture_connexion.svg"):
         svg = (RACINE / "docs" / nom).read_text(encoding="utf-8")
-        assert svg.lstrip().startswith("<?xml") and "<svg" in svg and f"({nom})" in texte
+        assert svg.lstrip().startswith("<?xml") and "<svg" in svg and f"]({nom})" in texte

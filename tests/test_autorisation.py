@@ -243,9 +243,13 @@ def test_un_invite_n_accede_a_rien_de_prive(autorisation):
 def test_une_regle_ne_peut_pas_elargir_le_besoin_d_en_connaitre(autorisation):
     autorisation.ajouter_regle(Regle(Profil.INVITE, "lire", "notes"))
     d = _ok(autorisation, "tom.garnier", "lire", Ressource.notes_de("lea.martin"))
-    assert d.code == "hors_perimetre"
+    assert d.code == "profil_non_habilite"
+    assert "ne peut pas élargir le besoin d'en connaître" in d.raison
+    # Une règle « autoriser » n'ajoute aucune action : un parent n'écrit pas les notes.
     autorisation.ajouter_regle(Regle(Profil.PARENT, ["lire", "écrire"], "notes"))
-    assert _ok(autorisation, "sophie.martin", "écrire", Ressource.notes_de("lea.martin"))
+    d = _ok(autorisation, "sophie.martin", "écrire", Ressource.notes_de("lea.martin"))
+    assert not d.autorise and d.code == "action_non_permise"
+    assert _ok(autorisation, "sophie.martin", "lire", Ressource.notes_de("lea.martin"))
     assert not _ok(autorisation, "sophie.martin", "lire", Ressource.notes_de("ines.petit"))
 
 

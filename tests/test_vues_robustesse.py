@@ -124,3 +124,19 @@ def test_absences_une_lecture_pour_les_evenements_et_le_bilan(ent):
     lectures = [e.objet for e in ent.journal.depuis(debut) if e.operation == "acces_autorise"]
     assert lectures == ["absences de Léa Martin (lire)"]
     assert "1 demi-journée d'absence, dont 1 non justifiée ; 0 retard." in vue.texte()
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_le_filet_des_actions_tient_face_a_un_nombre_enorme_ou_un_texte_de_1_mo(ent, code):
+    """Avant : la phrase du filet de sécurité citait la valeur reçue telle quelle ; un entier
+    de plus de 4 300 chiffres faisait lever ValueError au filet lui-même (65 actions), et un
+    texte de 1 Mo était répété en entier dans la phrase."""
+    classe = classe_de_vue(code)
+    vue = classe(ContexteVue(ent, PERSONAS["professeur_principal"].identifiant), code)
+    for nom in actions_de_vue(classe):
+        methode = getattr(vue, nom)
+        for valeur in (10 ** 5000, "x" * 1_000_000, "Sortie\udfff\u202e"):
+            for arguments in _appels(methode):
+                phrase = methode(*[valeur for _ in arguments])
+                assert isinstance(phrase, str) and len(phrase) < 2000, (nom, phrase[:200])
+                assert "\udfff" not in phrase and "\u202e" not in phrase, (nom, ascii(phrase))

@@ -38,6 +38,7 @@ from entsim.authentification.comptes import (
 )
 from entsim.socle.erreurs import Introuvable, ValeurInvalide, verifier_texte
 from entsim.socle.horloge import Horloge
+from entsim.socle.texte import cite
 from entsim.journal.journal import Journal
 
 
@@ -109,7 +110,7 @@ class ActivationComptes:
             raise ValeurInvalide(f"Le compte « {identifiant} » existe déjà.",
                                  code="compte_existant")
         if self.etablissement is not None and not self.etablissement.existe(identifiant):
-            raise Introuvable(f"« {identifiant} » n'est pas dans l'annuaire de "
+            raise Introuvable(f"{cite(identifiant)} n'est pas dans l'annuaire de "
                               f"{self.etablissement.nom} : créez d'abord la personne.")
         return identifiant
 

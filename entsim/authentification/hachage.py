@@ -65,6 +65,7 @@ from passlib.context import CryptContext
 
 from entsim.socle.aleatoire import SourceAleatoire
 from entsim.socle.erreurs import ValeurInvalide
+from entsim.socle.texte import cite
 
 #: Longueur maximale acceptée pour un mot de passe (au-delà : saisie absurde, ou tentative de
 #: ralentir le serveur avec un texte énorme). L'OWASP demande d'accepter au moins 64
@@ -166,14 +167,14 @@ def verifier_schema(nom: object) -> str:
     """Vérifie un nom de schéma et le renvoie ; message clair sinon."""
     if not isinstance(nom, str) or nom not in SCHEMAS:
         connus = ", ".join(f"\"{n}\"" for n in SCHEMAS)
-        raise ValeurInvalide(f"Schéma de stockage inconnu : « {nom} ». Schémas possibles : "
+        raise ValeurInvalide(f"Schéma de stockage inconnu : {cite(nom)}. Schémas possibles : "
                              f"{connus}.", code="schema_inconnu")
     return nom
 
 
 def verifier_cout(cout: object) -> str:
     if not isinstance(cout, str) or cout not in COUTS:
-        raise ValeurInvalide(f"Coût inconnu : « {cout} ». Coûts possibles : \"normal\" "
+        raise ValeurInvalide(f"Coût inconnu : {cite(cout)}. Coûts possibles : \"normal\" "
                              "(par défaut) ou \"rapide\" (tests et démonstrations).",
                              code="cout_inconnu")
     return cout  # type: ignore[return-value]

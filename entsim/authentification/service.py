@@ -74,6 +74,7 @@ from entsim.authentification.hachage import (
     verifier_schema,
 )
 from entsim.socle.horloge import Horloge
+from entsim.socle.saisie import verifier_poste
 from entsim.journal.journal import Journal
 from entsim.authentification.mots_de_passe.politique import PolitiqueMotDePasse
 from entsim.authentification.preuves import AutoriteCertification
@@ -334,6 +335,10 @@ class Authentification(ActivationComptes, ChangementMotDePasse, RestrictionAcces
     def _controle_saisie(self, identifiant: object, secret: object, methode: str,
                          poste: str | None, service: str | None, operation: str,
                          nom_secret: str) -> ResultatAuthentification | None:
+        if poste is not None:                 # écrits au journal : vérifiés d'abord
+            verifier_poste(poste)
+        if service is not None:
+            verifier_texte(service, "service")
         if not isinstance(identifiant, str) or not identifiant.strip():
             return self._refus_saisie(identifiant, methode, poste, service, operation,
                                       "Saisissez votre identifiant.")
@@ -346,6 +351,10 @@ class Authentification(ActivationComptes, ChangementMotDePasse, RestrictionAcces
                                      detail=f"Saisie trop longue ({len(secret)} caractères) ; "
                                             "non comptée.")
             return self._resultat(False, "mot_de_passe_trop_long", identifiant.strip(), methode)
+        if any("\ud800" <= c <= "\udfff" for c in secret):   # RFC 3629, §3 : pas en UTF-8
+            return self._refus_saisie(identifiant, methode, poste, service, operation,
+                                      f"{nom_secret.capitalize()} contient un demi-codet "
+                                      "isolé : ce n'est pas un caractère, retapez-le.")
         return None
 
     def _refus_saisie(self, identifiant: object, methode: str, poste: str | None,

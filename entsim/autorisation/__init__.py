@@ -8,6 +8,8 @@
 - :mod:`~entsim.autorisation.besoin_d_en_connaitre` : le besoin d'en connaître (arrêté ENT
   du 30 novembre 2006 modifié : chaque profil ne voit que ce que son rôle exige) ;
 - :mod:`~entsim.autorisation.perimetre` : ce besoin d'en connaître appliqué à une demande ;
+- :mod:`~entsim.autorisation.majorite` : les élèves majeurs (Code civil, art. 414) — ils
+  justifient leurs absences et peuvent s'opposer à l'accès de leurs parents ;
 - :mod:`~entsim.autorisation.explications` : tableau des droits et explications en français ;
 - :mod:`~entsim.autorisation.messagerie` : la matrice de la messagerie (qui écrit à qui).
 

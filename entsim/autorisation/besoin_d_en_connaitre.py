@@ -12,9 +12,12 @@ accéder qu'aux seules informations le concernant (exemple : un parent d'élève
 accès qu'aux seules informations relatives à la vie scolaire de son enfant telles les notes,
 les absences, le cahier de textes de la classe) ».
 
-Ce module tient la table intégrée (:data:`HABILITATIONS` : donnée → rôle → actions), les
-rôles d'une personne (:func:`roles_de`) et les phrases françaises qui expliquent chaque
-décision (refus d'une action, donnée hors mission, accès dans ou hors du périmètre). Le
+Ce module tient la table intégrée (:data:`HABILITATIONS` : donnée → rôle → actions), celle
+des parties de service (:data:`HABILITATIONS_PARTIES`, par exemple la justification des
+absences), les rôles d'une personne (:func:`roles_de` ; le rôle ``eleve_majeur`` s'y ajoute
+à la date de la demande, :mod:`entsim.autorisation.majorite`) et les phrases françaises qui
+expliquent chaque décision (refus d'une action, donnée hors mission, accès dans ou hors du
+périmètre, données de toute une classe réservées aux personnels). Le
 service :class:`entsim.autorisation.service.Autorisation` s'en sert ; ces noms restent importables
 depuis :mod:`entsim.autorisation.service`.
 """
@@ -56,6 +59,7 @@ _GN_TOUS: dict[str, str] = {
 #: Rôle → (sujet d'une phrase, libellé court).
 ROLES: dict[str, tuple[str, str]] = {
     "eleve": ("Un élève", "Élève"),
+    "eleve_majeur": ("Un élève majeur", "Élève majeur"),
     "parent": ("Un parent", "Parent"),
     "enseignant": ("Un enseignant", "Enseignant"),
     "professeur_principal": ("Le professeur principal", "Professeur principal"),
@@ -102,6 +106,37 @@ _ROLE_DE_SERVICE: dict[str, str] = {
 #: Habilitations intégrées : donnée → rôle → actions permises (dans le périmètre du rôle).
 #: Un rôle absent n'a pas à connaître la donnée. Les actions des rôles tenus du profil sont
 #: en outre bornées par l'usage du catalogue (« lecture » → lire seulement).
+#:
+#: Choix documentés (les textes cités ; rien n'est changé sans un texte qui le dise) :
+#:
+#: * **L'enseignant et son appel** : il constate (« écrire ») sans modifier. « Tout personnel
+#:   responsable d'une activité organisée pendant le temps scolaire signale les élèves
+#:   absents » (code de l'éducation, art. L. 131-5, registre d'appel) ; le suivi de
+#:   l'assiduité, donc la correction d'un appel erroné, revient au CPE et à la vie scolaire
+#:   (circulaire n° 82-482 du 28 octobre 1982 : le CPE a « la responsabilité du contrôle des
+#:   effectifs, de l'exactitude et de l'assiduité des élèves » ; missions des CPE, circulaire
+#:   n° 2015-139 du 10 août 2015). Qu'un logiciel de vie scolaire laisse l'enseignant corriger
+#:   son appel pendant son cours est un réglage du produit, pas une règle des textes.
+#: * **Le cahier de textes des autres classes** : un enseignant ne lit que celui des classes
+#:   où il enseigne. Le cahier de textes numérique « sera tenu par chaque professeur
+#:   concerné et sera à la disposition des personnels de direction et d'inspection »
+#:   (circulaire n° 2010-136 du 6 septembre 2010) ; ce n'est pas un document public, son
+#:   accès est réservé à une population que définit le chef d'établissement (lecture du
+#:   SNES, 2011). Aucun texte ne dit qu'un enseignant a besoin du cahier des classes où il
+#:   n'enseigne pas.
+#: * **Le CPE et les notes** : il les consulte (pas de saisie). Le conseil de classe
+#:   comprend « le conseiller principal d'éducation » (code de l'éducation, art. R. 421-50)
+#:   et « examine les résultats scolaires individuels » de chaque élève (art. R. 421-51).
+#: * **Le dossier élève** : le secrétariat de scolarité le tient (lire, écrire, modifier :
+#:   « leurs fonctions dans l'établissement », arrêté ENT, art. 4) ; l'assistant
+#:   d'éducation (rôle ``vie_scolaire``) n'y a pas accès : ses fonctions (surveillance,
+#:   appel, suivi de l'assiduité) passent par le service des absences, pas par le dossier.
+#: * **Les enseignants et les notes** : un enseignant de la classe consulte le relevé de
+#:   chacun de ses élèves, toutes disciplines (membre du conseil de classe, art. R. 421-50
+#:   et R. 421-51) ; il ne saisit que dans sa discipline, et le tableau de la classe dans une
+#:   discipline (son carnet de notes) est réservé à l'enseignant de cette discipline, au
+#:   professeur principal, au CPE et à la direction (contrôle dans
+#:   :meth:`entsim.services.notes.Notes.tableau_classe`).
 HABILITATIONS: dict[str, dict[str, frozenset[Action]]] = {
     # Notes : les enseignants saisissent ; élève, parents, direction, CPE consultent.
     "notes": {"eleve": _L, "parent": _L, "enseignant": _TOUT, "professeur_principal": _L,
@@ -132,6 +167,31 @@ HABILITATIONS: dict[str, dict[str, frozenset[Action]]] = {
             "referent_numerique": _L, "personnel": _L},
 }
 
+#: Habilitations d'une *partie* d'un service (SDET : « une ressource peut être […] une partie
+#: de service ») : (donnée, partie) → rôle → actions. Une partie connue remplace la table du
+#: service ; une partie inconnue d'un service de cette table n'ouvre aucun droit (refus
+#: ``hors_perimetre`` dans :meth:`entsim.autorisation.service.Autorisation.evaluer`).
+#:
+#: * ``("absences", "justificatifs")`` : la justification d'une absence. Quand un enfant
+#:   manque la classe, les personnes qui en sont responsables font connaître sans délai les
+#:   motifs de son absence (code de l'éducation, art. L. 131-8) ; le CPE et la vie scolaire
+#:   les traitent ; l'enseignant les lit (il constate, il ne justifie pas). L'élève majeur peut
+#:   justifier lui-même ses absences (règlements intérieurs des lycées ; voir
+#:   :mod:`entsim.autorisation.majorite`).
+HABILITATIONS_PARTIES: dict[tuple[str, str], dict[str, frozenset[Action]]] = {
+    ("absences", "justificatifs"): {
+        "eleve": _L, "eleve_majeur": _LE, "parent": _LE, "enseignant": _L,
+        "professeur_principal": _L, "direction": _L, "cpe": _LEM, "vie_scolaire": _LEM},
+}
+
+
+def table_des_droits(code: str, partie: str | None) -> dict[str, frozenset[Action]] | None:
+    """La table rôle → actions qui juge une demande sur ce service (et cette partie)."""
+    if partie is not None and (code, partie) in HABILITATIONS_PARTIES:
+        return HABILITATIONS_PARTIES[(code, partie)]
+    return HABILITATIONS.get(code)
+
+
 #: Refus « n'a pas à connaître » propres à un rôle et à une donnée.
 _PHRASES_SANS_DROIT: dict[tuple[str, str], str] = {
     ("gestionnaire", "notes"): "Le gestionnaire (intendance) n'a pas à connaître les notes "
@@ -154,19 +214,71 @@ _PHRASES_ACTION: dict[tuple[str, str], str] = {
                            "justifie et la vie scolaire qui les traite.",
 }
 
+#: Refus d'une action sur une partie d'un service (rôle, donnée, partie).
+_PHRASES_ACTION_PARTIE: dict[tuple[str, str, str], str] = {
+    ("enseignant", "absences", "justificatifs"):
+        "Un enseignant constate les absences (l'appel) ; la justification vient de la "
+        "famille et elle est traitée par la vie scolaire.",
+    ("eleve", "absences", "justificatifs"):
+        "Un élève consulte ses absences ; c'est sa famille qui les justifie et la vie "
+        "scolaire qui les traite (un élève majeur peut les justifier lui-même).",
+}
+
 #: Complément de périmètre, pour les phrases « … ne voit que les notes <complément>. »
 _PERIMETRE_ELEVE: dict[str, str] = {
     "enseignant": "des élèves des classes où il enseigne",
     "professeur_principal": "des élèves de la classe dont il est professeur principal",
     "parent": "de ses propres enfants",
     "eleve": "le concernant",
+    "eleve_majeur": "le concernant",
 }
 _PERIMETRE_CLASSE: dict[str, str] = {
     "enseignant": "des classes où il enseigne",
     "professeur_principal": "de la classe dont il est professeur principal",
     "parent": "de la classe de ses enfants",
     "eleve": "de sa propre classe",
+    "eleve_majeur": "de sa propre classe",
 }
+
+#: Les données personnelles de toute une classe (notes, absences, dossiers, portfolios :
+#: ``Ressource(code, classe=…)``) sont réservées aux personnels qui en ont besoin ; un élève
+#: et ses parents voient les siennes et, pour les notes, les moyennes de la classe (des
+#: agrégats). Arrêté ENT, art. 4 : les élèves accèdent à « leurs informations
+#: personnelles », les responsables à « la vie scolaire des enfants dont ils ont la
+#: charge » ; avis de la CNIL (document 1) : « chaque titulaire d'un compte ENT ne [peut]
+#: accéder qu'aux seules informations le concernant ».
+ROLES_FAMILLE = frozenset({"eleve", "eleve_majeur", "parent"})
+_SES_DONNEES: dict[tuple[str, str], str] = {
+    ("eleve", "notes"): "ses propres notes et les moyennes de sa classe",
+    ("parent", "notes"): "les notes de ses propres enfants et les moyennes de leur classe",
+    ("eleve", "absences"): "ses propres absences",
+    ("parent", "absences"): "les absences de ses propres enfants",
+    ("eleve", "dossier_eleve"): "son propre dossier",
+    ("parent", "dossier_eleve"): "le dossier de ses propres enfants",
+    ("eleve", "orientation"): "son propre portfolio Folios",
+    ("parent", "orientation"): "le portfolio Folios de ses propres enfants",
+}
+_RESERVE_A: dict[str, str] = {
+    "notes": "les notes de toute la classe sont réservées à ses enseignants, à son professeur "
+             "principal, au CPE et à la direction",
+    "absences": "les absences de toute la classe sont réservées à ses enseignants, à la vie "
+                "scolaire (CPE, assistants d'éducation) et à la direction",
+    "dossier_eleve": "les dossiers de toute la classe sont réservés aux personnels qui les "
+                     "tiennent ou en ont besoin pour leurs fonctions",
+    "orientation": "les portfolios de toute la classe sont réservés à ses enseignants, au CPE "
+                   "et à la direction",
+}
+
+
+def raison_classe_reservee(role: str, code: str) -> str:
+    """Pourquoi un élève ou un parent ne voit pas les données personnelles de toute une
+    classe (« Un élève ne voit que ses propres notes et les moyennes de sa classe : … »)."""
+    famille = "parent" if role == "parent" else "eleve"
+    ses = _SES_DONNEES.get((famille, code), "les données le concernant")
+    reserve = _RESERVE_A.get(code, "celles de toute la classe sont réservées aux personnels "
+                                   "qui en ont besoin")
+    return (f"{ROLES[famille][0]} ne voit que {ses} : {reserve} (besoin d'en connaître, "
+            f"arrêté ENT, art. 4).")
 
 
 def roles_de(personne: Personne) -> list[str]:
@@ -202,11 +314,18 @@ def groupe_nominal(code: str, defaut: str) -> str:
     return _GN.get(code, defaut)
 
 
+def phrase_propre(role: str, code: str, partie: str | None = None) -> bool:
+    """Ce rôle a-t-il une phrase écrite pour lui (plutôt que la phrase générale) ?"""
+    return (role, code, partie or "") in _PHRASES_ACTION_PARTIE or (role, code) in _PHRASES_ACTION
+
+
 def phrase_action_non_permise(role: str, code: str, actions: frozenset[Action],
-                              action: Action) -> str:
+                              action: Action, partie: str | None = None) -> str:
     """Refus d'une action précise à un rôle qui a d'autres actions (``actions``) sur la
-    donnée : « Un parent peut consulter et justifier les absences… »."""
-    phrase = _PHRASES_ACTION.get((role, code))
+    donnée (ou sur cette ``partie`` du service) : « Un parent peut consulter et justifier
+    les absences… »."""
+    phrase = _PHRASES_ACTION_PARTIE.get((role, code, partie or "")) \
+        or _PHRASES_ACTION.get((role, code))
     if phrase is None:
         phrase = (f"{ROLES[role][0]} peut seulement {liste_actions(actions)} "
                   f"{_GN[code]} : l'action « {action.value} » ne lui est pas permise.")

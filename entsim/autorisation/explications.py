@@ -77,6 +77,17 @@ class ExplicationsAutorisation:
             ressources = [ressources]
         if isinstance(actions, (str, Action)):
             actions = [actions]
+        try:
+            identifiants, ressources, actions = (list(identifiants), list(ressources),
+                                                 list(actions))
+        except TypeError:
+            raise ValeurInvalide("tableau_droits(identifiants, ressources, actions) : donnez "
+                                 "un identifiant (\"lea.martin\") ou une liste d'identifiants, "
+                                 "une ressource ou une liste de ressources, une action "
+                                 "(\"lire\") ou une liste d'actions.") from None
+        if any(not isinstance(r, Ressource) for r in ressources):
+            raise ValeurInvalide("Chaque ressource s'écrit comme Ressource.notes_de("
+                                 "\"lea.martin\") ou Ressource(\"cdi\").")
         actions = [Action.depuis(a) for a in actions]
         lignes = []
         for ident in identifiants:

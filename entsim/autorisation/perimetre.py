@@ -6,18 +6,35 @@ fonctions, rien pour un invité (arrêté du 30 novembre 2006 modifié, article 
 CNIL, document 1). La messagerie suit sa matrice (qui écrit à qui) et la boîte de chacun
 reste privée (secret des correspondances). Les rôles et les phrases viennent de
 :mod:`entsim.autorisation.besoin_d_en_connaitre`.
+
+Deux règles de plus :
+
+* les données personnelles de **toute une classe** (notes, absences, dossiers, portfolios :
+  ``Ressource(code, classe=…)`` pour un service de
+  :data:`~entsim.autorisation.habilitations.ressources.SERVICES_PAR_ELEVE`) ne sont jamais
+  pour un élève ni pour un parent, quelles que soient ses actions : ils voient les leurs
+  (et les moyennes de la classe, calculées par le service) ;
+* un parent ne voit plus les données de son enfant **majeur** qui a fait opposition
+  (:mod:`entsim.autorisation.majorite`), la majorité jugée à la date de la demande.
+
+Seuls les rôles qui permettent l'action (étape 3) servent ici : un rôle sans droit sur la
+donnée n'ouvre jamais de périmètre.
 """
 
 from __future__ import annotations
 
+from datetime import date
 from typing import TYPE_CHECKING
 
 from entsim.autorisation.besoin_d_en_connaitre import (HABILITATIONS, ROLES, ROLES_ETABLISSEMENT,
-                                                       groupe_nominal, raison_dans_perimetre,
+                                                       ROLES_FAMILLE, groupe_nominal,
+                                                       raison_classe_reservee,
+                                                       raison_dans_perimetre,
                                                        raison_hors_perimetre)
 from entsim.autorisation.habilitations.actions import Action, liste_actions
-from entsim.autorisation.habilitations.ressources import (PARTIE_MESSAGE, SERVICES_PERSONNELS,
-                                                          Ressource)
+from entsim.autorisation.habilitations.ressources import (PARTIE_MESSAGE, SERVICES_PAR_ELEVE,
+                                                          SERVICES_PERSONNELS, Ressource)
+from entsim.autorisation.majorite import opposition_active, raison_opposition
 from entsim.autorisation.usages import LIBELLES_USAGE
 from entsim.etablissement.annuaire import Eleve, Etablissement, Personne
 
@@ -35,8 +52,9 @@ class PerimetreAutorisation:
     messagerie: ReglesMessagerie
 
     def _perimetre(self, personne: Personne, action: Action, ressource: Ressource,
-                   roles: list[str]) -> tuple[bool, str, str]:
-        """Le besoin d'en connaître : (autorisé, code, raison)."""
+                   roles: list[str], *, le: date) -> tuple[bool, str, str]:
+        """Le besoin d'en connaître : (autorisé, code, raison) ; ``roles`` : les seuls rôles
+        qui permettent l'action, ``le`` : la date de la demande (majorité)."""
         e = self.etablissement
         ident = personne.identifiant
         code = ressource.service
@@ -60,15 +78,27 @@ class PerimetreAutorisation:
         if ressource.eleve is not None:
             eleve = e.personne(ressource.eleve)
             for role in roles:
-                if self._voit_eleve(role, personne, eleve):  # type: ignore[arg-type]
+                if self._voit_eleve(role, personne, eleve, le):  # type: ignore[arg-type]
                     return True, "autorise", raison_dans_perimetre(role, eleve.nom_complet, False)
+            if "parent" in roles and e.est_responsable_de(ident, eleve.identifiant):
+                return False, "hors_perimetre", raison_opposition(eleve)  # type: ignore[arg-type]
             return False, "hors_perimetre", raison_hors_perimetre(roles, gn, verbe, False)
         if ressource.classe is not None:
+            if code in SERVICES_PAR_ELEVE:   # les données personnelles de toute une classe
+                famille = [r for r in roles if r in ROLES_FAMILLE]
+                roles = [r for r in roles if r not in ROLES_FAMILLE]
+                if not roles:
+                    return False, "hors_perimetre", raison_classe_reservee(
+                        (famille or ["eleve"])[0], code)
             for role in roles:
                 if self._voit_classe(role, personne, ressource.classe):
                     return True, "autorise", raison_dans_perimetre(role, ressource.classe, True)
             return False, "hors_perimetre", raison_hors_perimetre(roles, gn, verbe, True)
         if ressource.proprietaire is not None:
+            if code in SERVICES_PAR_ELEVE:
+                return False, "hors_perimetre", (
+                    f"Ces données concernent un élève (eleve=…) ou une classe (classe=…), pas un "
+                    f"propriétaire : rien à ouvrir ainsi ({gn}).")
             if ressource.proprietaire == ident or any(r in ROLES_ETABLISSEMENT for r in roles):
                 return True, "autorise", "Cette donnée le concerne ou relève de ses fonctions."
             return False, "hors_perimetre", f"{ROLES[roles[0]][0]} {verbe} {gn} le concernant."
@@ -82,12 +112,13 @@ class PerimetreAutorisation:
         return True, "autorise", (f"Le service « {self.nom_service(code)} » est ouvert au "
                                   f"profil {personne.profil.value} {precision}.")
 
-    def _voit_eleve(self, role: str, personne: Personne, eleve: Eleve) -> bool:
+    def _voit_eleve(self, role: str, personne: Personne, eleve: Eleve, le: date) -> bool:
         e = self.etablissement
-        if role == "eleve":
+        if role in ("eleve", "eleve_majeur"):
             return personne.identifiant == eleve.identifiant
         if role == "parent":
-            return e.est_responsable_de(personne.identifiant, eleve.identifiant)
+            return (e.est_responsable_de(personne.identifiant, eleve.identifiant)
+                    and not opposition_active(eleve, le))
         if role == "enseignant":
             return e.enseigne_a(personne.identifiant, eleve.classe)
         if role == "professeur_principal":
@@ -96,7 +127,7 @@ class PerimetreAutorisation:
 
     def _voit_classe(self, role: str, personne: Personne, classe: str) -> bool:
         e = self.etablissement
-        if role == "eleve":
+        if role in ("eleve", "eleve_majeur"):
             return isinstance(personne, Eleve) and personne.classe == classe
         if role == "parent":
             return classe in e.classes_de(personne.identifiant)

@@ -26,17 +26,29 @@ Algorithme de décision (:meth:`Autorisation.decider`), dans cet ordre :
 2. **Le refus l'emporte** (*deny-overrides*) : une règle explicite « refuser » qui vise la
    personne, l'action et la ressource, et dont les conditions sont remplies, refuse l'accès
    quoi que disent les autres règles.
-3. **Habilitation** : si des règles explicites « autoriser » visent la demande, ce sont elles
-   qui font foi — l'accès est habilité si l'une d'elles a ses conditions remplies, refusé
-   sinon (code de la condition manquée : ``hors_plage_horaire``, ``hors_etablissement``…).
-   Sinon, les habilitations intégrées s'appliquent : le service doit être ouvert au profil
-   dans le catalogue (usage « lecture » : lire seulement ; « ecriture » : toutes les
-   actions), puis, pour les données de la vie scolaire, la table :data:`HABILITATIONS`
-   précise les actions de chaque rôle (profil ou fonction).
-4. **Besoin d'en connaître** : même habilité, on n'accède qu'aux données de son périmètre
-   (ses propres données, celles de ses enfants, de ses classes, de tout l'établissement pour
-   les personnels dans leurs fonctions, rien pour un invité). Aucune règle explicite ne
-   peut élargir ce périmètre : c'est la garantie demandée par la CNIL.
+3. **Habilitation intégrée**, toujours : le service doit être ouvert au profil dans le
+   catalogue (usage « lecture » : lire seulement ; « ecriture » : toutes les actions),
+   puis, pour les données de la vie scolaire, la table :data:`HABILITATIONS` (ou, pour une
+   partie de service comme ``absences/justificatifs``, :data:`HABILITATIONS_PARTIES`)
+   précise les actions de chaque rôle (profil ou fonction). On ne garde que **les rôles qui
+   permettent l'action** demandée.
+4. **Besoin d'en connaître**, avec ces seuls rôles : on n'accède qu'aux données de son
+   périmètre (ses propres données, celles de ses enfants — sauf opposition d'un enfant
+   majeur —, de ses classes, de tout l'établissement pour les personnels dans leurs
+   fonctions, rien pour un invité ; les données personnelles de toute une classe ne sont
+   jamais pour un élève ni pour un parent).
+5. **Conditions des règles « autoriser »** : si des règles explicites « autoriser » visent
+   la demande, l'une d'elles doit avoir ses conditions remplies (code de la condition
+   manquée : ``hors_plage_horaire``, ``hors_etablissement``…).
+
+**Aucune règle de l'établissement n'élargit le besoin d'en connaître**, et voici comment :
+une règle « autoriser » n'est jamais une habilitation de plus, seulement une condition de
+plus (étape 5, jugée *après* les étapes 3 et 4, qui ne lisent aucune règle) ; elle ne
+remplace ni la table intégrée ni le catalogue, et le périmètre n'est jamais calculé avec un
+rôle qui n'a pas le droit de faire l'action (un enseignant qui est aussi administrateur
+local n'agit sur les notes que de ses classes). Une règle ne peut donc que restreindre : la
+garantie demandée par la CNIL (« chaque titulaire d'un compte ENT ne [peut] accéder qu'aux
+seules informations le concernant »).
 
 Chaque décision porte un code stable et une phrase en français qui l'explique.
 
@@ -52,14 +64,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from entsim.etablissement.annuaire import Eleve, Etablissement, Fonction, Personne, Profil
 from entsim.autorisation.besoin_d_en_connaitre import (  # réexporté
-    HABILITATIONS, ROLES, ROLES_DE_PROFIL, ROLES_ETABLISSEMENT, groupe_nominal,
-    phrase_action_non_permise, phrase_sans_droit, raison_dans_perimetre,
-    raison_hors_perimetre, roles_de)
+    HABILITATIONS, HABILITATIONS_PARTIES, ROLES, ROLES_DE_PROFIL, ROLES_ETABLISSEMENT,
+    groupe_nominal, phrase_action_non_permise, phrase_propre, phrase_sans_droit,
+    raison_dans_perimetre, raison_hors_perimetre, roles_de, table_des_droits)
 from entsim.autorisation.explications import ExplicationsAutorisation
+from entsim.autorisation.majorite import MajoriteAutorisation, Opposition, roles_a_la_date
 from entsim.autorisation.perimetre import PerimetreAutorisation
 from entsim.socle.erreurs import ErreurENT, Introuvable, ValeurInvalide, verifier_texte
 from entsim.autorisation.habilitations import (  # réexporté
@@ -70,6 +84,7 @@ from entsim.autorisation.habilitations import (  # réexporté
 from entsim.autorisation.usages import (UsagesParDefaut, UsagesServices,  # réexporté
                                         usage_normalise)
 from entsim.socle.horloge import Horloge
+from entsim.socle.texte import cite
 from entsim.journal.journal import Journal
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -83,9 +98,11 @@ __all__ = [
     "TOUTES_LES_ACTIONS", "Action", "Condition", "ContexteAcces", "Decision", "Effet", "Lieu",
     "PlageHoraire", "Regle", "Ressource", "de", "liste_actions", "replier_cle",
     # réexportés de entsim.autorisation.besoin_d_en_connaitre
-    "HABILITATIONS", "ROLES", "ROLES_DE_PROFIL", "ROLES_ETABLISSEMENT", "groupe_nominal",
-    "phrase_action_non_permise", "phrase_sans_droit", "raison_dans_perimetre",
-    "raison_hors_perimetre", "roles_de",
+    "HABILITATIONS", "HABILITATIONS_PARTIES", "ROLES", "ROLES_DE_PROFIL",
+    "ROLES_ETABLISSEMENT", "groupe_nominal", "phrase_action_non_permise", "phrase_sans_droit",
+    "raison_dans_perimetre", "raison_hors_perimetre", "roles_de", "table_des_droits",
+    # réexporté de entsim.autorisation.majorite
+    "Opposition",
 ]
 
 
@@ -93,7 +110,16 @@ __all__ = [
 # Le service d'autorisation
 # ======================================================================================
 
-class Autorisation(PerimetreAutorisation, ExplicationsAutorisation):
+def _sans_effet(permissions: list[Regle]) -> str:
+    """La phrase ajoutée à un refus quand une règle « autoriser » visait la demande."""
+    if not permissions:
+        return ""
+    return (f" La règle de l'établissement « {permissions[0].libelle} » n'y change rien : une "
+            f"règle peut restreindre un accès, elle ne peut pas élargir le besoin d'en "
+            f"connaître.")
+
+
+class Autorisation(PerimetreAutorisation, ExplicationsAutorisation, MajoriteAutorisation):
     """Le service d'autorisation de l'ENT (SDET, document 2).
 
     :param etablissement: l'annuaire (personnes, classes, liens).
@@ -262,35 +288,38 @@ class Autorisation(PerimetreAutorisation, ExplicationsAutorisation):
             if regle.effet is Effet.REFUSER and regle.condition_manquee(contexte) is None:
                 return decision(False, "regle_refus", f"Règle de l'établissement : "
                                 f"{regle.libelle}.", regle.libelle)
-        # 3. Habilitation : règles explicites, sinon habilitations intégrées.
         permissions = [r for r in visees if r.effet is Effet.AUTORISER]
-        regle_appliquee: str | None = None
-        if permissions:
-            valables = [r for r in permissions if r.condition_manquee(contexte) is None]
-            if not valables:
-                condition = permissions[0].condition_manquee(contexte)
-                return decision(False, condition.code_echec, condition.raison_echec(contexte),
-                                permissions[0].libelle)
-            regle_appliquee = valables[0].libelle
-            roles = roles_de(personne)
-        else:
-            refus, roles = self._habilitation(personne, action, ressource)
-            if refus is not None:
-                return decision(False, *refus)
-        # 4. Besoin d'en connaître.
-        autorise, code, raison = self._perimetre(personne, action, ressource, roles)
-        if regle_appliquee is not None and autorise:
-            raison = f"Règle de l'établissement : {regle_appliquee}. {raison}"
-        return decision(autorise, code, raison, regle_appliquee)
+        le = contexte.instant.date()
+        # 3. Habilitations intégrées (aucune règle n'y entre) : les rôles qui permettent
+        #    l'action, et eux seuls.
+        refus, roles = self._habilitation(personne, action, ressource, le=le)
+        if refus is not None:
+            return decision(False, refus[0], refus[1] + _sans_effet(permissions))
+        # 4. Besoin d'en connaître, avec ces seuls rôles.
+        autorise, code, raison = self._perimetre(personne, action, ressource, roles, le=le)
+        if not autorise:
+            return decision(False, code, raison + _sans_effet(permissions))
+        # 5. Les règles « autoriser » qui visent la demande : des conditions de plus.
+        if not permissions:
+            return decision(True, code, raison)
+        valables = [r for r in permissions if r.condition_manquee(contexte) is None]
+        if not valables:
+            condition = permissions[0].condition_manquee(contexte)
+            return decision(False, condition.code_echec, condition.raison_echec(contexte),
+                            permissions[0].libelle)
+        regle = valables[0].libelle
+        return decision(True, code, f"Règle de l'établissement : {regle}. {raison}", regle)
 
-    def _habilitation(self, personne: Personne, action: Action, ressource: Ressource
-                      ) -> tuple[tuple[str, str] | None, list[str]]:
-        """Habilitations intégrées : (refus ou None, rôles qui permettent l'action)."""
+    def _habilitation(self, personne: Personne, action: Action, ressource: Ressource, *,
+                      le: date) -> tuple[tuple[str, str] | None, list[str]]:
+        """Habilitations intégrées : (refus ou None, rôles qui permettent l'action) ; la
+        table est celle de la partie du service quand elle en a une
+        (:data:`HABILITATIONS_PARTIES`), la majorité jugée à la date ``le``."""
         code = ressource.service
         usage = self._usage(personne.profil, code)
         nom = self.nom_service(code)
-        roles = roles_de(personne)
-        table = HABILITATIONS.get(code)
+        roles = roles_a_la_date(personne, le)
+        table = table_des_droits(code, ressource.partie)
         if usage is None:
             if code in SERVICES_PAR_ELEVE | SERVICES_PAR_CLASSE and roles[0] == "invite":
                 return ("profil_non_habilite",
@@ -300,6 +329,11 @@ class Autorisation(PerimetreAutorisation, ExplicationsAutorisation):
             return ("profil_non_habilite",
                     f"Le service « {nom} » n'est pas ouvert au profil "
                     f"{personne.profil.value} dans cet ENT."), []
+        if ressource.partie is not None and code in HABILITATIONS \
+                and (code, ressource.partie) not in HABILITATIONS_PARTIES:
+            return ("hors_perimetre",
+                    f"Le service « {nom} » n'a pas de partie {cite(ressource.partie)} : une "
+                    f"partie inconnue n'ouvre aucun droit."), []
         plafond = ACTIONS_PAR_USAGE[usage]
         if table is None:  # service sans données de vie scolaire : l'usage du catalogue
             if action in plafond:
@@ -313,10 +347,12 @@ class Autorisation(PerimetreAutorisation, ExplicationsAutorisation):
         if permis:
             return None, permis
         avec_droits = [role for role in roles if droits[role]]
-        if avec_droits:
-            role = avec_droits[0]
+        if avec_droits:   # le rôle qui a sa propre phrase (un professeur principal est enseignant)
+            role = next((r for r in avec_droits if phrase_propre(r, code, ressource.partie)),
+                        avec_droits[0])
             return ("action_non_permise",
-                    phrase_action_non_permise(role, code, droits[role], action)), []
+                    phrase_action_non_permise(role, code, droits[role], action,
+                                              ressource.partie)), []
         return ("profil_non_habilite", phrase_sans_droit(roles[0], code)), []
 
     # -- décisions tracées -----------------------------------------------------------------

@@ -12,52 +12,34 @@ import sys
 from collections.abc import Sequence
 
 from entsim.correction.dossier import corriger_dossier
+from entsim.socle.commandes import analyseur
 from entsim.socle.erreurs import ErreurENT
 
 __all__ = ["main"]
 
 
-class _Format(argparse.HelpFormatter):
-    """La mise en page d'argparse, avec « utilisation : » au lieu de « usage: »."""
-
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[override]
-        return super().add_usage(usage, actions, groups, prefix="utilisation : ")
-
-
-class _Analyseur(argparse.ArgumentParser):
-    """argparse, avec des messages d'erreur en français."""
-
-    def error(self, message: str) -> None:  # type: ignore[override]
-        self.print_usage(sys.stderr)
-        sys.stderr.write("Commande incorrecte : vérifiez le dossier et les options "
-                         "(aide : python -m entsim.correction --aide).\n")
-        raise SystemExit(2)
-
-
 def _analyseur() -> argparse.ArgumentParser:
-    analyseur = _Analyseur(
-        prog="python -m entsim.correction", add_help=False, formatter_class=_Format,
+    resultat = analyseur(
+        "python -m entsim.correction", aide_erreur="vérifiez le dossier et les options",
         usage="python -m entsim.correction DOSSIER_DES_RENDUS [--sortie DOSSIER] "
               "[--fiche ID] [--delai-cellule S] [--delai-total S]",
         description="Corrige les fiches entsim rendues par les élèves (dossier de fichiers "
                     ".ipynb, ou archive .zip du casier de l'ENT) : carnet de notes (CSV), "
                     "synthèse (HTML), retours par élève et notes manuelles à compléter.")
-    analyseur.add_argument("dossier", metavar="DOSSIER_DES_RENDUS",
+    resultat.add_argument("dossier", metavar="DOSSIER_DES_RENDUS",
                            help="le dossier qui contient les fichiers rendus")
-    analyseur.add_argument("--sortie", metavar="DOSSIER", default=None,
+    resultat.add_argument("--sortie", metavar="DOSSIER", default=None,
                            help="où écrire les résultats (défaut\u00a0: DOSSIER_DES_RENDUS/correction)")
-    analyseur.add_argument("--fiche", metavar="ID", action="append", default=None,
+    resultat.add_argument("--fiche", metavar="ID", action="append", default=None,
                            help="fiche attendue, par exemple partie1 (option répétable)")
-    analyseur.add_argument("--delai-cellule", metavar="S", type=float, default=10,
+    resultat.add_argument("--delai-cellule", metavar="S", type=float, default=10,
                            help="délai maximal d'une cellule de code d'élève, en secondes "
                                 "(défaut\u00a0: 10)")
-    analyseur.add_argument("--delai-total", metavar="S", type=float, default=60,
+    resultat.add_argument("--delai-total", metavar="S", type=float, default=60,
                            help="délai maximal du code d'un notebook, en secondes "
                                 "(défaut\u00a0: 60)")
-    analyseur.add_argument("-h", "--aide", action="help", help="affiche cette aide")
-    analyseur._positionals.title = "argument"
-    analyseur._optionals.title = "options"
-    return analyseur
+    resultat._positionals.title = "argument"
+    return resultat
 
 
 def main(arguments: Sequence[str] | None = None) -> int:

@@ -8,7 +8,9 @@ l'utilisateur à la ressource » ; la règle suivie est celle du besoin d'en con
 from __future__ import annotations
 
 from entsim.socle.erreurs import ValeurInvalide, verifier_texte
+from entsim.socle.texte import cite
 from entsim.demonstrations.commun import exiger_ent
+from entsim.autorisation.service import Action, Ressource
 
 __all__ = ["peut_lire"]
 
@@ -25,8 +27,6 @@ def peut_lire(ent, identifiant: str, donnees: str, de: str) -> None:
     La décision n'est pas journalisée (c'est une question, pas un accès) ; SDET, service
     d'autorisation : « autorisent ou non l'accès de l'utilisateur à la ressource ».
     """
-    from entsim.autorisation.service import Action, Ressource
-
     exiger_ent(ent, 'peut_lire(ent, "lea.martin", "notes", "hugo.bernard")')
     verifier_texte(identifiant, "identifiant")
     verifier_texte(donnees, "données")
@@ -40,7 +40,7 @@ def peut_lire(ent, identifiant: str, donnees: str, de: str) -> None:
     }
     cle = donnees.strip().lower().replace(" ", "_").replace("-", "_")
     if cle not in ressources:
-        raise ValeurInvalide(f"Données inconnues : « {donnees} ». Choisissez parmi : "
+        raise ValeurInvalide(f"Données inconnues : {cite(donnees)}. Choisissez parmi : "
                              + ", ".join(f"« {x} »" for x in ressources) + ".",
                              code="donnees_inconnues")
     print(ent.autorisation.evaluer(identifiant, Action.LIRE, ressources[cle](de.strip())))

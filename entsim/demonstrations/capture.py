@@ -35,6 +35,8 @@ from datetime import datetime, timedelta
 from urllib.parse import quote_plus, urlsplit
 
 from entsim.socle.erreurs import ValeurInvalide, verifier_texte
+from entsim.socle.texte import cite
+from entsim.socle.saisie import sans_demi_codet
 from entsim.authentification.hachage import LONGUEUR_MAX_MOT_DE_PASSE
 from entsim.sso.navigateur import CANAL_NAVIGATEUR, Navigateur
 from entsim.sso.tickets import NOM_COOKIE_TGC
@@ -231,9 +233,11 @@ def capturer_connexion(ent, identifiant: str, mot_de_passe: str, *,
     if len(mot_de_passe) > LONGUEUR_MAX_MOT_DE_PASSE:
         raise ValeurInvalide(f"Mot de passe trop long : {LONGUEUR_MAX_MOT_DE_PASSE} caractères "
                              f"au plus (reçu : {len(mot_de_passe)}).")
+    sans_demi_codet(identifiant, "identifiant")
+    sans_demi_codet(mot_de_passe, "mot de passe")
     verifier_texte(protocole, "protocole")
     if protocole.strip().lower() not in PROTOCOLES:
-        raise ValeurInvalide(f"Protocole inconnu : « {protocole} ». Choisissez « http » (sans "
+        raise ValeurInvalide(f"Protocole inconnu : {cite(protocole)}. Choisissez « http » (sans "
                              "chiffrement) ou « https » (chiffré par TLS).",
                              code="protocole_inconnu")
     protocole = protocole.strip().lower()

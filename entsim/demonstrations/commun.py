@@ -9,6 +9,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 from entsim.socle.erreurs import ValeurInvalide, verifier_texte
+from entsim.socle.texte import cite
+from entsim.ent import ENT, MOTS_DE_PASSE_DEMO
+from entsim.etablissement.generation import PERSONAS
 
 __all__ = ["exiger_ent"]
 
@@ -18,8 +21,6 @@ def exiger_ent(ent: object, appel: str) -> None:
 
     ``appel`` est l'exemple montré à l'élève, par exemple ``"DemonstrationSSO(ent)"``.
     """
-    from entsim.ent import ENT
-
     if not isinstance(ent, ENT):
         recu = "rien (None)" if ent is None else type(ent).__name__
         raise ValeurInvalide(f"Il faut l'ENT simulé en premier argument : {appel}, après "
@@ -32,9 +33,6 @@ def _pluriel(nombre: int, singulier: str, pluriel: str | None = None) -> str:
 
 
 def _mot_de_passe_demo(identifiant: str) -> str | None:
-    from entsim.ent import MOTS_DE_PASSE_DEMO
-    from entsim.etablissement.generation import PERSONAS
-
     for role, persona in PERSONAS.items():
         if persona.identifiant == identifiant and role in MOTS_DE_PASSE_DEMO:
             return MOTS_DE_PASSE_DEMO[role]
@@ -47,7 +45,7 @@ def _mot_de_passe_a_utiliser(identifiant: str, mot_de_passe: str | None, classe:
     if mot_de_passe is None:
         mot_de_passe = _mot_de_passe_demo(identifiant)
         if mot_de_passe is None:
-            raise ValeurInvalide(f"Donnez le mot de passe de « {identifiant} » : "
+            raise ValeurInvalide(f"Donnez le mot de passe de {cite(identifiant)} : "
                                  f"{classe}(ent, identifiant, mot_de_passe).")
     verifier_texte(mot_de_passe, "mot de passe")
     return mot_de_passe

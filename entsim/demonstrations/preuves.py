@@ -16,7 +16,12 @@ Chaque méthode fait réellement l'opération avec le service d'authentification
 
 from __future__ import annotations
 
+from entsim.authentification.preuves import (PAS_TOTP, TelephoneSimule, bits_differents,
+                                             empreinte, generer_paire_de_cles, repondre_au_defi,
+                                             signer_document, verifier_document)
 from entsim.socle.erreurs import ValeurInvalide, verifier_texte
+from entsim.socle.saisie import texte_saisi, verifier_caracteres
+from entsim.socle.texte import cite
 from entsim.demonstrations.commun import _mot_de_passe_a_utiliser, exiger_ent
 from entsim.demonstrations.resultats import ResultatDemonstration, ResultatSignature
 
@@ -24,6 +29,8 @@ __all__ = ["ATTENTE_MAX_SECONDES", "DemonstrationPreuves"]
 
 #: Attente la plus longue de la démonstration du code à usage unique (une heure).
 ATTENTE_MAX_SECONDES = 3600
+#: Longueur maximale du document signé dans la démonstration.
+DOCUMENT_MAX = 2000
 
 
 class DemonstrationPreuves:
@@ -85,13 +92,11 @@ class DemonstrationPreuves:
         """Active le code à usage unique, lit le code sur le téléphone simulé et le saisit :
         accepté ; le même code saisi de nouveau : refusé (rejeu) ; un code lu puis saisi
         ``attente_secondes`` plus tard : refusé (trop ancien)."""
-        from entsim.authentification.preuves import PAS_TOTP, TelephoneSimule
-
         if isinstance(attente_secondes, bool) or not isinstance(attente_secondes, int) \
                 or not 0 <= attente_secondes <= ATTENTE_MAX_SECONDES:
             raise ValeurInvalide("L'attente est un nombre entier de secondes, de 0 à "
                                  f"{ATTENTE_MAX_SECONDES} (une heure), par exemple 60 "
-                                 f"(reçu : {attente_secondes!r}).")
+                                 f"(reçu : {cite(attente_secondes)}).")
         depuis = self._reperes()
         authn = self.ent.authentification
         secret = authn.activer_otp(self.identifiant)
@@ -122,8 +127,6 @@ class DemonstrationPreuves:
         """L'autorité de l'académie certifie la clé publique de l'élève ; pour se connecter,
         le poste signe un défi avec la clé privée. Un voleur qui a copié le certificat (il
         est public) mais pas la clé privée est refusé."""
-        from entsim.authentification.preuves import generer_paire_de_cles, repondre_au_defi
-
         depuis = self._reperes()
         authn = self.ent.authentification
         source = self.ent.aleatoire.derivee(f"preuves:{self.identifiant}")
@@ -160,11 +163,7 @@ class DemonstrationPreuves:
         la signature ne correspond plus. Les empreintes SHA-256 des deux textes n'ont
         presque plus rien en commun (effet avalanche). Par défaut : le dernier chiffre du
         premier nombre (« 15 h » devient « 17 h »)."""
-        from entsim.authentification.preuves import (bits_differents, empreinte,
-                                                     generer_paire_de_cles, signer_document,
-                                                     verifier_document)
-
-        verifier_texte(document, "document")
+        document = texte_saisi(document, "document", maximum=DOCUMENT_MAX, multiligne=True)
         if position is None:   # par défaut : le dernier chiffre du premier nombre (15 h → 17 h)
             indice = next((i for i, c in enumerate(document) if c.isdigit()), 0)
             while indice + 1 < len(document) and document[indice + 1].isdigit():
@@ -174,16 +173,17 @@ class DemonstrationPreuves:
                 or not 1 <= position <= len(document):
             raise ValeurInvalide(f"La position est un numéro de caractère de 1 à "
                                  f"{len(document)}, en comptant à partir de 1 "
-                                 f"(reçu : {position!r}).")
+                                 f"(reçu : {cite(position)}).")
         position -= 1                  # indice Python (à partir de 0)
         ancien = document[position]
         if remplacement is None:
-            remplacement = str((int(ancien) + 2) % 10) if ancien.isdigit() else (
+            remplacement = str((int(ancien) + 2) % 10) if ancien in "0123456789" else (
                 "X" if ancien != "X" else "Y")
         if not isinstance(remplacement, str) or len(remplacement) != 1 \
                 or remplacement == ancien:
             raise ValeurInvalide("Le remplacement est un seul caractère, différent de celui "
-                                 f"qu'il remplace (« {ancien} »).")
+                                 f"qu'il remplace ({cite(ancien)}).")
+        verifier_caracteres(remplacement, "remplacement")
         if self.paire is None:
             self.paire = generer_paire_de_cles(
                 self.ent.aleatoire.derivee(f"preuves:{self.identifiant}"))

@@ -31,6 +31,7 @@ import re
 from datetime import timedelta
 
 from entsim.socle.erreurs import ErreurENT, ValeurInvalide, verifier_texte
+from entsim.socle.texte import cite
 from entsim.sso.navigateur import Navigateur
 from entsim.sso.parcours import Parcours, parcours_acces
 from entsim.sso.reponses import (
@@ -310,9 +311,9 @@ class DemonstrationSSO:
         self._parcours_fait("laisser la session inactive")
         for nom, valeur in (("heures", heures), ("minutes", minutes)):
             if isinstance(valeur, bool) or not isinstance(valeur, (int, float)) \
-                    or not math.isfinite(valeur) or valeur < 0:
+                    or (isinstance(valeur, float) and not math.isfinite(valeur)) or valeur < 0:
                 raise ValeurInvalide(f"« {nom} » est un nombre positif, par exemple "
-                                     f"heures=2, minutes=1 (reçu : {valeur!r}).")
+                                     f"heures=2, minutes=1 (reçu : {cite(valeur)}).")
         if heures * 3600 + minutes * 60 > INACTIVITE_MAX_DEMONSTRATION.total_seconds():
             raise ValeurInvalide("Durée trop longue : la démonstration simule au plus "
                                  f"{INACTIVITE_MAX_DEMONSTRATION.days} jours d'inactivité "

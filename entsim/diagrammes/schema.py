@@ -32,6 +32,7 @@ import graphviz
 
 from entsim.diagrammes.dot import Arete, ErreurSchema, LectureDot, lire_dot, texte_lisible  # réexporté
 from entsim.socle.erreurs import ErreurENT, ValeurInvalide, verifier_texte
+from entsim.socle.texte import cite
 from entsim.diagrammes.rendu import rendre, texte_dot
 
 # --------------------------------------------------------------------------------------
@@ -119,7 +120,7 @@ def apparence_fleche(nature: str) -> dict[str, str]:
 
 def _apparence(nature: str, table: dict[str, Apparence], quoi: str) -> dict[str, str]:
     if nature not in table:
-        raise ValeurInvalide(f"{quoi.capitalize()} inconnue : « {nature} ». Valeurs possibles : "
+        raise ValeurInvalide(f"{quoi.capitalize()} inconnue : {cite(nature)}. Valeurs possibles : "
                              + ", ".join(f"« {n} »" for n in table) + ".",
                              code="nature_inconnue")
     return dict(table[nature].attributs)
@@ -128,7 +129,7 @@ def _apparence(nature: str, table: dict[str, Apparence], quoi: str) -> dict[str,
 def digraphe(nom: str = "schema", *, sens: str = "LR") -> graphviz.Digraph:
     """Un graphe orienté vide, de gauche à droite (``sens="LR"``) ou de haut en bas (``"TB"``)."""
     if sens not in ("LR", "TB", "RL", "BT"):
-        raise ValeurInvalide(f"Sens inconnu : « {sens} ». Choisissez « LR » (de gauche à "
+        raise ValeurInvalide(f"Sens inconnu : {cite(sens)}. Choisissez « LR » (de gauche à "
                              "droite) ou « TB » (de haut en bas).", code="sens_inconnu")
     return graphviz.Digraph(verifier_texte(nom, "nom"), graph_attr={"rankdir": sens})
 

@@ -18,10 +18,18 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from entsim.socle.erreurs import Introuvable, ValeurInvalide
+from entsim.socle.texte import cite
 from entsim.socle.tableaux import tableau
 
 if TYPE_CHECKING:  # pandas n'est importé qu'à l'appel des tableaux (import entsim reste léger)
     import pandas as pd
+
+
+#: Âge de la majorité : « La majorité est fixée à dix-huit ans accomplis ; à cet âge, chacun
+#: est capable d'exercer les droits dont il a la jouissance » (Code civil, art. 414) ;
+#: l'autorité parentale appartient aux parents « jusqu'à la majorité ou l'émancipation de
+#: l'enfant » (art. 371-1).
+AGE_DE_LA_MAJORITE = 18
 
 
 class Profil(str, Enum):
@@ -50,7 +58,7 @@ def profil_depuis(valeur: object) -> Profil:
             if cle in (replier(profil.value), replier(profil.name)):
                 return profil
     possibles = ", ".join(p.value for p in Profil)
-    raise ValeurInvalide(f"Profil inconnu : « {valeur} ». Profils possibles : {possibles}.",
+    raise ValeurInvalide(f"Profil inconnu : {cite(valeur)}. Profils possibles : {possibles}.",
                          code="profil_inconnu")
 
 
@@ -100,12 +108,22 @@ class Personne:
 class Eleve(Personne):
     classe: str = ""
     responsables: list[str] = field(default_factory=list)   # identifiants des parents
+    #: L'élève majeur a fait opposition à ce que ses responsables légaux consultent ses
+    #: données (voir :mod:`entsim.autorisation.majorite`) ; sans effet tant qu'il est mineur.
+    opposition_parents: bool = False
 
     def age(self, le: date) -> int | None:
         if self.date_naissance is None:
             return None
         d = self.date_naissance
         return le.year - d.year - ((le.month, le.day) < (d.month, d.day))
+
+    def est_majeur(self, le: date) -> bool:
+        """18 ans accomplis à la date ``le`` : « La majorité est fixée à dix-huit ans
+        accomplis » (Code civil, art. 414). Sans date de naissance, l'élève compte comme
+        mineur (rien ne change alors pour ses responsables légaux)."""
+        age = self.age(le)
+        return age is not None and age >= AGE_DE_LA_MAJORITE
 
 
 @dataclass
@@ -180,10 +198,11 @@ class Etablissement:
         try:
             return self.personnes[identifiant]
         except KeyError:
-            raise Introuvable(f"Personne inconnue dans l'annuaire : « {identifiant} ».") from None
+            raise Introuvable(f"Personne inconnue dans l'annuaire : {cite(identifiant)}.") \
+                from None
 
     def existe(self, identifiant: str) -> bool:
-        return identifiant in self.personnes
+        return isinstance(identifiant, str) and identifiant in self.personnes
 
     def classe(self, code: str) -> Classe:
         if not isinstance(code, str):
@@ -192,7 +211,7 @@ class Etablissement:
             return self.classes[code]
         except KeyError:
             connues = ", ".join(list(self.classes)[:6])
-            raise Introuvable(f"Classe inconnue : « {code} » (exemples : {connues}).") from None
+            raise Introuvable(f"Classe inconnue : {cite(code)} (exemples : {connues}).") from None
 
     def par_profil(self, profil: Profil) -> list[Personne]:
         return [p for p in self.personnes.values() if p.profil is profil]

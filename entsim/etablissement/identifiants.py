@@ -30,6 +30,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from entsim.socle.erreurs import ValeurInvalide, verifier_texte
+from entsim.socle.texte import cite
 
 #: Lettres que la décomposition Unicode (NFKD) ne ramène pas à une lettre latine simple.
 LIGATURES: dict[str, str] = {
@@ -112,7 +113,7 @@ def _partie(texte: object, nom: str) -> str:
         )
     replie = _TIRETS_MULTIPLES.sub("-", replie).strip("-")
     if not replie:
-        raise ValeurInvalide(f"Le {nom} « {brut} » ne contient aucune lettre.")
+        raise ValeurInvalide(f"Le {nom} {cite(brut)} ne contient aucune lettre.")
     return replie
 
 

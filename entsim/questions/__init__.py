@@ -24,13 +24,15 @@ de questions et le registre importe les banques, jamais l'inverse.
 
 from entsim.questions.fiches import Fiche, ResultatFiche
 from entsim.questions.mots_cles import MotsCles
+from entsim.questions.normalisation import lire_nombre
 from entsim.questions.question import Question
 from entsim.questions.registre import fiche, fiches_disponibles
-from entsim.questions.retours import Correction, Indice
+from entsim.questions.retours import STATUTS, SYMBOLES, Correction, Indice
 from entsim.questions.types_de_questions import (QCM, Classement, CodeAModifier, MiseEnOrdre,
                                                  Numerique, QuestionOuverte, ReponseCourte,
                                                  TableauACompleter)
 
-__all__ = ["QCM", "Classement", "CodeAModifier", "Correction", "Fiche", "Indice", "MiseEnOrdre",
-           "MotsCles", "Numerique", "Question", "QuestionOuverte", "ReponseCourte",
-           "ResultatFiche", "TableauACompleter", "fiche", "fiches_disponibles"]
+__all__ = ["QCM", "STATUTS", "SYMBOLES", "Classement", "CodeAModifier", "Correction", "Fiche",
+           "Indice", "MiseEnOrdre", "MotsCles", "Numerique", "Question", "QuestionOuverte",
+           "ReponseCourte", "ResultatFiche", "TableauACompleter", "fiche", "fiches_disponibles",
+           "lire_nombre"]

@@ -8,6 +8,8 @@ Les accords en nombre (« 2 éléments bien classés ») viennent de
 
 from __future__ import annotations
 
+from entsim.socle.caracteres import rendre_visible
+
 
 def _nombre_fr(valeur: float) -> str:
     """« 1,5 », « 2 » : un nombre écrit à la française, sans zéros inutiles."""
@@ -37,7 +39,12 @@ def _nom_type(valeur: object) -> str:
 
 
 def _affiche(valeur: object) -> str:
-    """Une valeur d'élève citée dans un retour : courte et sans retour à la ligne."""
-    texte = valeur if isinstance(valeur, str) else repr(valeur)
+    """Une valeur d'élève citée dans un retour : courte, sans retour à la ligne, et chaque
+    caractère invisible ou de contrôle montré par son numéro (« ⟨U+001B⟩ ») : la réponse
+    citée n'agit jamais sur le retour affiché."""
+    try:
+        texte = valeur if isinstance(valeur, str) else repr(valeur)
+    except Exception:  # noqa: BLE001 - un entier de 5 000 chiffres ne s'écrit pas
+        texte = f"une valeur de type {type(valeur).__name__}"
     texte = " ".join(texte.split())
-    return texte if len(texte) <= 60 else texte[:57] + "…"
+    return rendre_visible(texte if len(texte) <= 60 else texte[:57] + "…")

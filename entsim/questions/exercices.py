@@ -31,7 +31,6 @@ l'identifiant ou par les métadonnées ``entsim`` de la cellule.
 
 from __future__ import annotations
 
-import argparse
 import ast
 import copy
 import sys
@@ -40,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from entsim.socle.commandes import analyseur as analyseur_francais
 from entsim.socle.erreurs import ErreurENT
 from entsim.questions.fiches import Fiche
 from entsim.questions.registre import fiche
@@ -363,8 +363,8 @@ def reponses_litterales(notebook: Any) -> dict[str, object]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """``entsim-fiches generer|verifier [--solutions DOSSIER] [--exercices DOSSIER]``."""
-    analyseur = argparse.ArgumentParser(
-        prog="entsim-fiches",
+    analyseur = analyseur_francais(
+        "entsim-fiches", aide_erreur="l'action est « generer » ou « verifier »",
         description="Génère les fiches d'exercices (exercises/) à partir des fiches corrigées "
                     "(solutions/), ou vérifie qu'elles sont à jour.")
     analyseur.add_argument("action", choices=("generer", "verifier"),
@@ -373,6 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                            help="dossier des fiches corrigées (par défaut : solutions)")
     analyseur.add_argument("--exercices", default=DOSSIER_EXERCICES,
                            help="dossier des fiches d'exercices (par défaut : exercises)")
+    analyseur._positionals.title = "action"
     arguments = analyseur.parse_args(argv)
     try:
         if arguments.action == "generer":

@@ -19,7 +19,7 @@ from entsim.questions.retours import STATUTS, Correction, Indice
 from entsim.questions.types_de_questions.question_ouverte import QuestionOuverte
 from entsim.socle.affichage import afficher
 from entsim.socle.erreurs import Introuvable, ValeurInvalide
-from entsim.socle.texte import accorder
+from entsim.socle.texte import accorder, cite
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,7 @@ class Fiche:
         for q in self.questions:
             if q.id == qid:
                 return q
-        raise Introuvable(f"La fiche « {self.titre} » n'a pas de question « {qid} » "
+        raise Introuvable(f"La fiche « {self.titre} » n'a pas de question {cite(qid)} "
                           f"(questions : {', '.join(self.ids())}).", code="question_inconnue")
 
     def corriger_question(self, qid: str, reponse: object) -> Correction:

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from entsim.etablissement.identifiants import replier
-from entsim.questions.ecriture import _nom_type
+from entsim.questions.ecriture import _affiche, _nom_type
 from entsim.socle.erreurs import ValeurInvalide
 
 
@@ -146,7 +146,8 @@ def _lire_nombre(valeur: object, unite: str = "") -> float:
         if re.fullmatch(r"[+-]?\d{1,3}(?:\.\d{3})+", compact) and "," not in compact:
             compact = compact.replace(".", "")     # « 1.234 » : séparateur de milliers
         if not _NOMBRE.match(compact):
-            raise _ReponseInvalide(f"« {valeur.strip()[:40]} » n'est pas un nombre : écrivez "
+            raise _ReponseInvalide(f"« {_affiche(valeur.strip()[:40])} » n'est pas un nombre : "
+                                   "écrivez "
                                    "par exemple 12 ou 12,5.")
         nombre = float(compact.replace(",", "."))
     else:

@@ -16,6 +16,7 @@ from typing import Any
 from entsim.questions import banque
 from entsim.questions.fiches import Fiche
 from entsim.socle.erreurs import Introuvable, ValeurInvalide
+from entsim.socle.texte import cite
 
 
 _MOTIF_FICHE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -30,11 +31,11 @@ def fiches_disponibles() -> list[str]:
 def fiche(identifiant: str) -> Fiche:
     """La fiche de cet identifiant : ``fiche("partie1")``, ``fiche("partie3_authentification")``."""
     if not isinstance(identifiant, str) or not _MOTIF_FICHE.match(identifiant):
-        raise ValeurInvalide(f"Identifiant de fiche invalide : {identifiant!r} (par exemple "
+        raise ValeurInvalide(f"Identifiant de fiche invalide : {cite(identifiant)} (par exemple "
                              "\"partie1\").", code="fiche_invalide")
     disponibles = fiches_disponibles()
     if identifiant not in disponibles:
-        raise Introuvable(f"Fiche inconnue : « {identifiant} ». Fiches disponibles : "
+        raise Introuvable(f"Fiche inconnue : {cite(identifiant)}. Fiches disponibles : "
                           f"{', '.join(disponibles)}.", code="fiche_inconnue")
     module = importlib.import_module(f"entsim.questions.banque.{identifiant}")
     resultat: Any = getattr(module, "FICHE", None)

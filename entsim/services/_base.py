@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from entsim.autorisation.service import Action, ContexteAcces, Decision, Ressource
 from entsim.socle.erreurs import AccesRefuse
+from entsim.socle.saisie import verifier_poste
 
 if TYPE_CHECKING:  # pragma: no cover
     from entsim.ent import ENT
@@ -79,6 +80,8 @@ class ServiceDeBase:
     # -- contrôle d'accès ------------------------------------------------------------------
     def _contexte(self, poste: str | None) -> ContexteAcces:
         """Maintenant (horloge simulée), depuis l'établissement ou l'extérieur selon le poste."""
+        if poste is not None:
+            verifier_poste(poste)
         lieu = "exterieur" if poste in POSTES_EXTERIEURS else "etablissement"
         return ContexteAcces(self.horloge.maintenant(), lieu, poste)
 

@@ -22,7 +22,7 @@ from datetime import date, datetime, timedelta
 
 from entsim.etablissement.annuaire import Fonction, Personne, Profil
 from entsim.autorisation.service import Action, Decision, Ressource
-from entsim.socle.erreurs import AccesRefuse, ValeurInvalide, verifier_texte
+from entsim.socle.erreurs import AccesRefuse
 from entsim.etablissement.generation import PERSONAS
 from entsim.services._base import ServiceDeBase
 
@@ -40,17 +40,6 @@ def jour_fr(jour: date) -> str:
 def date_fr(instant: datetime) -> str:
     """« lundi 7 septembre 2026 à 8 h 05 »."""
     return f"{jour_fr(instant.date())} à {instant.hour} h {instant.minute:02d}"
-
-
-def texte_saisi(valeur: object, nom: str, *, maximum: int) -> str:
-    """Un texte saisi par un utilisateur : non vide, pas trop long ; espaces de bord ôtés.
-
-    Le texte est gardé tel quel (jamais interprété) : c'est l'affichage qui l'échappe."""
-    texte = verifier_texte(valeur, nom).strip()
-    if len(texte) > maximum:
-        raise ValeurInvalide(f"« {nom} » est trop long : {len(texte)} caractères pour "
-                             f"{maximum} au plus.", code="texte_trop_long")
-    return texte
 
 
 @dataclass(frozen=True)

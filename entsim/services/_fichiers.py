@@ -6,24 +6,34 @@ dépôt. Le nom est vérifié comme le ferait un serveur prudent :
 * un nom n'est pas un chemin : ni « / » ni « \\ » (sinon « ../../etc/passwd » sortirait de
   l'espace de l'utilisateur — attaque par *traversée de répertoires*, OWASP « Path
   Traversal ») ; ni « . » ni « .. » seuls ;
-* pas de caractère de contrôle (retour à la ligne, tabulation, caractère nul…) ni des
-  caractères interdits par Windows (``< > : " | ? *``) : le fichier doit pouvoir être
-  téléchargé sur n'importe quel poste ;
+* pas de caractère de contrôle (retour à la ligne, tabulation, caractère nul, C1…) ni de
+  caractère invisible ou qui change le sens d'écriture (« ⟨U+202E⟩exe.fdp » s'afficherait
+  « pdf.exe » : voir :mod:`entsim.socle.caracteres`), ni des caractères interdits par
+  Windows (``< > : " | ? *``) : le fichier doit pouvoir être téléchargé sur n'importe quel
+  poste, et son nom affiché doit être son vrai nom ;
 * pas de nom réservé par Windows (``CON``, ``PRN``, ``AUX``, ``NUL``, ``COM1``…), pas de
   point ni d'espace final, 255 caractères au plus (limite des systèmes de fichiers
-  courants : ext4, NTFS).
+  courants : ext4, NTFS) ;
+* un type (MIME) s'écrit « type/sous-type » avec les seuls caractères permis par la RFC 6838
+  (§4.2, « restricted-name »).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from entsim.socle.caracteres import caractere_interdit
 from entsim.socle.erreurs import ValeurInvalide, verifier_entier
 from entsim.services._vie_eleve import cite
 
 #: Taille maximale d'un fichier déposé dans l'ENT simulé (100 Mo).
 TAILLE_MAX = 100 * 1024 * 1024
 NOM_MAX = 255
+
+#: Un nom de type MIME : RFC 6838, §4.2 (« restricted-name », 127 caractères au plus).
+_NOM_RESTREINT = r"[A-Za-z0-9][A-Za-z0-9!#$&^_.+-]{0,126}"
+_TYPE_MIME = re.compile(f"{_NOM_RESTREINT}/{_NOM_RESTREINT}", re.ASCII)
 
 _INTERDITS = '<>:"|?*'
 _RESERVES = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)),
@@ -61,6 +71,12 @@ def valider_nom(nom: object, sorte: str = "fichier") -> str:
     if not isinstance(nom, str):
         raise ValeurInvalide(f"Le nom du {sorte} doit être un texte, par exemple "
                              f"\"devoir.pdf\" (reçu : {cite(nom)}).", code="nom_invalide")
+    probleme = caractere_interdit(nom[:NOM_MAX + 1])
+    if probleme is not None:
+        position, nature = probleme
+        raise ValeurInvalide(f"Le nom du {sorte} contient un caractère invisible ou dangereux "
+                             f"en position {position} : {nature}. Retirez-le.",
+                             code="nom_controle")
     nom = nom.strip()
     if not nom:
         raise ValeurInvalide(f"Le nom du {sorte} ne peut pas être vide.", code="nom_vide")
@@ -69,11 +85,8 @@ def valider_nom(nom: object, sorte: str = "fichier") -> str:
                              "nom n'est pas un chemin (un nom comme « ../../secret » "
                              "sortirait de votre espace).", code="nom_chemin")
     if set(nom) == {"."}:
-        raise ValeurInvalide(f"« {nom} » n'est pas un nom de {sorte} : « . » et « .. » "
+        raise ValeurInvalide(f"{cite(nom)} n'est pas un nom de {sorte} : « . » et « .. » "
                              "désignent des dossiers.", code="nom_chemin")
-    if any(ord(c) < 32 or ord(c) == 127 for c in nom):
-        raise ValeurInvalide(f"Le nom du {sorte} contient un caractère invisible (retour à "
-                             "la ligne, tabulation…).", code="nom_controle")
     interdits = sorted({c for c in nom if c in _INTERDITS})
     if interdits:
         raise ValeurInvalide(f"Le nom du {sorte} contient des caractères interdits : "
@@ -86,13 +99,16 @@ def valider_nom(nom: object, sorte: str = "fichier") -> str:
         raise ValeurInvalide(f"Le nom du {sorte} ne peut pas finir par un point.",
                              code="nom_invalide")
     if nom.split(".")[0].upper() in _RESERVES:
-        raise ValeurInvalide(f"« {nom} » est un nom réservé par Windows : choisissez-en un "
+        raise ValeurInvalide(f"{cite(nom)} est un nom réservé par Windows : choisissez-en un "
                              "autre.", code="nom_reserve")
     return nom
 
 
 def taille_lisible(octets: int) -> str:
-    """« 512 octets », « 38 Ko », « 1,5 Mo » (virgule décimale française)."""
+    """« 512 octets », « 38 Ko », « 1,5 Mo » (virgule décimale française) ; au-delà d'un
+    téraoctet, « plus d'un téraoctet » (jamais de calcul démesuré en nombre à virgule)."""
+    if octets >= 1024 ** 4:
+        return "plus d'un téraoctet"
     if octets < 1024:
         return f"{octets} octet{'s' if octets > 1 else ''}"
     if octets < 1024 * 1024:
@@ -126,7 +142,7 @@ def fichier_simule(nom: object, taille: object, type_mime: str | None = None) ->
     if type_mime is None:
         type_mime, libelle = connu
     else:
-        if not isinstance(type_mime, str) or "/" not in type_mime or len(type_mime) > 100:
+        if not isinstance(type_mime, str) or not _TYPE_MIME.fullmatch(type_mime):
             raise ValeurInvalide("Le type d'un fichier s'écrit comme « application/pdf » ou "
                                  f"« image/png » (reçu : {cite(type_mime)}).", code="type_invalide")
         libelle = next((lib for mime, lib in TYPES.values() if mime == type_mime),

@@ -11,12 +11,14 @@ l'écriture des nombres et des dates à la française, et la lecture des dates s
 
 from __future__ import annotations
 
+import itertools
 import re
 from datetime import date, datetime, time
 
 from entsim.autorisation.service import (  # noqa: F401  (ContexteAcces, Decision, de : réexportés)
     Action, ContexteAcces, Decision, Ressource, de)
 from entsim.socle.erreurs import AccesRefuse, ValeurInvalide
+from entsim.socle.saisie import date_saisie, verifier_poste
 from entsim.socle.texte import accorder, cite  # noqa: F401  (réexportés pour les services et les vues)
 from entsim.services._base import POSTES_EXTERIEURS, ServiceDeBase  # noqa: F401  (réexporté)
 
@@ -63,26 +65,32 @@ def heure_fr(t: time | datetime) -> str:
     return f"{t.hour} h" if t.minute == 0 else f"{t.hour} h {t.minute:02d}"
 
 
-_MOTIF_DATE = re.compile(r"^\s*(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})\s*$")
-_MOTIF_HEURE = re.compile(r"^\s*(\d{1,2})\s*(?:h|:)\s*(\d{2})?\s*$", re.IGNORECASE)
+#: Nombre maximal d'objets passés à une mise en forme (séances, créneaux).
+_OBJETS_MAX = 10_000
+
+_MOTIF_HEURE = re.compile(r"^\s*(\d{1,2})\s*(?:h|:)\s*(\d{2})?\s*$",
+                          re.IGNORECASE | re.ASCII)
 
 
 def lire_date(valeur: object, nom: str) -> date:
-    """Une date donnée comme ``date(2026, 9, 14)`` ou comme texte « 14/09/2026 »."""
-    if isinstance(valeur, datetime):
-        return valeur.date()
-    if isinstance(valeur, date):
-        return valeur
-    if isinstance(valeur, str):
-        trouve = _MOTIF_DATE.match(valeur)
-        if trouve:
-            jour, mois, annee = (int(x) for x in trouve.groups())
-            try:
-                return date(annee, mois, jour)
-            except ValueError:
-                pass
-    raise ValeurInvalide(f"« {nom} » doit être une date, par exemple \"14/09/2026\" ou "
-                         f"date(2026, 9, 14) (reçu : {cite(valeur)}).", code="date_invalide")
+    """Une date donnée comme ``date(2026, 9, 14)`` ou comme texte « 14/09/2026 » (chiffres
+    ASCII), dans les bornes du temps simulé (:func:`entsim.socle.saisie.date_saisie`)."""
+    return date_saisie(valeur, nom)
+
+
+def liste_d_objets(valeur: object, attendu: type, description: str) -> list:
+    """``valeur`` : une liste d'objets ``attendu`` (ce que rend une lecture du service, par
+    exemple les séances de ``seances(…)``) ; sinon :class:`ValeurInvalide` qui dit quoi
+    donner (« Donnez les séances rendues par seances(…) »)."""
+    try:
+        objets = list(itertools.islice(valeur, _OBJETS_MAX + 1))  # type: ignore[call-overload]
+    except TypeError:
+        objets = None
+    if objets is None or isinstance(valeur, (str, bytes)) or len(objets) > _OBJETS_MAX or \
+            not all(isinstance(objet, attendu) for objet in objets):
+        raise ValeurInvalide(f"Donnez {description} (reçu : {cite(valeur)}).",
+                             code="objets_attendus")
+    return objets
 
 
 def lire_heure(valeur: object, nom: str) -> time:
@@ -113,6 +121,9 @@ class ServiceVieEleve(ServiceDeBase):
                 poste: str | None = None, code: str = "regle_du_service") -> AccesRefuse:
         """Un refus propre au service (au-delà du service d'autorisation), tracé lui aussi ;
         renvoie l'erreur à lever."""
+        self.etablissement.personne(identifiant)    # inconnu : message clair, rien au journal
+        if poste is not None:
+            verifier_poste(poste)
         self.journal.enregistrer("acces_refuse", identite=identifiant, service=self.code,
                                  poste=poste, resultat="echec", detail=raison, objet=objet)
         return AccesRefuse(phrase_de_refus(raison), code=code)
@@ -126,3 +137,20 @@ class ServiceVieEleve(ServiceDeBase):
         code = service or self.code
         return [c for c in sorted(self.etablissement.classes)
                 if self.permis(identifiant, Action.LIRE, Ressource(code, classe=c))]
+
+    def discipline_de_la_classe(self, identifiant: str, classe: str, discipline: str, *,
+                                objet: str, poste: str | None = None
+                                ) -> tuple[str, str | None]:
+        """(libellé exact, enseignant) de ``discipline`` dans ``classe``, d'après l'emploi du
+        temps (:meth:`entsim.services.emploi_du_temps.EmploiDuTemps.disciplines_de_la_classe`
+        : le nom exact, aux espaces près, jamais son début). Un nom qui n'y est pas enseigné
+        (« Histoire-géographie (bidon) ») est refusé, refus tracé (code
+        ``discipline_inconnue``)."""
+        noms = self.ent.service("emploi_du_temps").disciplines_de_la_classe(classe)
+        trouve = noms.get(discipline.strip()) if isinstance(discipline, str) else None
+        if trouve is None:
+            connues = ", ".join(f"« {l} »" for l in dict.fromkeys(l for l, _ in noms.values()))
+            raise self.refuser(identifiant, f"{cite(discipline)} n'est pas une discipline "
+                               f"enseignée en {classe} (disciplines de la classe : {connues}).",
+                               objet, poste=poste, code="discipline_inconnue")
+        return trouve

@@ -5,7 +5,11 @@ Qui fait quoi (``entsim.autorisation.service.HABILITATIONS``) : l'enseignant fai
 constate absences et retards dans ses classes) ; la vie scolaire (CPE, assistants
 d'éducation) les enregistre aussi et traite les justificatifs ; un responsable légal
 consulte et justifie les absences de son enfant — il ne les modifie ni ne les supprime ;
-l'élève consulte les siennes.
+l'élève consulte les siennes, et l'élève majeur les justifie lui-même (voir
+:mod:`entsim.autorisation.majorite`). La justification est une partie du service
+(``Ressource("absences", partie="justificatifs", …)``) que juge la décision elle-même : un
+enseignant y est refusé par le service d'autorisation. Les absences de toute une classe sont
+pour ses enseignants, la vie scolaire et la direction, jamais pour un élève ni un parent.
 
 Règles reproduites : l'assiduité est une obligation de l'élève (code de l'éducation, art.
 L511-1 et R511-11) ; les motifs d'absence reconnus comme légitimes sont ceux de l'article
@@ -23,7 +27,9 @@ from datetime import date, datetime, time, timedelta
 
 from entsim.etablissement.annuaire import Parent, Profil
 from entsim.autorisation.service import Action, Ressource
-from entsim.socle.erreurs import Introuvable, ValeurInvalide, verifier_entier, verifier_texte
+from entsim.socle.erreurs import Introuvable, ValeurInvalide, verifier_entier
+from entsim.socle.saisie import texte_saisi
+from entsim.socle.texte import extrait
 from entsim.etablissement.generation import CLASSE_DEMO, PERSONAS, RENTREE, SECONDE_DEMO
 from entsim.etablissement.identifiants import replier
 from entsim.services._vie_eleve import (ServiceVieEleve, accorder, cite, date_courte, de, heure_fr, lire_date,
@@ -48,8 +54,11 @@ STATUTS: dict[str, str] = {
     "refusee": "justification refusée par la vie scolaire",
 }
 NATURES = {"absence": "Absence", "retard": "Retard"}
-#: Durée maximale d'un commentaire de justification.
+#: Longueur maximale (caractères) d'un commentaire de justification.
 LONGUEUR_MAX_COMMENTAIRE = 500
+#: Longueurs maximales d'une remarque à l'appel et du nom du cours manqué.
+LONGUEUR_MAX_REMARQUE = 300
+LONGUEUR_MAX_COURS = 100
 
 
 def lire_motif(valeur: object) -> str:
@@ -197,7 +206,7 @@ class Absences(ServiceVieEleve):
         try:
             return self._evenements[numero]
         except (KeyError, TypeError):
-            raise Introuvable(f"Aucune absence ni aucun retard n° {numero}.",
+            raise Introuvable(f"Aucune absence ni aucun retard n° {extrait(numero)}.",
                               code="evenement_inconnu") from None
 
     # -- consultation ------------------------------------------------------------------------
@@ -233,16 +242,10 @@ class Absences(ServiceVieEleve):
             raise ValeurInvalide(f"« nature » vaut \"absence\" ou \"retard\" (reçu : "
                                  f"{cite(nature)}).", code="nature_inconnue")
         if cours is not None:
-            verifier_texte(cours, "cours")
-        verifier_texte(remarque, "remarque", vide_autorise=True)
+            cours = texte_saisi(cours, "cours", maximum=LONGUEUR_MAX_COURS)
+        remarque = texte_saisi(remarque, "remarque", maximum=LONGUEUR_MAX_REMARQUE,
+                               vide_autorise=True)
         verifier_entier(minutes, "minutes", minimum=1, maximum=240)
-        self.exiger(identifiant, Action.ECRIRE, Ressource.absences_de(eleve), poste=poste)
-        if isinstance(self.etablissement.personne(identifiant), Parent):
-            raise self.refuser(
-                identifiant, "Un parent justifie les absences de son enfant ; ce sont "
-                "l'enseignant (à l'appel) et la vie scolaire qui les constatent.",
-                f"absences {de(self.nom_de(eleve))} (constater)", poste=poste,
-                code="constat_reserve")
         maintenant = self.horloge.maintenant()
         jour = lire_date(le, "le") if le is not None else maintenant.date()
         h_debut = lire_heure(debut, "debut") if debut is not None else time(maintenant.hour)
@@ -255,13 +258,20 @@ class Absences(ServiceVieEleve):
             if fin_dt <= instant:
                 raise ValeurInvalide("La fin de l'absence doit venir après son début.",
                                      code="horaire_invalide")
+        self.exiger(identifiant, Action.ECRIRE, Ressource.absences_de(eleve), poste=poste)
+        if isinstance(self.etablissement.personne(identifiant), Parent):
+            raise self.refuser(
+                identifiant, "Un parent justifie les absences de son enfant ; ce sont "
+                "l'enseignant (à l'appel) et la vie scolaire qui les constatent.",
+                f"absences {de(self.nom_de(eleve))} (constater)", poste=poste,
+                code="constat_reserve")
         if cours is None:   # le cours de la classe à cette heure, d'après l'emploi du temps
             classe = getattr(self.etablissement.personne(eleve), "classe", "")
             trouves = self.ent.service("emploi_du_temps")._cours_entre(classe, None, jour, jour)
             cours = next((c.discipline for i, c in trouves
                           if c.debut <= h_debut < c.fin), "hors cours")
         return self._ajouter(eleve, nature, instant, fin_dt, cours.strip(), identifiant,
-                             maintenant, remarque.strip())
+                             maintenant, remarque)
 
     # -- justification et traitement -----------------------------------------------------------
     def justifier(self, identifiant: str, numero: int, motif: str, commentaire: str = "", *,
@@ -270,10 +280,8 @@ class Absences(ServiceVieEleve):
         scolaire peut aussi enregistrer un justificatif reçu sur papier)."""
         ev = self.evenement(numero)
         code_motif = lire_motif(motif)
-        verifier_texte(commentaire, "commentaire", vide_autorise=True)
-        if len(commentaire) > LONGUEUR_MAX_COMMENTAIRE:
-            raise ValeurInvalide(f"Le commentaire est limité à {LONGUEUR_MAX_COMMENTAIRE} "
-                                 f"caractères (reçu : {len(commentaire)}).")
+        commentaire = texte_saisi(commentaire, "commentaire", multiligne=True,
+                                  maximum=LONGUEUR_MAX_COMMENTAIRE, vide_autorise=True)
         self.exiger(identifiant, Action.ECRIRE,
                     Ressource("absences", partie="justificatifs", eleve=ev.eleve), poste=poste)
         if self.etablissement.personne(identifiant).profil is Profil.ENSEIGNANT:
@@ -285,7 +293,7 @@ class Absences(ServiceVieEleve):
         if ev.justifiee:
             raise ValeurInvalide(f"Cette {ev.nature} est déjà justifiée "
                                  f"({STATUTS[ev.statut]}).", code="deja_justifiee")
-        ev.justification = Justification(code_motif, commentaire.strip(), identifiant,
+        ev.justification = Justification(code_motif, commentaire, identifiant,
                                          self.horloge.maintenant())
         ev.statut = "justifiee"
         return ev

@@ -21,10 +21,12 @@ from datetime import datetime
 from entsim.etablissement.annuaire import Fonction, Profil, profil_depuis
 from entsim.autorisation.service import Action
 from entsim.socle.erreurs import ValeurInvalide
-from entsim.services._communication import ServiceSimule, texte_saisi
+from entsim.services._communication import ServiceSimule
+from entsim.socle.saisie import texte_saisi
 
 TITRE_MAX = 120
 CONTENU_MAX = 4000
+RUBRIQUE_MAX = 40
 
 #: Fonctions qui voient tout le fil (elles en répondent).
 FONCTIONS_EDITION = frozenset({Fonction.CHEF_ETABLISSEMENT, Fonction.ADJOINT,
@@ -128,8 +130,8 @@ class Actualites(ServiceSimule):
         """Publie un article pour les profils ``public`` (refusé aux profils qui ne font que
         lire le fil : élèves, parents, invités)."""
         titre = texte_saisi(titre, "titre", maximum=TITRE_MAX)
-        contenu = texte_saisi(contenu, "contenu", maximum=CONTENU_MAX)
-        rubrique = texte_saisi(rubrique, "rubrique", maximum=40)
+        contenu = texte_saisi(contenu, "contenu", maximum=CONTENU_MAX, multiligne=True)
+        rubrique = texte_saisi(rubrique, "rubrique", maximum=RUBRIQUE_MAX)
         profils = _public(public)
         self._exiger_droit(identifiant, Action.ECRIRE, "fil d'actualités")
         article = Article(self._numero(), titre, contenu, identifiant, rubrique, profils,

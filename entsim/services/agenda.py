@@ -21,9 +21,13 @@ from datetime import date, datetime, time, timedelta
 from entsim.etablissement.annuaire import Eleve, Profil
 from entsim.autorisation.service import Action
 from entsim.socle.erreurs import ValeurInvalide
-from entsim.services._communication import ServiceSimule, date_fr, texte_saisi
+from entsim.socle.saisie import date_saisie, instant_saisi, texte_saisi
+from entsim.socle.texte import cite
+from entsim.services._communication import ServiceSimule, date_fr
 
 TITRE_MAX = 120
+LIEU_MAX = 80
+DESCRIPTION_MAX = 1000
 
 #: Catégories d'événements (affichées en toutes lettres).
 CATEGORIES = ("Conseil de classe", "Réunion", "Sortie", "Examen", "Vie de l'établissement",
@@ -134,6 +138,8 @@ class Agenda(ServiceSimule):
                             au: date | None = None) -> list[Evenement]:
         """Les événements que cette personne a à connaître, dans l'ordre chronologique
         (entre les dates ``du`` et ``au`` incluses, si elles sont données)."""
+        du = date_saisie(du, "du") if du is not None else None
+        au = date_saisie(au, "au") if au is not None else None
         self._exiger_droit(identifiant, Action.LIRE, "agenda")
         return [ev for ev in self._evenements if self._concerne(identifiant, ev)
                 and (du is None or ev.debut.date() >= du)
@@ -191,25 +197,27 @@ class Agenda(ServiceSimule):
         """Ajoute un événement : personnel (par défaut), d'une classe (``classe="TSTMG1"``)
         ou de l'établissement (``etablissement=True``)."""
         titre = texte_saisi(titre, "titre", maximum=TITRE_MAX)
-        if not isinstance(debut, datetime):
-            raise ValeurInvalide("Le début doit être une date et heure, par exemple "
-                                 "datetime(2026, 10, 2, 14, 0).", code="date_invalide")
-        fin = debut + timedelta(hours=1) if fin is None else fin
-        if not isinstance(fin, datetime) or fin <= debut:
+        debut = instant_saisi(debut, "debut")
+        fin = instant_saisi(debut + timedelta(hours=1) if fin is None else fin, "fin")
+        if fin <= debut:
             raise ValeurInvalide("La fin d'un événement doit être une date et heure après "
                                  "son début.", code="date_invalide")
+        if not isinstance(etablissement, bool):
+            raise ValeurInvalide("« etablissement » vaut True (agenda de l'établissement) ou "
+                                 f"False (reçu : {cite(etablissement)}).")
         if classe is not None:
             self.etablissement.classe(classe)          # classe inconnue → message clair
         if classe is not None and etablissement:
             raise ValeurInvalide("Un événement concerne une classe ou tout l'établissement, "
                                  "pas les deux.")
-        lieu = texte_saisi(lieu, "lieu", maximum=80) if lieu.strip() else ""
-        description = texte_saisi(description, "description", maximum=1000) \
-            if description.strip() else ""
+        lieu = texte_saisi(lieu, "lieu", maximum=LIEU_MAX, vide_autorise=True)
+        description = texte_saisi(description, "description", maximum=DESCRIPTION_MAX,
+                                  multiligne=True, vide_autorise=True)
         personnel = classe is None and not etablissement
-        categorie = categorie or ("Personnel" if personnel else "Vie de l'établissement")
-        if categorie not in CATEGORIES:
-            raise ValeurInvalide(f"Catégorie inconnue : « {categorie} » (possibles : "
+        if categorie is None:
+            categorie = "Personnel" if personnel else "Vie de l'établissement"
+        if not isinstance(categorie, str) or categorie not in CATEGORIES:
+            raise ValeurInvalide(f"Catégorie inconnue : {cite(categorie)} (possibles : "
                                  f"{', '.join(CATEGORIES)}).")
         portee = "agenda personnel" if personnel else (
             f"agenda de la classe {classe}" if classe else "agenda de l'établissement")

@@ -24,7 +24,9 @@ from datetime import datetime, timedelta
 from entsim.etablissement.annuaire import Fonction, Profil
 from entsim.autorisation.service import Action
 from entsim.socle.erreurs import Introuvable
-from entsim.services._communication import ServiceSimule, texte_saisi
+from entsim.services._communication import ServiceSimule
+from entsim.socle.saisie import texte_saisi
+from entsim.socle.texte import cite, extrait
 
 TITRE_MAX = 120
 CONTENU_MAX = 5000
@@ -124,23 +126,26 @@ class Blogs(ServiceSimule):
         try:
             return self._blogs[code]
         except (KeyError, TypeError):
-            raise Introuvable(f"Blog inconnu : « {code} » (possibles : "
+            raise Introuvable(f"Blog inconnu : {cite(code)} (possibles : "
                               f"{', '.join(self._blogs)}).", code="blog_inconnu") from None
 
     def billet(self, numero: int) -> Billet:
         for billet in self._billets:
             if billet.numero == numero:
                 return billet
-        raise Introuvable(f"Aucun billet n° {numero}.", code="billet_inconnu")
+        raise Introuvable(f"Aucun billet n° {extrait(numero)}.", code="billet_inconnu")
 
-    def est_lecteur(self, identifiant: str, blog: Blog) -> bool:
+    def est_lecteur(self, identifiant: str, blog: Blog | str) -> bool:
+        """Cette personne lit-elle ce blog (donné par son code ou l'objet) ?"""
+        blog = blog if isinstance(blog, Blog) else self.blog(blog)
         personne = self.personne(identifiant)
         if blog.classe is None or personne.profil is Profil.PERSONNEL:
             return True
         return blog.classe in self.etablissement.classes_de(identifiant)
 
     def peut_publier(self, identifiant: str, code: str) -> bool:
-        return identifiant in self.blog(code).contributeurs and self.peut(identifiant)
+        return isinstance(identifiant, str) and identifiant in self.blog(code).contributeurs \
+            and self.peut(identifiant)
 
     def _verdict_lecture(self, identifiant: str, blog: Blog) -> tuple[bool, str, str]:
         if self.est_lecteur(identifiant, blog):
@@ -176,8 +181,8 @@ class Blogs(ServiceSimule):
         """Publie un billet (réservé aux contributeurs du blog)."""
         blog = self.blog(code)
         titre = texte_saisi(titre, "titre", maximum=TITRE_MAX)
-        contenu = texte_saisi(contenu, "contenu", maximum=CONTENU_MAX)
-        if identifiant in blog.contributeurs:
+        contenu = texte_saisi(contenu, "contenu", maximum=CONTENU_MAX, multiligne=True)
+        if isinstance(identifiant, str) and identifiant in blog.contributeurs:
             verdict = (True, "autorise", f"Cette personne contribue au blog « {blog.titre} ».")
         else:
             verdict = (False, "action_non_permise",
@@ -196,7 +201,7 @@ class Blogs(ServiceSimule):
         """Commente un billet (lecteurs dont le profil peut écrire dans le service)."""
         billet = self.billet(numero_billet)
         blog = self.blog(billet.blog)
-        texte = texte_saisi(texte, "commentaire", maximum=COMMENTAIRE_MAX)
+        texte = texte_saisi(texte, "commentaire", maximum=COMMENTAIRE_MAX, multiligne=True)
         self._exiger_droit(identifiant, Action.ECRIRE, f"billet « {billet.titre} »",
                            self._verdict_lecture(identifiant, blog))
         commentaire = Commentaire(len(self._commentaires) + 1, numero_billet, identifiant,

@@ -20,9 +20,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from entsim.autorisation.service import Action, Ressource
-from entsim.socle.erreurs import ValeurInvalide, verifier_texte
+from entsim.socle.erreurs import ValeurInvalide
+from entsim.socle.saisie import instant_saisi, texte_saisi
 from entsim.etablissement.generation import CLASSE_DEMO, SECONDE_DEMO
-from entsim.services._vie_eleve import ServiceVieEleve, date_courte, date_fr, heure_fr, lire_date
+from entsim.services._vie_eleve import (ServiceVieEleve, date_courte, date_fr, heure_fr,
+                                        liste_d_objets, lire_date)
 from entsim.services.emploi_du_temps import lundi_de
 
 #: Séances de démonstration par discipline : (contenu, travail à faire ou "").
@@ -103,6 +105,12 @@ PROGRESSIONS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 _GENERIQUE = ("Cours et exercices d'application.", "Relire le cours.")
+
+#: Longueurs maximales (caractères) du contenu d'une séance, du travail à faire et du nom
+#: de la discipline saisis.
+CONTENU_MAX = 2000
+TRAVAIL_MAX = 2000
+DISCIPLINE_MAX = 100
 
 
 @dataclass
@@ -190,10 +198,10 @@ class CahierDeTextes(ServiceVieEleve):
                 poste: str | None = None) -> list[Seance]:
         """Les séances d'une classe (dans l'ordre chronologique), éventuellement d'une
         discipline et d'une période."""
-        self.exiger(identifiant, Action.LIRE, Ressource.cahier_de_textes_de(classe),
-                    poste=poste)
         d = lire_date(debut, "debut") if debut is not None else None
         f = lire_date(fin, "fin") if fin is not None else None
+        self.exiger(identifiant, Action.LIRE, Ressource.cahier_de_textes_de(classe),
+                    poste=poste)
         return sorted((s for s in self._seances if s.classe == classe
                        and (discipline is None or s.discipline == discipline)
                        and (d is None or s.date >= d) and (f is None or s.date <= f)),
@@ -219,38 +227,44 @@ class CahierDeTextes(ServiceVieEleve):
         ``le`` : début de la séance (par défaut, le prochain cours de cette discipline dans
         l'emploi du temps de la classe) ; ``pour_le`` : échéance du travail (par défaut, le
         cours suivant de la discipline)."""
-        verifier_texte(contenu, "contenu")
-        verifier_texte(travail, "travail", vide_autorise=True)
-        verifier_texte(discipline, "discipline")
+        contenu = texte_saisi(contenu, "contenu", maximum=CONTENU_MAX, multiligne=True)
+        travail = texte_saisi(travail, "travail", maximum=TRAVAIL_MAX, multiligne=True,
+                              vide_autorise=True)
+        texte_saisi(discipline, "discipline", maximum=DISCIPLINE_MAX)
+        echeance_saisie = lire_date(pour_le, "pour_le") if travail and pour_le is not None \
+            else None
+        # Le libellé exact de l'emploi du temps (« Histoire-géographie » → « Histoire-géographie
+        # et EMC ») ; un nom qui n'est pas celui d'une discipline de la classe est refusé plus
+        # bas, après la décision d'accès. Jamais de correspondance par le début du nom (HGGSP).
+        libelle = self._edt().disciplines_de_la_classe(classe).get(
+            discipline.strip(), (discipline, None))[0]
         maintenant = self.horloge.maintenant()
-        a_venir = [g for g in self._cours_groupes(classe, discipline, maintenant.date(),
+        a_venir = [g for g in self._cours_groupes(classe, libelle, maintenant.date(),
                                                   maintenant.date() + timedelta(days=21))
                    if g[1] > maintenant]
         if le is None:
             debut, fin = (a_venir[0][0], a_venir[0][1]) if a_venir else (
                 maintenant, maintenant + timedelta(hours=1))
-        elif isinstance(le, datetime):
-            debut, fin = le, le + timedelta(hours=1)
         else:
-            raise ValeurInvalide("« le » doit être une date et heure, par exemple "
-                                 "datetime(2026, 9, 14, 10, 0).")
+            debut = instant_saisi(le, "le", exemple="datetime(2026, 9, 14, 10, 0)")
+            fin = debut + timedelta(hours=1)
         existante = next((x for x in self._seances if x.classe == classe and x.debut == debut
-                          and x.discipline.startswith(discipline)), None)
+                          and x.discipline == libelle), None)
         self.exiger(identifiant, Action.MODIFIER if existante else Action.ECRIRE,
                     Ressource.cahier_de_textes_de(classe), poste=poste)
-        c = self.etablissement.classe(classe)
-        cle = next((d for d in c.enseignements if discipline == d or discipline.startswith(d)),
-                   None)
-        if cle is None or c.enseignements[cle] != identifiant:
+        objet = f"cahier de textes de {classe} ({discipline})"
+        libelle, prof = self.discipline_de_la_classe(identifiant, classe, discipline,
+                                                     objet=objet, poste=poste)
+        if prof != identifiant:
             raise self.refuser(
-                identifiant, f"{self.nom_de(identifiant)} n'enseigne pas « {discipline} » en "
+                identifiant, f"{self.nom_de(identifiant)} n'enseigne pas « {libelle} » en "
                 f"{classe} : chaque enseignant remplit seulement la partie de sa discipline "
-                f"dans le cahier de textes.", f"cahier de textes de {classe} ({discipline})",
-                poste=poste, code="discipline_non_enseignee")
+                f"dans le cahier de textes.", objet, poste=poste,
+                code="discipline_non_enseignee")
         echeance: date | None = None
-        if travail.strip():
-            if pour_le is not None:
-                echeance = lire_date(pour_le, "pour_le")
+        if travail:
+            if echeance_saisie is not None:
+                echeance = echeance_saisie
             else:
                 suivants = [g for g in a_venir if g[0].date() > debut.date()]
                 echeance = suivants[0][0].date() if suivants else debut.date() + timedelta(7)
@@ -259,18 +273,19 @@ class CahierDeTextes(ServiceVieEleve):
                                      f"{date_fr(echeance)}, avant la séance du "
                                      f"{date_fr(debut)}.", code="echeance_passee")
         if existante is not None:        # la séance prévue est complétée
-            existante.contenu, existante.travail = contenu.strip(), travail.strip()
+            existante.contenu, existante.travail = contenu, travail
             existante.pour_le, existante.ecrit_le = echeance, maintenant
             existante.enseignant = identifiant
             return existante
-        seance = Seance(len(self._seances) + 1, classe, discipline, identifiant, debut, fin,
-                        contenu.strip(), travail.strip(), echeance, maintenant)
+        seance = Seance(len(self._seances) + 1, classe, libelle, identifiant, debut, fin,
+                        contenu, travail, echeance, maintenant)
         self._seances.append(seance)
         return seance
 
     # -- présentation -----------------------------------------------------------------------
     def lignes(self, seances: list[Seance]) -> list[tuple[str, str, str, str, str]]:
         """(date, horaire, discipline, contenu, travail) pour un tableau."""
+        seances = liste_d_objets(seances, Seance, "les séances rendues par seances(…)")
         return [(date_courte(s.debut), f"{heure_fr(s.debut)} – {heure_fr(s.fin)}",
                  s.discipline, s.contenu,
                  (f"Pour le {date_courte(s.pour_le)} : {s.travail}" if s.pour_le else s.travail)

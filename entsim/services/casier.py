@@ -19,14 +19,30 @@ corriger.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 
 from entsim.autorisation.service import Action, Ressource, de
 from entsim.socle.erreurs import Introuvable, ValeurInvalide
+from entsim.socle.saisie import texte_saisi
+from entsim.socle.texte import extrait
 from entsim.etablissement.identifiants import replier
-from entsim.services._communication import ServiceSimule, texte_saisi
+from entsim.services._communication import ServiceSimule
 from entsim.services._fichiers import Fichier, fichier_simule
+
+#: Longueur maximale du commentaire joint à un dépôt.
+COMMENTAIRE_MAX = 300
+
+
+def fragment_de_nom(texte: str, maximum: int = 40) -> str:
+    """Un morceau de nom de fichier tiré d'un nom de personne (« Martin_Lea ») : accents
+    repliés, espaces changés en « _ », apostrophes ôtées ; tout autre caractère qui n'est ni
+    une lettre ou un chiffre ASCII, ni « - », devient « _ » — un nom de l'annuaire ne fait
+    jamais échouer le service (ni « / », ni « < », ni « : » dans un nom de fichier)."""
+    nom = replier(texte).replace(" ", "_").replace("'", "")
+    nom = "_".join(part.capitalize() for part in nom.split("_"))
+    return re.sub(r"[^A-Za-z0-9_-]", "_", nom)[:maximum] or "Eleve"
 
 
 @dataclass(frozen=True)
@@ -56,8 +72,7 @@ class Casier(ServiceSimule):
             autres = sorted(x for x in e.classes[a.classe].eleves if x != a.eleve)
             for eleve in sorted(h.sample(autres, min(5, len(autres)))):
                 p = e.personne(eleve)
-                nom = replier(f"{p.nom}_{p.prenom}").replace(" ", "_").replace("'", "")
-                nom = "_".join(part.capitalize() for part in nom.split("_"))
+                nom = fragment_de_nom(f"{p.nom}_{p.prenom}")
                 graines.append((eleve, a.professeur_principal, f"Exercice_rentree_{nom}.ipynb",
                                 h.randint(20, 60) * 1024, "Exercice de rentrée en SIG"))
         if a.autre_eleve and a.cpe:
@@ -112,8 +127,8 @@ class Casier(ServiceSimule):
         if destinataire == identifiant:
             raise ValeurInvalide("On ne dépose pas dans son propre casier : rangez le fichier "
                                  "dans « Mes documents ».", code="propre_casier")
-        commentaire = texte_saisi(commentaire, "commentaire", maximum=300) \
-            if isinstance(commentaire, str) and commentaire.strip() else ""
+        commentaire = texte_saisi(commentaire, "commentaire", maximum=COMMENTAIRE_MAX,
+                                  vide_autorise=True)
         self._exiger_droit(identifiant, Action.ECRIRE,
                            f"casier {de(self.nom_de(destinataire))}",
                            self._verdict_depot(identifiant, destinataire))
@@ -137,7 +152,7 @@ class Casier(ServiceSimule):
         for depot in self._depots:
             if depot.numero == numero:
                 return depot
-        raise Introuvable(f"Aucun dépôt n° {numero}.", code="depot_inconnu")
+        raise Introuvable(f"Aucun dépôt n° {extrait(numero)}.", code="depot_inconnu")
 
     def depots_recus(self, identifiant: str, de: str | None = None) -> list[Depot]:
         """Le contenu du casier de ``de`` (par défaut : le sien), du plus récent au plus

@@ -16,13 +16,26 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from entsim.autorisation.service import Action, Ressource
-from entsim.socle.erreurs import Introuvable, ValeurInvalide, verifier_entier, verifier_texte
+from entsim.socle.erreurs import Introuvable, ValeurInvalide, verifier_entier
+from entsim.socle.saisie import texte_saisi
+from entsim.socle.texte import extrait
 from entsim.etablissement.identifiants import replier
 from entsim.services._vie_eleve import ServiceVieEleve, cite, date_fr
 
 TYPES = ("Livre", "Roman", "Bande dessinée", "Revue", "DVD", "Manuel")
 CHAMPS = {"tout": "tous les champs", "titre": "le titre", "auteur": "l'auteur",
           "sujet": "les sujets"}
+
+#: Longueurs maximales (caractères) des champs d'une notice et d'une recherche, et nombre
+#: maximal d'auteurs et de sujets d'une notice.
+TITRE_MAX = 200
+AUTEUR_MAX = 100
+EDITEUR_MAX = 100
+SUJET_MAX = 60
+COTE_MAX = 20
+RECHERCHE_MAX = 200
+AUTEURS_MAX = 20
+SUJETS_MAX = 20
 
 #: (titre, auteurs, éditeur, année, type, sujets, cote, exemplaires)
 NOTICES_DE_DEMONSTRATION: tuple[tuple, ...] = (
@@ -136,7 +149,7 @@ class CatalogueCDI(ServiceVieEleve):
                    poste: str | None = None) -> list[Notice]:
         """Les notices dont ``champ`` contient tous les mots de ``texte`` (sans tenir compte
         des accents ni des majuscules), triées par titre ; un texte vide donne tout."""
-        verifier_texte(texte, "texte", vide_autorise=True)
+        texte_saisi(texte, "texte", maximum=RECHERCHE_MAX, vide_autorise=True)
         if not isinstance(champ, str) or champ not in CHAMPS:
             raise ValeurInvalide(f"« champ » vaut \"tout\", \"titre\", \"auteur\" ou "
                                  f"\"sujet\" (reçu : {cite(champ)}).", code="champ_inconnu")
@@ -152,7 +165,7 @@ class CatalogueCDI(ServiceVieEleve):
         try:
             return self._notices[numero]
         except (KeyError, TypeError):
-            raise Introuvable(f"Aucune notice n° {numero} dans le catalogue.",
+            raise Introuvable(f"Aucune notice n° {extrait(numero)} dans le catalogue.",
                               code="notice_inconnue") from None
 
     # -- catalogage (professeur documentaliste) ----------------------------------------------
@@ -162,11 +175,13 @@ class CatalogueCDI(ServiceVieEleve):
                        exemplaires: int = 1, poste: str | None = None) -> Notice:
         """Le professeur documentaliste catalogue un document. ``auteurs`` et ``sujets``
         s'écrivent en liste ou en texte séparé par des virgules."""
-        verifier_texte(titre, "titre")
-        auteurs_t = _liste(auteurs, "auteurs", vide_autorise=False)
-        sujets_t = _liste(sujets, "sujets", vide_autorise=True)
-        verifier_texte(editeur, "editeur", vide_autorise=True)
-        verifier_texte(cote, "cote", vide_autorise=True)
+        titre = texte_saisi(titre, "titre", maximum=TITRE_MAX)
+        auteurs_t = _liste(auteurs, "auteurs", vide_autorise=False, maximum=AUTEUR_MAX,
+                           nombre_max=AUTEURS_MAX)
+        sujets_t = _liste(sujets, "sujets", vide_autorise=True, maximum=SUJET_MAX,
+                          nombre_max=SUJETS_MAX)
+        editeur = texte_saisi(editeur, "editeur", maximum=EDITEUR_MAX, vide_autorise=True)
+        cote = texte_saisi(cote, "cote", maximum=COTE_MAX, vide_autorise=True)
         if not isinstance(type, str) or type not in TYPES:
             raise ValeurInvalide(f"Type de document inconnu : {cite(type)} (types possibles : "
                                  f"{', '.join(TYPES)}).", code="type_inconnu")
@@ -175,20 +190,27 @@ class CatalogueCDI(ServiceVieEleve):
             verifier_entier(annee, "annee", minimum=1450, maximum=annee_max)
         verifier_entier(exemplaires, "exemplaires", minimum=1, maximum=100)
         self.exiger(identifiant, Action.ECRIRE, Ressource("cdi"), poste=poste)
-        cote = cote.strip() or replier(auteurs_t[0]).split()[-1][:3].upper()
-        return self._ajouter(titre.strip(), auteurs_t, editeur.strip(), annee, type, sujets_t,
-                             cote, exemplaires)
+        cote = cote or (replier(auteurs_t[0]).split() or ["???"])[-1][:3].upper()
+        return self._ajouter(titre, auteurs_t, editeur, annee, type, sujets_t, cote,
+                             exemplaires)
 
 
-def _liste(valeur: object, nom: str, *, vide_autorise: bool) -> tuple[str, ...]:
+def _liste(valeur: object, nom: str, *, vide_autorise: bool, maximum: int,
+           nombre_max: int) -> tuple[str, ...]:
+    """Une liste d'auteurs ou de sujets, écrite en liste ou en texte séparé par des virgules ;
+    chaque élément est un texte saisi (:func:`entsim.socle.saisie.texte_saisi`)."""
     if isinstance(valeur, str):
-        elements = [v.strip() for v in valeur.split(",")]
+        brut: list[object] = valeur.split(",", nombre_max)
     elif isinstance(valeur, (list, tuple)):
-        elements = [verifier_texte(v, nom).strip() for v in valeur]
+        brut = list(valeur)
     else:
         raise ValeurInvalide(f"« {nom} » s'écrit en texte (\"a, b\") ou en liste "
                              f"([\"a\", \"b\"]) (reçu : {cite(valeur)}).")
-    elements = [e for e in elements if e]
+    if len(brut) > nombre_max:
+        raise ValeurInvalide(f"Trop de {nom} : {nombre_max} au plus.",
+                             code="liste_trop_longue")
+    elements = [e for e in (texte_saisi(v, nom, maximum=maximum, vide_autorise=True)
+                            for v in brut) if e]
     if not elements and not vide_autorise:
         raise ValeurInvalide(f"« {nom} » ne peut pas être vide.")
     return tuple(elements)

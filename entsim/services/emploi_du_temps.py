@@ -29,7 +29,7 @@ from datetime import date, datetime, time, timedelta
 from entsim.socle import donnees
 from entsim.autorisation.service import Action, Ressource
 from entsim.socle.erreurs import ValeurInvalide
-from entsim.services._vie_eleve import JOURS_SEMAINE, ServiceVieEleve, heure_fr
+from entsim.services._vie_eleve import JOURS_SEMAINE, ServiceVieEleve, heure_fr, liste_d_objets
 
 #: Heures de début des créneaux d'une heure (la pause de midi, 12 h – 13 h, est libre).
 HEURES_MATIN = (8, 9, 10, 11)
@@ -109,8 +109,8 @@ class EmploiDuTemps(ServiceVieEleve):
         self._construire()
 
     # -- construction déterministe -----------------------------------------------------------
-    def enseignements_hebdomadaires(self, classe: str) -> list[tuple[str, str | None, int]]:
-        """(libellé, enseignant, heures entières par semaine) pour une classe."""
+    def _regroupements(self, classe: str) -> list[list]:
+        """[libellé, enseignant, heures, disciplines de l'annuaire réunies] pour une classe."""
         c = self.etablissement.classe(classe)
         heures = _heures_officielles()
         formation = formation_de(classe)
@@ -120,12 +120,31 @@ class EmploiDuTemps(ServiceVieEleve):
             if h == 0.5:   # demi-heure : jointe à un autre enseignement du même professeur
                 voisin = next((l for l in lignes if l[1] == prof), None)
                 if voisin is not None:
-                    voisin[0] += " et EMC" if discipline.startswith("Enseignement moral") \
+                    voisin[0] += " et EMC" if discipline == "Enseignement moral et civique" \
                         else f" et {discipline}"
                     voisin[2] += h
+                    voisin[3].append(discipline)
                     continue
-            lignes.append([discipline, prof, h])
-        return [(libelle, prof, math.ceil(h)) for libelle, prof, h in lignes]
+            lignes.append([discipline, prof, h, [discipline]])
+        return lignes
+
+    def enseignements_hebdomadaires(self, classe: str) -> list[tuple[str, str | None, int]]:
+        """(libellé, enseignant, heures entières par semaine) pour une classe."""
+        return [(libelle, prof, math.ceil(h))
+                for libelle, prof, h, _ in self._regroupements(classe)]
+
+    def disciplines_de_la_classe(self, classe: str) -> dict[str, tuple[str, str | None]]:
+        """Chaque nom de discipline reconnu dans la classe → (libellé de l'emploi du temps,
+        enseignant) : le libellé lui-même (« Histoire-géographie et EMC ») et chaque
+        discipline de l'annuaire qu'il réunit (« Histoire-géographie », « Enseignement moral
+        et civique »). Les noms se comparent exactement, jamais par leur début : en première
+        générale, « Histoire-géographie » n'est pas « Histoire-géographie, géopolitique et
+        sciences politiques » (HGGSP), enseignée par un autre professeur."""
+        noms: dict[str, tuple[str, str | None]] = {}
+        for libelle, prof, _, disciplines in self._regroupements(classe):
+            for nom in (libelle, *disciplines):
+                noms.setdefault(nom, (libelle, prof))
+        return noms
 
     @staticmethod
     def _blocs(heures: int, discipline: str) -> list[int]:
@@ -229,9 +248,8 @@ class EmploiDuTemps(ServiceVieEleve):
         resultat: list[tuple[datetime, Creneau]] = []
         lundi = lundi_de(debut)
         while lundi <= fin:
-            for c in self._creneaux:
-                if c.classe == classe and (discipline is None or c.discipline.startswith(
-                        discipline) or discipline.startswith(c.discipline)):
+            for c in self._creneaux:    # le libellé exact (jamais son début : HGGSP)
+                if c.classe == classe and (discipline is None or c.discipline == discipline):
                     instant = c.le(lundi)
                     if debut <= instant.date() <= fin:
                         resultat.append((instant, c))
@@ -243,6 +261,7 @@ class EmploiDuTemps(ServiceVieEleve):
     def grille(creneaux: Iterable[Creneau], *, avec_classe: bool = False
                ) -> tuple[list[str], list[list[str]]]:
         """(en-têtes, lignes) : une ligne par heure de 8 h à 17 h, une colonne par jour."""
+        creneaux = liste_d_objets(creneaux, Creneau, "les créneaux rendus par semaine_de(…)")
         par_case = {(c.jour, c.debut.hour): c for c in creneaux}
         entetes = ["Heure"] + [JOURS_SEMAINE[j].capitalize() for j in JOURS_DE_COURS]
         lignes = []
@@ -261,7 +280,8 @@ class EmploiDuTemps(ServiceVieEleve):
     def en_texte(self, creneaux: Iterable[Creneau]) -> str:
         """La semaine, jour par jour, lisible par un lecteur d'écran."""
         lignes = []
-        creneaux = sorted(creneaux, key=lambda c: (c.jour, c.debut))
+        creneaux = sorted(liste_d_objets(creneaux, Creneau, "les créneaux rendus par "
+                                         "semaine_de(…)"), key=lambda c: (c.jour, c.debut))
         for j in JOURS_DE_COURS:
             du_jour = [c for c in creneaux if c.jour == j]
             lignes.append(f"{JOURS_SEMAINE[j].capitalize()} :"

@@ -34,6 +34,7 @@ from entsim.autorisation.service import Action, Ressource, de
 from entsim.socle.erreurs import ErreurENT, Introuvable, ValeurInvalide
 from entsim.services._communication import ServiceSimule
 from entsim.services._fichiers import Fichier, fichier_simule, valider_nom
+from entsim.socle.texte import cite, extrait
 
 __all__ = ["Droit", "Element", "EspaceDocumentaire", "Fichier", "fichier_simule",
            "valider_nom"]
@@ -58,11 +59,11 @@ class Droit(str, Enum):
     def depuis(cls, valeur: object) -> "Droit":
         if isinstance(valeur, Droit):
             return valeur
-        cle = str(valeur).strip().lower().replace("é", "e")
+        cle = valeur.strip().lower().replace("é", "e") if isinstance(valeur, str) else None
         for droit in cls:
             if cle in (droit.value, droit.libelle.replace("é", "e")):
                 return droit
-        raise ValeurInvalide(f"Droit de partage inconnu : « {valeur} » (possibles : « lire », "
+        raise ValeurInvalide(f"Droit de partage inconnu : {cite(valeur)} (possibles : « lire », "
                              "« contribuer », « gerer »).", code="droit_inconnu")
 
 
@@ -150,7 +151,7 @@ class EspaceDocumentaire(ServiceSimule):
         try:
             return self._elements[numero]
         except (KeyError, TypeError):
-            raise Introuvable(f"Aucun document ni dossier n° {numero}.",
+            raise Introuvable(f"Aucun document ni dossier n° {extrait(numero)}.",
                               code="document_inconnu") from None
 
     def _ancetres(self, element: Element) -> list[Element]:
@@ -205,12 +206,19 @@ class EspaceDocumentaire(ServiceSimule):
         self._exiger_droit(identifiant, action, objet, verdict)
 
     def libelle_beneficiaire(self, beneficiaire: str) -> str:
-        sorte, _, valeur = beneficiaire.partition(":")
+        """« Léa Martin », « élèves de TSTMG1 », « profil Enseignant » à partir d'une clé de
+        partage (:meth:`cle_beneficiaire`)."""
+        sorte, _, valeur = beneficiaire.partition(":") if isinstance(beneficiaire, str) \
+            else ("", "", "")
         if sorte == "utilisateur":
             return self.nom_de(valeur)
         if sorte == "classe":
             return f"élèves de {valeur}"
-        return f"profil {Profil[valeur].value}"
+        if sorte == "profil" and valeur in Profil.__members__:
+            return f"profil {Profil[valeur].value}"
+        raise ValeurInvalide(f"Clé de partage inconnue : {cite(beneficiaire)} (formes : "
+                             "« utilisateur:lea.martin », « classe:TSTMG1 », « profil:ELEVE »).",
+                             code="beneficiaire_inconnu")
 
     def partages(self, numero: int) -> list[tuple[str, str]]:
         """Les partages d'un élément : (à qui, droit), en toutes lettres."""
@@ -314,7 +322,7 @@ class EspaceDocumentaire(ServiceSimule):
         try:
             return f"profil:{profil_depuis(avec).name}"
         except ErreurENT:
-            raise Introuvable(f"« {avec} » n'est ni un identifiant, ni une classe, ni un "
+            raise Introuvable(f"{cite(avec)} n'est ni un identifiant, ni une classe, ni un "
                               "profil de l'établissement.", code="beneficiaire_inconnu") \
                 from None
 

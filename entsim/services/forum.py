@@ -27,10 +27,14 @@ from datetime import datetime, timedelta
 from entsim.etablissement.annuaire import Fonction, Profil
 from entsim.autorisation.service import Action
 from entsim.socle.erreurs import Introuvable, ValeurInvalide
-from entsim.services._communication import ServiceSimule, texte_saisi
+from entsim.services._communication import ServiceSimule
+from entsim.socle.saisie import texte_saisi
+from entsim.socle.texte import cite, extrait
 
 TITRE_MAX = 120
 TEXTE_MAX = 3000
+#: Longueur maximale du motif d'un masquage (modération).
+MOTIF_MAX = 200
 #: Ce que voient les autres membres à la place d'un message masqué.
 TEXTE_MASQUE = "Message masqué par la modération."
 
@@ -166,7 +170,7 @@ class Forum(ServiceSimule):
         try:
             return self._categories[code]
         except (KeyError, TypeError):
-            raise Introuvable(f"Catégorie de forum inconnue : « {code} » (possibles : "
+            raise Introuvable(f"Catégorie de forum inconnue : {cite(code)} (possibles : "
                               f"{', '.join(self._categories)}).",
                               code="categorie_inconnue") from None
 
@@ -174,15 +178,19 @@ class Forum(ServiceSimule):
         for sujet in self._sujets:
             if sujet.numero == numero:
                 return sujet
-        raise Introuvable(f"Aucun sujet n° {numero} dans le forum.", code="sujet_inconnu")
+        raise Introuvable(f"Aucun sujet n° {extrait(numero)} dans le forum.",
+                          code="sujet_inconnu")
 
     def _message(self, numero: int) -> MessageForum:
         for message in self._messages:
             if message.numero == numero:
                 return message
-        raise Introuvable(f"Aucun message n° {numero} dans le forum.", code="message_inconnu")
+        raise Introuvable(f"Aucun message n° {extrait(numero)} dans le forum.",
+                          code="message_inconnu")
 
-    def est_membre(self, identifiant: str, categorie: Categorie) -> bool:
+    def est_membre(self, identifiant: str, categorie: Categorie | str) -> bool:
+        """Cette personne est-elle membre de la catégorie (donnée par son code ou l'objet) ?"""
+        categorie = categorie if isinstance(categorie, Categorie) else self.categorie(categorie)
         personne = self.personne(identifiant)
         if personne.profil not in categorie.profils:
             return False
@@ -191,7 +199,7 @@ class Forum(ServiceSimule):
         return categorie.classe in self.etablissement.classes_de(identifiant)
 
     def est_moderateur(self, identifiant: str, code: str) -> bool:
-        return identifiant in self.categorie(code).moderateurs
+        return isinstance(identifiant, str) and identifiant in self.categorie(code).moderateurs
 
     def _verdict_membre(self, identifiant: str, cat: Categorie) -> tuple[bool, str, str]:
         if self.est_membre(identifiant, cat):
@@ -240,7 +248,9 @@ class Forum(ServiceSimule):
 
     def texte_de(self, identifiant: str, message: MessageForum) -> str:
         """Ce que cette personne lit à la place du message : son texte, ou la mention de la
-        modération (avec le motif pour l'auteur et les modérateurs)."""
+        modération (avec le motif pour l'auteur et les modérateurs). ``message`` : le message
+        ou son numéro."""
+        message = message if isinstance(message, MessageForum) else self._message(message)
         if not message.masque:
             return message.texte
         code = self.sujet(message.sujet).categorie
@@ -253,7 +263,7 @@ class Forum(ServiceSimule):
         """Ouvre un sujet dans une catégorie, avec son premier message."""
         cat = self.categorie(code)
         titre = texte_saisi(titre, "titre", maximum=TITRE_MAX)
-        texte = texte_saisi(texte, "message", maximum=TEXTE_MAX)
+        texte = texte_saisi(texte, "message", maximum=TEXTE_MAX, multiligne=True)
         self._exiger_membre(identifiant, Action.ECRIRE, cat)
         sujet = Sujet(len(self._sujets) + 1, code, titre, identifiant, self.maintenant())
         self._sujets.append(sujet)
@@ -267,7 +277,7 @@ class Forum(ServiceSimule):
         """Répond dans un sujet."""
         sujet = self.sujet(numero_sujet)
         cat = self.categorie(sujet.categorie)
-        texte = texte_saisi(texte, "message", maximum=TEXTE_MAX)
+        texte = texte_saisi(texte, "message", maximum=TEXTE_MAX, multiligne=True)
         self._exiger_membre(identifiant, Action.ECRIRE, cat)
         message = MessageForum(len(self._messages) + 1, numero_sujet, identifiant, texte,
                                self.maintenant())
@@ -291,7 +301,7 @@ class Forum(ServiceSimule):
     def masquer(self, identifiant: str, numero_message: int, motif: str) -> MessageForum:
         """Masque un message contraire à la charte ; le motif est obligatoire et journalisé."""
         message = self._message(numero_message)
-        motif = texte_saisi(motif, "motif", maximum=200)
+        motif = texte_saisi(motif, "motif", maximum=MOTIF_MAX)
         self._exiger_moderation(identifiant, message)
         if message.masque:
             raise ValeurInvalide(f"Le message n° {numero_message} est déjà masqué.",

@@ -30,7 +30,8 @@ from dataclasses import dataclass
 
 from entsim.etablissement.annuaire import Eleve, Enseignant, Fonction, Profil
 from entsim.autorisation.service import Action, Ressource
-from entsim.socle.erreurs import Introuvable
+from entsim.socle.erreurs import Introuvable, verifier_texte
+from entsim.socle.texte import cite
 from entsim.services._vie_eleve import ServiceVieEleve
 from entsim.services.emploi_du_temps import formation_de
 
@@ -180,14 +181,16 @@ class Mediacentre(ServiceVieEleve):
             return self.ressources[code]
         except (KeyError, TypeError):
             exemples = ", ".join(list(self.ressources)[:4])
-            raise Introuvable(f"Ressource inconnue : « {code} » (exemples : {exemples}).",
+            raise Introuvable(f"Ressource inconnue : {cite(code)} (exemples : {exemples}).",
                               code="ressource_inconnue") from None
 
     # -- le GAR ------------------------------------------------------------------------------
     def identifiant_opaque(self, identifiant: str, editeur: str) -> str:
         """Le pseudonyme de cette personne chez cet éditeur (HMAC-SHA256 d'une clé du GAR :
         impossible à inverser sans la clé, stable d'une visite à l'autre)."""
-        message = f"{identifiant}|{editeur}".encode("utf-8")
+        self.etablissement.personne(identifiant)          # inconnu : message clair
+        verifier_texte(editeur, "editeur")
+        message = f"{identifiant}|{editeur}".encode("utf-8", "surrogatepass")
         return hmac.new(self._cle_gar, message, hashlib.sha256).hexdigest()[:20]
 
     def connu_de_l_ent(self, identifiant: str) -> list[tuple[str, str]]:
@@ -264,6 +267,7 @@ class Mediacentre(ServiceVieEleve):
     def donnees_recues_par(self, editeur: str) -> list[dict[str, str]]:
         """Tout ce qu'un éditeur a reçu du GAR (ce qu'il pourrait stocker) : des
         pseudonymes, jamais de nom."""
+        verifier_texte(editeur, "editeur")
         return [dict(d) for d in self._recu.get(editeur, [])]
 
 

@@ -25,9 +25,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from entsim.autorisation.service import Action, Ressource, de
-from entsim.socle.erreurs import AccesRefuse, Introuvable, ValeurInvalide
-from entsim.services._communication import ServiceSimule, date_fr, texte_saisi
+from entsim.socle.erreurs import AccesRefuse, ErreurENT, Introuvable, ValeurInvalide
+from entsim.services._communication import ServiceSimule, date_fr
+from entsim.socle.saisie import texte_saisi
 from entsim.services._vie_eleve import cite
+from entsim.socle.texte import extrait
 
 #: Longueurs maximales (caractères) d'un objet et d'un corps de message.
 OBJET_MAX = 150
@@ -162,7 +164,7 @@ class Messagerie(ServiceSimule):
         for message in self._messages:
             if message.numero == numero:
                 return message
-        raise Introuvable(f"Aucun message n° {numero}.", code="message_inconnu")
+        raise Introuvable(f"Aucun message n° {extrait(numero)}.", code="message_inconnu")
 
     def lire(self, identifiant: str, numero: int) -> Message:
         """Ouvre un message (il devient « lu ») ; seuls son expéditeur et ses destinataires
@@ -175,7 +177,9 @@ class Messagerie(ServiceSimule):
         return message
 
     def est_lu(self, identifiant: str, numero: int) -> bool:
-        return (identifiant, numero) in self._lus
+        """Ce message a-t-il été lu par cette personne (faux pour une valeur absurde) ?"""
+        return isinstance(identifiant, str) and isinstance(numero, int) and \
+            (identifiant, numero) in self._lus
 
     def non_lus(self, identifiant: str) -> int:
         """Le nombre de messages reçus non lus (pastille du portail)."""
@@ -205,7 +209,8 @@ class Messagerie(ServiceSimule):
             raise ValeurInvalide(f"Trop de destinataires : {len(liste)} pour "
                                  f"{DESTINATAIRES_MAX} au plus.")
         objet = texte_saisi(objet, "objet", maximum=OBJET_MAX)
-        corps = texte_saisi(corps, "message", maximum=CORPS_MAX)
+        corps = texte_saisi(corps, "message", maximum=CORPS_MAX, multiligne=True)
+        self._verifier_reponse_a(identifiant, reponse_a)
         for dest in liste:
             if not isinstance(dest, str):
                 raise ValeurInvalide(f"Un destinataire est un identifiant comme "
@@ -223,16 +228,39 @@ class Messagerie(ServiceSimule):
                      f"À : {noms}")
         return message
 
+    def _verifier_reponse_a(self, identifiant: str, reponse_a: object) -> None:
+        """``reponse_a`` : ``None`` ou le numéro d'un message que cette personne a reçu ou
+        envoyé (jamais un nombre quelconque, un NaN ni un objet)."""
+        if reponse_a is None:
+            return
+        if isinstance(reponse_a, bool) or not isinstance(reponse_a, int):
+            raise ValeurInvalide(f"« reponse_a » est le numéro d'un message, par exemple 3 "
+                                 f"(reçu : {cite(reponse_a)}).", code="reponse_invalide")
+        if not any(m.numero == reponse_a and m.concerne(identifiant) for m in self._messages):
+            raise Introuvable(f"Aucun message n° {extrait(reponse_a)} parmi les vôtres : on ne "
+                              "répond qu'à un message reçu ou envoyé.", code="message_inconnu")
+
     def repondre(self, identifiant: str, numero: int, corps: str) -> Message:
-        """Répond à l'expéditeur d'un message reçu (« RE : objet »)."""
+        """Répond à l'expéditeur d'un message reçu (« RE : objet »). Une réponse refusée
+        (texte vide, matrice de messagerie…) ne change rien : le message d'origine ne devient
+        pas « lu » pour autant."""
+        corps = texte_saisi(corps, "message", maximum=CORPS_MAX, multiligne=True)
+        deja_lu = self.est_lu(identifiant, numero)
         origine = self.lire(identifiant, numero)
         objet = origine.objet if origine.objet.startswith("RE : ") else f"RE : {origine.objet}"
-        return self.envoyer(identifiant, [origine.expediteur], objet[:OBJET_MAX], corps,
-                            reponse_a=numero)
+        try:
+            return self.envoyer(identifiant, [origine.expediteur], objet[:OBJET_MAX], corps,
+                                reponse_a=numero)
+        except ErreurENT:
+            if not deja_lu:
+                self._lus.discard((identifiant, numero))
+            raise
 
     # -- affichage ---------------------------------------------------------------------------
     def resume(self, message: Message, pour: str) -> str:
-        """Une ligne : date, correspondant, objet (texte brut, à échapper pour le HTML)."""
+        """Une ligne : date, correspondant, objet (texte brut, à échapper pour le HTML).
+        ``message`` : le message ou son numéro."""
+        message = message if isinstance(message, Message) else self._message(message)
         if message.expediteur == pour:
             autres = ", ".join(self.nom_de(d) for d in message.destinataires[:3])
             if len(message.destinataires) > 3:

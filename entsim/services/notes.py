@@ -5,23 +5,33 @@ Qui fait quoi (``entsim.autorisation.service.HABILITATIONS`` ; arrêté ENT du 3
 4 ; avis de la CNIL sur les ENT) : l'enseignant saisit les notes de sa discipline dans les
 classes où il enseigne ; l'élève consulte les siennes ; un parent celles de ses propres
 enfants ; le professeur principal, la direction et le CPE consultent pour le suivi et les
-conseils de classe. Chaque consultation et chaque saisie est tracée au journal.
+conseils de classe. Chaque consultation et chaque saisie est tracée au journal. Le tableau
+des notes de toute une classe n'est jamais pour un élève ni pour un parent (ils ont leur
+relevé, avec les moyennes de la classe) ; dans une discipline, il est à son enseignant, au
+professeur principal, au CPE et à la direction. Une discipline se reconnaît à son nom
+exact (:meth:`Notes._verifier_discipline`) : en première générale, le professeur
+d'« Histoire-géographie » n'agit pas sur HGGSP.
 
 Conventions (celles des logiciels de vie scolaire) : une note est un nombre de 0 à 20 — la
-virgule décimale française est acceptée (« 12,5 ») — ou une mention : « Abs » (absent,
-la note ne compte pas) ou « Disp » (dispensé). La moyenne d'une discipline est pondérée
-par les coefficients des évaluations ; la moyenne générale est la moyenne des moyennes des
-disciplines ; la moyenne de la classe est la moyenne des moyennes de ses élèves.
+virgule décimale française est acceptée (« 12,5 »), en chiffres ASCII seulement
+(:func:`entsim.socle.saisie.decimal_saisi` : ni « 1_0 », ni « ١٠ », ni « １０ ») — ou une
+mention : « Abs » (absent, la note ne compte pas) ou « Disp » (dispensé). La moyenne d'une
+discipline est pondérée par les coefficients des évaluations ; la moyenne générale est la
+moyenne des moyennes des disciplines ; la moyenne de la classe est la moyenne des moyennes de
+ses élèves.
 """
 
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
-from entsim.autorisation.service import Action, Ressource
-from entsim.socle.erreurs import Introuvable, ValeurInvalide, verifier_texte
+from entsim.autorisation.service import Action, Ressource, roles_de
+from entsim.socle.erreurs import Introuvable, ValeurInvalide
+from entsim.socle.saisie import decimal_saisi, texte_saisi
+from entsim.socle.texte import extrait
 from entsim.etablissement.generation import CLASSE_DEMO, RENTREE, SECONDE_DEMO
 from entsim.etablissement.identifiants import replier
 from entsim.services._vie_eleve import ServiceVieEleve, cite, date_courte, de, lire_date, nombre_fr
@@ -32,6 +42,9 @@ MENTIONS: dict[str, str] = {"abs": "Abs", "absent": "Abs", "absente": "Abs",
                             "disp": "Disp", "dispense": "Disp", "dispensee": "Disp"}
 LIBELLES_MENTIONS = {"Abs": "absent (ne compte pas dans la moyenne)",
                      "Disp": "dispensé (ne compte pas dans la moyenne)"}
+#: Longueurs maximales du titre d'une évaluation et du nom d'une discipline saisis.
+TITRE_EVALUATION_MAX = 120
+DISCIPLINE_MAX = 100
 
 #: Évaluations de rentrée par discipline : (titre, coefficient).
 EVALUATIONS_DE_RENTREE: dict[str, tuple[tuple[str, float], ...]] = {
@@ -47,34 +60,37 @@ EVALUATIONS_DE_RENTREE: dict[str, tuple[tuple[str, float], ...]] = {
 }
 
 
+_SUR_VINGT = re.compile(r"\s*(.+?)\s*/\s*20\s*", re.ASCII)
+
+
 def lire_note(valeur: object) -> tuple[float | None, str]:
     """(valeur, mention) à partir d'une saisie : 15, 12.5, « 12,5 », « 14/20 », « Abs »,
     « Disp ». Lève :class:`ValeurInvalide` (message en français) sinon."""
     if isinstance(valeur, bool):
         raise ValeurInvalide("Une note est un nombre entre 0 et 20, pas vrai ou faux.",
                              code="note_illisible")
+    if isinstance(valeur, int) and not 0 <= valeur <= 20:
+        raise ValeurInvalide(f"Une note est comprise entre 0 et 20 (reçu : {extrait(valeur)}).",
+                             code="note_hors_bareme")
     if isinstance(valeur, (int, float)):
-        nombre = float(valeur)
+        nombre: float | None = float(valeur)
     elif isinstance(valeur, str):
         texte = replier(valeur.strip()).rstrip(".")
         if texte in MENTIONS:
             return None, MENTIONS[texte]
-        texte = texte.replace(" ", "").replace(",", ".")
-        if texte.endswith("/20"):
-            texte = texte[:-3]
-        try:
-            nombre = float(texte)
-        except ValueError:
+        sur_vingt = _SUR_VINGT.fullmatch(valeur)          # « 14/20 », « 14 / 20 »
+        nombre = decimal_saisi(sur_vingt.group(1) if sur_vingt else valeur)
+        if nombre is None:
             raise ValeurInvalide(
-                f"Note illisible : « {valeur} ». Écrivez un nombre entre 0 et 20 (par exemple "
-                f"12,5), ou « Abs » (absent) ou « Disp » (dispensé).",
-                code="note_illisible") from None
+                f"Note illisible : {cite(valeur)}. Écrivez un nombre entre 0 et 20 en chiffres "
+                f"(par exemple 12,5 ou 14/20), ou « Abs » (absent) ou « Disp » (dispensé).",
+                code="note_illisible")
     else:
         raise ValeurInvalide(f"Une note est un nombre entre 0 et 20 (reçu : {cite(valeur)}).",
                              code="note_illisible")
-    if math.isnan(nombre) or not 0 <= nombre <= 20:
+    if not 0 <= nombre <= 20:                    # NaN compris : aucune comparaison ne tient
         raise ValeurInvalide(f"Une note est comprise entre 0 et 20 (reçu : "
-                             f"{nombre_fr(nombre) if not math.isnan(nombre) else valeur}).",
+                             f"{nombre_fr(nombre) if math.isfinite(nombre) else cite(valeur)}).",
                              code="note_hors_bareme")
     return round(nombre, 2), ""
 
@@ -278,9 +294,20 @@ class Notes(ServiceVieEleve):
 
     def tableau_classe(self, identifiant: str, classe: str, discipline: str, *,
                        poste: str | None = None) -> TableauNotes:
-        """Les notes d'une classe dans une discipline (enseignants de la classe, professeur
-        principal, direction, CPE)."""
+        """Les notes d'une classe dans une discipline : son enseignant dans la classe, le
+        professeur principal, la direction, le CPE. Jamais un élève ni un parent : ils voient
+        leurs notes et les moyennes de la classe dans le relevé (besoin d'en connaître)."""
+        texte_saisi(discipline, "discipline", maximum=DISCIPLINE_MAX)
         self.exiger(identifiant, Action.LIRE, Ressource("notes", classe=classe), poste=poste)
+        objet = f"notes de {classe} ({discipline})"
+        discipline, prof = self.discipline_de_la_classe(identifiant, classe, discipline,
+                                                        objet=objet, poste=poste)
+        if prof != identifiant and not self._toutes_les_disciplines(identifiant, classe):
+            raise self.refuser(
+                identifiant, f"{self.nom_de(identifiant)} n'enseigne pas « {discipline} » en "
+                f"{classe} : un enseignant consulte le tableau des notes de sa discipline ; le "
+                f"relevé de chacun de ses élèves, toutes disciplines, lui reste ouvert (conseil "
+                f"de classe).", objet, poste=poste, code="discipline_non_enseignee")
         evaluations = self._evaluations_de(classe, discipline)
         eleves = tuple((e.identifiant, e.nom_complet) for e in sorted(
             self.etablissement.eleves_de(classe), key=lambda x: (x.nom, x.prenom)))
@@ -296,43 +323,59 @@ class Notes(ServiceVieEleve):
 
     # -- saisie ------------------------------------------------------------------------------
     def _verifier_discipline(self, identifiant: str, classe: str, discipline: str,
-                             poste: str | None) -> None:
-        enseignements = self.etablissement.classe(classe).enseignements
-        if not any(prof == identifiant and (discipline == d or discipline.startswith(d))
-                   for d, prof in enseignements.items()):
+                             poste: str | None) -> str:
+        """Le libellé exact de la discipline dans la classe (celui de l'emploi du temps et
+        du relevé : « Histoire-géographie » devient « Histoire-géographie et EMC ») ; refus
+        tracé si ce n'est pas une discipline de la classe ou si cette personne ne
+        l'enseigne pas. Les noms se comparent exactement : le professeur
+        d'histoire-géographie n'agit pas sur HGGSP."""
+        objet = f"notes de {classe} ({discipline})"
+        libelle, prof = self.discipline_de_la_classe(identifiant, classe, discipline,
+                                                     objet=objet, poste=poste)
+        if prof != identifiant:
             raise self.refuser(
-                identifiant, f"{self.nom_de(identifiant)} n'enseigne pas « {discipline} » en "
+                identifiant, f"{self.nom_de(identifiant)} n'enseigne pas « {libelle} » en "
                 f"{classe} : un enseignant saisit seulement les notes de sa discipline, dans "
-                f"les classes où il enseigne.", f"notes de {classe} ({discipline})",
-                poste=poste, code="discipline_non_enseignee")
+                f"les classes où il enseigne.", objet, poste=poste,
+                code="discipline_non_enseignee")
+        return libelle
+
+    def _toutes_les_disciplines(self, identifiant: str, classe: str) -> bool:
+        """Le professeur principal de la classe, la direction et le CPE consultent le tableau
+        de chaque discipline (``HABILITATIONS["notes"]`` : ils suivent toute la classe et
+        préparent le conseil de classe, code de l'éducation, art. R. 421-50 et R. 421-51)."""
+        if self.etablissement.classe(classe).professeur_principal == identifiant:
+            return True
+        return bool({"direction", "cpe"} & set(roles_de(self.etablissement.personne(identifiant))))
 
     def creer_evaluation(self, identifiant: str, classe: str, discipline: str, titre: str, *,
                          coefficient: float | str = 1, le: date | str | None = None,
                          poste: str | None = None) -> Evaluation:
         """Un enseignant crée une évaluation (devoir, interrogation…) dans sa discipline."""
-        verifier_texte(titre, "titre")
-        verifier_texte(discipline, "discipline")
+        titre = texte_saisi(titre, "titre", maximum=TITRE_EVALUATION_MAX)
+        texte_saisi(discipline, "discipline", maximum=DISCIPLINE_MAX)
         if isinstance(coefficient, str):
-            try:
-                coefficient = float(coefficient.replace(",", "."))
-            except ValueError:
+            lu = decimal_saisi(coefficient)
+            if lu is None:
                 raise ValeurInvalide(f"Le coefficient doit être un nombre, par exemple 2 ou "
-                                     f"0,5 (reçu : « {coefficient} »).") from None
+                                     f"0,5 (reçu : {cite(coefficient)}).",
+                                     code="coefficient_invalide")
+            coefficient = lu
         if isinstance(coefficient, bool) or not isinstance(coefficient, (int, float)) \
                 or not 0 < coefficient <= 10:
             raise ValeurInvalide(f"Le coefficient est un nombre strictement positif, au plus "
                                  f"10 (reçu : {cite(coefficient)}).", code="coefficient_invalide")
         self.exiger(identifiant, Action.ECRIRE, Ressource("notes", classe=classe), poste=poste)
-        self._verifier_discipline(identifiant, classe, discipline, poste)
+        discipline = self._verifier_discipline(identifiant, classe, discipline, poste)
         jour = lire_date(le, "le") if le is not None else self.horloge.maintenant().date()
-        return self._ajouter_evaluation(classe, discipline, identifiant, jour, titre.strip(),
+        return self._ajouter_evaluation(classe, discipline, identifiant, jour, titre,
                                         float(coefficient))
 
     def evaluation(self, numero: int) -> Evaluation:
         try:
             return self._evaluations[numero]
         except (KeyError, TypeError):
-            raise Introuvable(f"Aucune évaluation n° {numero}.",
+            raise Introuvable(f"Aucune évaluation n° {extrait(numero)}.",
                               code="evaluation_inconnue") from None
 
     def saisir_note(self, identifiant: str, eleve: str, evaluation: int, valeur: object, *,

@@ -5,7 +5,10 @@ Folios est l'application de l'ONISEP qui accompagne le parcours Avenir ; on l'ou
 l'ENT (page du ministère, 2022 : « folios pour l'orientation »). Qui fait quoi
 (``entsim.autorisation.service.HABILITATIONS``) : l'élève écrit dans son propre portfolio ; ses
 enseignants et son professeur principal le lisent et commentent ses entrées ; sa famille le
-lit ; la direction et le CPE le consultent pour le suivi.
+lit (sauf opposition de l'élève majeur, :mod:`entsim.autorisation.majorite`) ; la direction
+et le CPE le consultent pour le suivi. Les portfolios de toute une classe
+(``Ressource("orientation", classe=…)``) ne sont jamais pour un élève ni un parent : l'élève
+n'a aucune action, pas même « supprimer », sur la ressource de sa classe.
 """
 
 from __future__ import annotations
@@ -15,13 +18,18 @@ from datetime import date, datetime
 
 from entsim.etablissement.annuaire import Eleve
 from entsim.autorisation.service import Action, Ressource
-from entsim.socle.erreurs import Introuvable, ValeurInvalide, verifier_texte
+from entsim.socle.erreurs import Introuvable, ValeurInvalide
+from entsim.socle.saisie import texte_saisi
+from entsim.socle.texte import extrait
 from entsim.etablissement.generation import CLASSE_DEMO, PERSONAS, SECONDE_DEMO
 from entsim.services._vie_eleve import ServiceVieEleve, cite, date_fr, de, lire_date
 
 TYPES = ("Stage", "Forum des métiers", "Projet", "Journée portes ouvertes",
          "Entretien d'orientation", "Engagement")
+#: Longueur maximale (caractères) d'une description ou d'un commentaire.
 LONGUEUR_MAX = 1000
+#: Longueur maximale du titre d'une entrée.
+TITRE_MAX = 120
 
 #: Entrées de démonstration : (type, titre, description, date).
 _LEA = (
@@ -116,7 +124,7 @@ class Folios(ServiceVieEleve):
         try:
             return self._entrees[numero]
         except (KeyError, TypeError):
-            raise Introuvable(f"Aucune entrée n° {numero} dans Folios.",
+            raise Introuvable(f"Aucune entrée n° {extrait(numero)} dans Folios.",
                               code="entree_inconnue") from None
 
     # -- consultation ------------------------------------------------------------------------
@@ -136,10 +144,9 @@ class Folios(ServiceVieEleve):
         if not isinstance(type, str) or type not in TYPES:
             raise ValeurInvalide(f"Type d'entrée inconnu : {cite(type)} (types possibles : "
                                  f"{', '.join(TYPES)}).", code="type_inconnu")
-        verifier_texte(titre, "titre")
-        verifier_texte(description, "description", vide_autorise=True)
-        if len(description) > LONGUEUR_MAX:
-            raise ValeurInvalide(f"La description est limitée à {LONGUEUR_MAX} caractères.")
+        titre = texte_saisi(titre, "titre", maximum=TITRE_MAX)
+        description = texte_saisi(description, "description", maximum=LONGUEUR_MAX,
+                                  multiligne=True, vide_autorise=True)
         jour = lire_date(le, "le") if le is not None else self.horloge.maintenant().date()
         if jour > self.horloge.maintenant().date():
             raise ValeurInvalide("Folios garde la trace d'expériences vécues : la date ne peut "
@@ -152,15 +159,13 @@ class Folios(ServiceVieEleve):
                 "peuvent commenter une entrée et sa famille la lire.",
                 f"Folios {de(self.nom_de(eleve))} (ajouter)", poste=poste,
                 code="portfolio_personnel")
-        return self._ajouter(eleve, type, titre.strip(), description.strip(), jour, identifiant)
+        return self._ajouter(eleve, type, titre, description, jour, identifiant)
 
     def commenter(self, identifiant: str, numero: int, texte: str, *,
                   poste: str | None = None) -> EntreeFolios:
         """Un enseignant (le professeur principal surtout) commente une entrée."""
         entree = self.entree(numero)
-        verifier_texte(texte, "texte")
-        if len(texte) > LONGUEUR_MAX:
-            raise ValeurInvalide(f"Un commentaire est limité à {LONGUEUR_MAX} caractères.")
+        texte = texte_saisi(texte, "texte", maximum=LONGUEUR_MAX, multiligne=True)
         self.exiger(identifiant, Action.ECRIRE, Ressource("orientation", eleve=entree.eleve),
                     poste=poste)
         if isinstance(self.etablissement.personne(identifiant), Eleve):
@@ -168,7 +173,7 @@ class Folios(ServiceVieEleve):
                 identifiant, "Les commentaires sont ceux de l'équipe éducative ; l'élève, lui, "
                 "complète ses entrées.", f"Folios {de(self.nom_de(entree.eleve))} (commenter)",
                 poste=poste, code="commentaire_reserve")
-        entree.commentaires.append(Commentaire(identifiant, texte.strip(),
+        entree.commentaires.append(Commentaire(identifiant, texte,
                                                self.horloge.maintenant()))
         return entree
 

@@ -18,6 +18,7 @@ import secrets
 import string
 
 from entsim.socle.erreurs import ValeurInvalide
+from entsim.socle.texte import cite
 
 #: Alphabet des jetons : A-Z a-z 0-9, compatible avec les tickets CAS (spécification CAS 3.0,
 #: section 3.7 : « characters from the set {A-Z, a-z, 0-9, and the hyphen character -} »).
@@ -30,7 +31,7 @@ class SourceAleatoire:
     def __init__(self, graine: int = 2026, *, reproductible: bool = True,
                  flux: str = "jetons") -> None:
         if isinstance(graine, bool) or not isinstance(graine, int):
-            raise ValeurInvalide(f"La graine doit être un nombre entier (reçu : {graine!r}).")
+            raise ValeurInvalide(f"La graine doit être un nombre entier (reçu : {cite(graine)}).")
         self.graine = graine
         self.reproductible = reproductible
         self.flux = flux

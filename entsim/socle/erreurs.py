@@ -6,6 +6,8 @@ une sous-classe de :class:`ErreurENT` ; jamais un ``KeyError`` ou un ``TypeError
 
 from __future__ import annotations
 
+from entsim.socle.texte import cite, extrait
+
 
 class ErreurENT(Exception):
     """Base de toutes les erreurs de entsim ; ``str(erreur)`` est une phrase en français."""
@@ -63,10 +65,12 @@ def verifier_entier(valeur: object, nom: str, *, minimum: int | None = None,
     """Vérifie qu'un argument est un nombre entier dans les bornes données."""
     if isinstance(valeur, bool) or not isinstance(valeur, int):
         raise ValeurInvalide(
-            f"« {nom} » doit être un nombre entier, par exemple 3 (reçu : {valeur!r})."
+            f"« {nom} » doit être un nombre entier, par exemple 3 (reçu : {cite(valeur)})."
         )
     if minimum is not None and valeur < minimum:
-        raise ValeurInvalide(f"« {nom} » doit valoir au moins {minimum} (reçu : {valeur}).")
+        raise ValeurInvalide(f"« {nom} » doit valoir au moins {minimum} (reçu : "
+                             f"{extrait(valeur)}).")
     if maximum is not None and valeur > maximum:
-        raise ValeurInvalide(f"« {nom} » doit valoir au plus {maximum} (reçu : {valeur}).")
+        raise ValeurInvalide(f"« {nom} » doit valoir au plus {maximum} (reçu : "
+                             f"{extrait(valeur)}).")
     return valeur

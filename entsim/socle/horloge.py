@@ -7,13 +7,31 @@ horloge, ce qui rend les scénarios reproductibles et testables (on « avance »
 
 from __future__ import annotations
 
-import math
 from datetime import datetime, timedelta
 
 from entsim.socle.erreurs import ValeurInvalide
+from entsim.socle.texte import cite
 
 #: Début par défaut : le lundi de la rentrée 2026, 8 h.
 DEBUT_PAR_DEFAUT = datetime(2026, 9, 7, 8, 0, 0)
+
+#: Les bornes du temps simulé (choix de la simulation, pas une règle) : de 1900 à 2999. Les
+#: services calculent « maintenant + 3 semaines », « la veille de la rentrée »… ; avec ces
+#: bornes, ces calculs restent loin des limites de Python (an 1 à an 9999) et ne débordent
+#: jamais.
+PREMIER_INSTANT = datetime(1900, 1, 1, 0, 0, 0)
+DERNIER_INSTANT = datetime(2999, 12, 31, 23, 59, 59)
+
+_DEMESUREE = ("Durée démesurée : l'horloge simulée ne va pas au-delà du "
+              f"{DERNIER_INSTANT:%d/%m/%Y}. Donnez une durée raisonnable.")
+
+
+def _dans_les_bornes(instant: datetime, nom: str) -> datetime:
+    if not PREMIER_INSTANT <= instant <= DERNIER_INSTANT:
+        raise ValeurInvalide(f"{nom} doit être entre le {PREMIER_INSTANT:%d/%m/%Y} et le "
+                             f"{DERNIER_INSTANT:%d/%m/%Y} (reçu : {instant:%d/%m/%Y}).",
+                             code="date_hors_limites")
+    return instant
 
 
 class Horloge:
@@ -22,6 +40,7 @@ class Horloge:
     def __init__(self, debut: datetime = DEBUT_PAR_DEFAUT) -> None:
         if not isinstance(debut, datetime):
             raise ValeurInvalide("Le début de l'horloge doit être une date et heure (datetime).")
+        _dans_les_bornes(debut, "Le début de l'horloge")
         self.debut = debut
         self._maintenant = debut
 
@@ -39,17 +58,18 @@ class Horloge:
         for nom, valeur in (("secondes", secondes), ("minutes", minutes),
                             ("heures", heures), ("jours", jours)):
             if isinstance(valeur, bool) or not isinstance(valeur, (int, float)):
-                raise ValeurInvalide(f"« {nom} » doit être un nombre (reçu : {valeur!r}).")
-            if math.isnan(valeur):
-                raise ValeurInvalide(f"« {nom} » doit être un nombre (reçu : {valeur!r}).")
+                raise ValeurInvalide(f"« {nom} » doit être un nombre (reçu : {cite(valeur)}).")
+            if valeur != valeur:          # NaN (sans conversion : 10**400 n'est pas un float)
+                raise ValeurInvalide(f"« {nom} » doit être un nombre (reçu : {cite(valeur)}).")
             if valeur < 0:
                 raise ValeurInvalide("Le temps ne peut pas reculer : donnez une durée positive.")
         try:
             duree = timedelta(seconds=secondes, minutes=minutes, hours=heures, days=jours)
             nouveau = self._maintenant + duree
         except (OverflowError, ValueError):
-            raise ValeurInvalide("Durée démesurée : l'horloge simulée ne va pas au-delà de "
-                                 "l'an 9999. Donnez une durée raisonnable.") from None
+            raise ValeurInvalide(_DEMESUREE) from None
+        if nouveau > DERNIER_INSTANT:
+            raise ValeurInvalide(_DEMESUREE)
         self._maintenant = nouveau
         return self._maintenant
 
@@ -58,10 +78,12 @@ class Horloge:
         if not isinstance(duree, timedelta) or duree < timedelta(0):
             raise ValeurInvalide("La durée doit être un timedelta positif.")
         try:
-            self._maintenant += duree
+            nouveau = self._maintenant + duree
         except OverflowError:
-            raise ValeurInvalide("Durée démesurée : l'horloge simulée ne va pas au-delà de "
-                                 "l'an 9999.") from None
+            raise ValeurInvalide(_DEMESUREE) from None
+        if nouveau > DERNIER_INSTANT:
+            raise ValeurInvalide(_DEMESUREE)
+        self._maintenant = nouveau
         return self._maintenant
 
     def aller_a(self, instant: datetime) -> datetime:
@@ -70,6 +92,7 @@ class Horloge:
             raise ValeurInvalide("L'instant doit être une date et heure (datetime).")
         if instant < self._maintenant:
             raise ValeurInvalide("Le temps ne peut pas reculer : choisissez un instant futur.")
+        _dans_les_bornes(instant, "L'instant")
         self._maintenant = instant
         return self._maintenant
 

@@ -14,6 +14,7 @@ import ipywidgets as widgets
 
 from entsim.diagrammes.sso import schema_parcours
 from entsim.socle.erreurs import ValeurInvalide
+from entsim.socle.texte import cite
 from entsim.sso.parcours import Etape, Parcours
 from entsim.diagrammes.schema import Schema
 from entsim.widgets.mise_en_forme import echapper, tableau_html
@@ -70,7 +71,7 @@ class PasAPas:
         if isinstance(numero, bool) or not isinstance(numero, int) \
                 or not 1 <= numero <= self.total:
             raise ValeurInvalide(f"Choisissez une étape de 1 à {self.total} "
-                                 f"(reçu : {numero!r}).")
+                                 f"(reçu : {cite(numero)}).")
         self._etape = numero
         self.bouton_precedent.disabled = numero == 1
         self.bouton_suivant.disabled = numero == self.total

@@ -15,12 +15,18 @@ from dataclasses import dataclass
 from entsim.authentification.mots_de_passe.caracteres import replier
 from entsim.authentification.mots_de_passe.redaction import _fr
 from entsim.socle.erreurs import ValeurInvalide
+from entsim.socle.texte import cite
 
 
 #: Âge de l'Univers, en années (13,8 milliards d'années).
 AGE_UNIVERS_ANS = 13.8e9
 
 _SECONDES_PAR_AN = 365.25 * 86400
+
+#: Nombre de bits d'entropie au-delà duquel la question n'a plus de sens (un mot de passe de
+#: plus de 15 000 caractères) : au-delà de 1 000 bits, le temps dépasse déjà l'âge de
+#: l'Univers à toutes les vitesses de :data:`VITESSES_RTX_4090`.
+BITS_MAX = 100_000
 
 
 @dataclass(frozen=True)
@@ -51,6 +57,18 @@ VITESSES_RTX_4090: dict[str, VitesseCassage] = {
 }
 
 
+def _fini(valeur: object) -> float | None:
+    """Le nombre ``valeur`` (entier ou à virgule, pas un booléen) s'il est fini ; un entier
+    trop grand pour un nombre à virgule (10**400) compte comme infini (``inf``) ; ``None``
+    si ce n'est pas un nombre."""
+    if isinstance(valeur, bool) or not isinstance(valeur, (int, float)):
+        return None
+    try:
+        return float(valeur)
+    except OverflowError:
+        return math.inf if valeur > 0 else -math.inf
+
+
 def _vitesse(valeur: VitesseCassage | str | float | int) -> VitesseCassage:
     if isinstance(valeur, VitesseCassage):
         return valeur
@@ -58,14 +76,14 @@ def _vitesse(valeur: VitesseCassage | str | float | int) -> VitesseCassage:
         cle = replier(valeur).replace("-", "").replace(" ", "_")
         if cle in VITESSES_RTX_4090:
             return VITESSES_RTX_4090[cle]
-        raise ValeurInvalide(f"Algorithme inconnu : « {valeur} ». Choisissez parmi : "
+        raise ValeurInvalide(f"Algorithme inconnu : {cite(valeur)}. Choisissez parmi : "
                              f"{', '.join(VITESSES_RTX_4090)}.")
-    if isinstance(valeur, (int, float)) and not isinstance(valeur, bool) and valeur > 0 and (
-            math.isfinite(valeur)):
-        return VitesseCassage("vitesse donnée", -1, float(valeur), "")
+    nombre = _fini(valeur)
+    if nombre is not None and 0 < nombre < math.inf:
+        return VitesseCassage("vitesse donnée", -1, nombre, "")
     raise ValeurInvalide("La vitesse doit être un nombre d'essais par seconde positif (par "
                          "exemple 164e9) ou un nom d'algorithme comme \"md5\" "
-                         f"(reçu : {valeur!r}).")
+                         f"(reçu : {cite(valeur)}).")
 
 
 @dataclass(frozen=True)
@@ -99,12 +117,13 @@ def temps_de_cassage(bits: float, vitesse_par_seconde: VitesseCassage | str | fl
     >>> temps_de_cassage(40, "md5").texte
     '7 secondes'
     """
-    if isinstance(bits, bool) or not isinstance(bits, (int, float)) or not math.isfinite(bits) \
-            or bits < 0:
-        raise ValeurInvalide(f"Le nombre de bits doit être un nombre positif (reçu : {bits!r}).")
+    nombre = _fini(bits)
+    if nombre is None or not 0 <= nombre <= BITS_MAX:
+        raise ValeurInvalide(f"Le nombre de bits doit être un nombre positif, au plus "
+                             f"100\u202f000 (reçu : {cite(bits)}).")
     vitesse = _vitesse(vitesse_par_seconde)
-    essais = 2.0 ** min(bits, 1000)
-    return TempsDeCassage(float(bits), vitesse.essais_par_seconde,
+    essais = 2.0 ** min(nombre, 1000)
+    return TempsDeCassage(nombre, vitesse.essais_par_seconde,
                           essais / vitesse.essais_par_seconde)
 
 
@@ -117,10 +136,11 @@ _UNITES: tuple[tuple[float, str, str], ...] = (
 def duree_lisible(secondes: float) -> str:
     """Une durée en français courant : « moins d'une seconde », « 3 secondes », « 12 ans »,
     « 4 millions d'années », « plus que l'âge de l'Univers »."""
-    if isinstance(secondes, bool) or not isinstance(secondes, (int, float)) \
-            or math.isnan(secondes) or secondes < 0:
+    nombre = _fini(secondes)
+    if nombre is None or not nombre >= 0:          # NaN compris
         raise ValeurInvalide(f"La durée doit être un nombre de secondes positif (reçu : "
-                             f"{secondes!r}).")
+                             f"{cite(secondes)}).")
+    secondes = nombre
     if secondes < 1:
         return "moins d'une seconde"
     annees = secondes / _SECONDES_PAR_AN

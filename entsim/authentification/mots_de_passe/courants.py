@@ -16,6 +16,7 @@ from functools import lru_cache
 from entsim.authentification.mots_de_passe.caracteres import replier, variantes_leet
 from entsim.socle import donnees
 from entsim.socle.erreurs import ValeurInvalide
+from entsim.socle.texte import cite
 
 
 #: Fichier de la liste des mots de passe courants (dans ``data/``).
@@ -58,7 +59,7 @@ class ListeCourante:
         for mot in mots:
             if not isinstance(mot, str):
                 raise ValeurInvalide("La liste de mots de passe courants ne doit contenir que "
-                                     f"des textes (reçu : {mot!r}).")
+                                     f"des textes (reçu : {cite(mot)}).")
             cle = replier(mot.strip())
             if cle and cle not in rangs:
                 rangs[cle] = len(rangs) + 1

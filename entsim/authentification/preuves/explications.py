@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from entsim.socle.erreurs import ValeurInvalide, verifier_texte
+from entsim.socle.texte import cite
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ def expliquer(preuve: str) -> str:
     cle = preuve.strip().lower().replace(" ", "_").replace("-", "_")
     if cle not in EXPLICATIONS:
         connues = ", ".join(f"« {c} »" for c in EXPLICATIONS)
-        raise ValeurInvalide(f"Preuve inconnue : « {preuve} ». Preuves connues : {connues}.")
+        raise ValeurInvalide(f"Preuve inconnue : {cite(preuve)}. Preuves connues : {connues}.")
     return EXPLICATIONS[cle].texte()
 
 

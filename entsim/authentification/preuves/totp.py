@@ -22,6 +22,7 @@ from entsim.authentification.preuves.commun import _en_utc, _verifier_horloge, _
 from entsim.socle.aleatoire import SourceAleatoire
 from entsim.socle.erreurs import ValeurInvalide, verifier_entier, verifier_texte
 from entsim.socle.horloge import Horloge
+from entsim.socle.texte import cite
 
 #: Durée de validité d'un code : 30 secondes (RFC 6238, section 5.2 : « We RECOMMEND a
 #: default time-step size of 30 seconds »).
@@ -146,7 +147,7 @@ def verifier_totp_detail(secret: str, code: str, instant: datetime, *, fenetre: 
     if not isinstance(code, str):
         raise ValeurInvalide(
             "Le code doit être un texte entre guillemets, par exemple \"081804\" : écrit comme "
-            f"un nombre, il perdrait ses zéros de tête (reçu : {code!r})."
+            f"un nombre, il perdrait ses zéros de tête (reçu : {cite(code)})."
         )
     totp = _totp(secret)
     saisi = code.replace(" ", "").strip()

@@ -13,6 +13,7 @@ from enum import Enum
 
 from entsim.etablissement.identifiants import replier
 from entsim.socle.erreurs import ValeurInvalide
+from entsim.socle.texte import cite
 
 __all__ = ["replier_cle", "Action", "TOUTES_LES_ACTIONS", "ACTIONS_PAR_USAGE", "liste_actions"]
 
@@ -43,11 +44,11 @@ class Action(str, Enum):
         if not isinstance(valeur, str):
             raise ValeurInvalide(
                 f"L'action doit être un texte comme \"lire\", \"écrire\", \"modifier\" ou "
-                f"\"supprimer\" (reçu : {valeur!r}).", code="action_invalide")
+                f"\"supprimer\" (reçu : {cite(valeur)}).", code="action_invalide")
         action = _SYNONYMES_ACTION.get(replier_cle(valeur))
         if action is None:
             raise ValeurInvalide(
-                f"Action inconnue : « {valeur} ». Les actions possibles sont « lire », "
+                f"Action inconnue : {cite(valeur)}. Les actions possibles sont « lire », "
                 f"« écrire », « modifier » et « supprimer ».", code="action_inconnue")
         return action
 

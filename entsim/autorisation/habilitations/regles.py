@@ -3,7 +3,8 @@
 Une règle vise « qui » (un profil, une fonction, une personne ou tous), des actions et un
 service (ou une partie de service) ; ses conditions (horaire, lieu) restreignent quand elle
 s'applique. Le refus l'emporte (:mod:`entsim.autorisation.service`) et aucune règle
-n'élargit le besoin d'en connaître.
+n'élargit le besoin d'en connaître : une règle « autoriser » est une condition de plus, jamais
+une habilitation de plus (voir :class:`Regle`).
 """
 
 from __future__ import annotations
@@ -59,13 +60,20 @@ class Regle:
     """Une règle explicite : « qui » peut (ou ne peut pas) faire ces actions sur ce service
     (ou cette partie), éventuellement sous conditions.
 
-    * ``effet="autoriser"`` : une habilitation *sous conditions* ; pour ce qu'elle vise, elle
-      fait foi (« les élèves lisent les notes de 7 h à 21 h » refuse donc à 22 h).
+    * ``effet="autoriser"`` : des *conditions* sur ce qu'elle vise (« les élèves lisent les
+      notes de 7 h à 21 h » refuse donc à 22 h) ; elle ne donne rien que les habilitations
+      intégrées ne donnent déjà.
     * ``effet="refuser"`` : un refus qui l'emporte sur toute autorisation quand ses
       conditions sont remplies (aucune condition : toujours).
 
-    Aucune règle n'élargit le besoin d'en connaître : un parent autorisé sur les notes ne
-    voit toujours que celles de ses enfants.
+    Aucune règle n'élargit le besoin d'en connaître, et c'est le service d'autorisation qui
+    le garantit (:meth:`entsim.autorisation.service.Autorisation.evaluer`) : les
+    habilitations intégrées (catalogue, table des rôles, partie du service) et le périmètre
+    de chacun sont jugés sans lire aucune règle, avec les seuls rôles qui permettent l'action ;
+    une règle « autoriser » n'est examinée qu'ensuite, pour refuser si ses conditions
+    manquent. Un parent « autorisé » à écrire les notes ne les écrit pas ; « tous » autorisés
+    à lire les notes ne les ouvre pas au gestionnaire ; un enseignant administrateur local
+    n'agit que sur les notes de ses classes.
     """
 
     qui: Profil | Fonction | str

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from entsim.socle.erreurs import ValeurInvalide
+from entsim.socle.texte import cite
 from entsim.journal.journal import EntreeJournal
 from entsim.sso.navigateur import CANAL_NAVIGATEUR, Echange
 from entsim.sso.parcours import Etape, Parcours
@@ -163,7 +164,7 @@ def schema_parcours(parcours: Parcours, etape_courante: int | None = None) -> Sc
         if isinstance(etape_courante, bool) or not isinstance(etape_courante, int) \
                 or not 1 <= etape_courante <= total:
             raise ValeurInvalide(f"L'étape à mettre en évidence est un nombre de 1 à {total} "
-                                 f"(reçu : {etape_courante!r}).")
+                                 f"(reçu : {cite(etape_courante)}).")
     services = _services_du_parcours(parcours)
     identifiants = ["poste", *_COULOIRS_AAS, *services.values()]
     entetes = [(f"{parcours.poste}\n({parcours.identifiant})", "navigateur"),

@@ -21,6 +21,7 @@ from entsim.etablissement.catalogue.service import LIBELLES_USAGE, Service, repl
 from entsim.etablissement.catalogue.sources import CITATIONS, FAMILLES, SERVICES_CITES, Citation
 from entsim.socle import donnees
 from entsim.socle.erreurs import Introuvable, ValeurInvalide
+from entsim.socle.texte import cite
 from entsim.socle.tableaux import tableau
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -87,7 +88,8 @@ class Catalogue:
                           + " ou ".join(f"« {c} »" for c in codes_proches) + " ?")
         else:
             suggestion = "Codes possibles : " + ", ".join(self._services) + "."
-        raise Introuvable(f"Service inconnu : « {code} ». {suggestion}", code="service_inconnu")
+        raise Introuvable(f"Service inconnu : {cite(code)}. {suggestion}",
+                          code="service_inconnu")
 
     def codes(self) -> list[str]:
         """Les codes des services, dans l'ordre du fichier."""
@@ -140,7 +142,7 @@ class Catalogue:
         for code, libelle in self.categories.items():
             if cle in (replier_nom(code), replier_nom(libelle)):
                 return code
-        raise Introuvable(f"Catégorie de données inconnue : « {categorie} ». Catégories "
+        raise Introuvable(f"Catégorie de données inconnue : {cite(categorie)}. Catégories "
                           f"possibles : {', '.join(self.categories.values())}.",
                           code="categorie_inconnue")
 

@@ -17,6 +17,7 @@ from entsim.etablissement.annuaire import Profil, profil_depuis
 from entsim.etablissement.catalogue.sources import FAMILLES, SOURCES
 from entsim.etablissement.identifiants import replier
 from entsim.socle.erreurs import ValeurInvalide
+from entsim.socle.texte import cite
 
 __all__ = ["USAGES", "LIBELLES_USAGE", "Service", "replier_nom"]
 
@@ -102,7 +103,7 @@ class Service:
     def cite_par(self, source: str) -> bool:
         """Le service est nommé par ce document (« CERTA 2013 », « Ministère 2022 », « ENT réel »)."""
         if source not in SOURCES:
-            raise ValeurInvalide(f"Source inconnue : « {source} ». Sources possibles : "
+            raise ValeurInvalide(f"Source inconnue : {cite(source)}. Sources possibles : "
                                  f"{', '.join(SOURCES)}.")
         return source in self.sources
 

@@ -34,6 +34,10 @@ from entsim.questions.mots_cles import MotsCles
 from entsim.questions.types_de_questions import (QCM, Classement, CodeAModifier, MiseEnOrdre,
                                                  Numerique, ReponseCourte, TableauACompleter)
 from entsim.sso.serveur import DUREE_TICKET_PAR_DEFAUT
+from entsim.ent import MOTS_DE_PASSE_DEMO
+from entsim.etablissement.generation import PERSONAS
+from entsim.socle.erreurs import ErreurENT, ValeurInvalide
+from entsim.socle.texte import cite
 
 if TYPE_CHECKING:  # pragma: no cover - annotations seulement (pas d'import circulaire)
     from entsim.ent import ENT
@@ -275,14 +279,11 @@ def essayer_ticket(ent: ENT, attente: float = 2, *, service: str = "notes") -> s
 
     La réponse du serveur CAS (code et message en français) est affichée.
     """
-    from entsim.ent import MOTS_DE_PASSE_DEMO
-    from entsim.socle.erreurs import ErreurENT, ValeurInvalide
-    from entsim.etablissement.generation import PERSONAS
-
     if isinstance(attente, bool) or not isinstance(attente, (int, float)) or \
             not 0 <= attente <= ATTENTE_MAX:
         raise ValeurInvalide(f"L'attente est un nombre de secondes entre 0 et {ATTENTE_MAX} "
-                             f"(une journée), par exemple attente = 30 (reçu : {attente!r}).")
+                             f"(une journée), par exemple attente = 30 (reçu : "
+                             f"{cite(attente)}).")
     eleve = PERSONAS["eleve"].identifiant
     nav = ent.navigateur(POSTE_ESSAI)
     acces = ent.cas.acceder(nav, service)

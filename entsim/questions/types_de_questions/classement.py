@@ -194,7 +194,8 @@ class Classement(Question):
                 justes += 1
             else:
                 details.append(f"« {element} » est mal classé.")
-        details += [f"« {e} » ne fait pas partie des éléments à classer." for e in inconnus]
+        details += [f"« {_affiche(e)} » ne fait pas partie des éléments à classer."
+                    for e in inconnus]
         n = len(self.attendu)
         return self._proportion(justes / n, "Tous les éléments sont bien classés.",
                                 f"{accorder(justes, 'élément bien classé', 'éléments bien classés')} sur {n}.",

@@ -18,6 +18,7 @@ from entsim.ent import POSTES
 from entsim.etablissement.annuaire import Eleve
 from entsim.etablissement.generation import CLASSE_DEMO, PERSONAS
 from entsim.socle.erreurs import ErreurENT, Introuvable, ValeurInvalide
+from entsim.socle.texte import cite
 from entsim.widgets.mise_en_forme import echapper, tableau_html
 from entsim.widgets.portail.base import classe_de_vue_du_portail
 from entsim.widgets.portail.roles import ROLES_DEMO, libelle_persona, resoudre_role
@@ -117,11 +118,11 @@ class MemeActionParRole:
                                  "le code d'une classe (« TSTMG1 »).", code="cible_invalide")
         if genre == "eleve":
             if not isinstance(ent.etablissement.personne(cible), Eleve):
-                raise ValeurInvalide(f"« {cible} » n'est pas un élève : la comparaison des "
+                raise ValeurInvalide(f"{cite(cible)} n'est pas un élève : la comparaison des "
                                      f"{ent.catalogue.service(code).nom.lower()} porte sur "
                                      "un élève.", code="cible_invalide")
         elif cible not in ent.etablissement.classes:
-            raise Introuvable(f"Classe inconnue : « {cible} ».")
+            raise Introuvable(f"Classe inconnue : {cite(cible)}.")
         roles_compares = _roles_demandes(roles)
         self.ent, self.code, self.cible, self.poste = ent, code, cible, poste
         self.ressource = fabrique(cible)

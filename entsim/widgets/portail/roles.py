@@ -13,6 +13,7 @@ from entsim.etablissement.annuaire import Eleve, Parent
 from entsim.etablissement.generation import PERSONAS
 from entsim.etablissement.identifiants import replier
 from entsim.socle.erreurs import ValeurInvalide
+from entsim.socle.texte import cite
 
 #: Les personnages proposés dans « Voir en tant que » (clés de ``entsim.etablissement.generation.PERSONAS``) :
 #: la même action vue par l'élève, sa mère, un autre parent, l'enseignant, la vie scolaire et
@@ -79,7 +80,7 @@ def resoudre_role(role_ou_identifiant: str) -> tuple[str, str]:
         if persona.identifiant == brut.lower():
             return role, persona.identifiant
     possibles = ", ".join(f"« {r} »" for r in ROLES_DEMO)
-    raise ValeurInvalide(f"Personnage inconnu : « {brut} ». Choisissez un rôle ({possibles}) "
+    raise ValeurInvalide(f"Personnage inconnu : {cite(brut)}. Choisissez un rôle ({possibles}) "
                          "ou l'identifiant d'un personnage du récit (par exemple "
                          "« sophie.martin »).", code="personnage_inconnu")
 

@@ -26,6 +26,7 @@ import importlib.util
 from entsim.widgets.vues._contexte import (NON_ACTIONS, ActionsSures, ContexteVue,
                                            action_du_socle, action_sure, actions_de_vue,
                                            decrire_valeur, phrase_valeurs_invalides)
+from entsim.widgets.vues.fiche import VueFiche
 
 
 def classe_de_vue(code: str):
@@ -35,8 +36,6 @@ def classe_de_vue(code: str):
         classe = getattr(importlib.import_module(nom), "VUE", None)
         if classe is not None:
             return classe
-    from entsim.widgets.vues.fiche import VueFiche
-
     return VueFiche
 
 

@@ -14,20 +14,23 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from entsim.socle.erreurs import ErreurENT
+from entsim.socle.texte import cite
 
 #: Méthodes publiques des vues qui ne sont pas des actions (lecture du contenu, rafraîchissement).
 NON_ACTIONS: frozenset[str] = frozenset({"texte", "rafraichir"})
 
 
 def decrire_valeur(valeur: object) -> str:
-    """Une valeur reçue, citée pour un élève : « zz », « 3 », « (vide) », « (aucune) »."""
+    """Une valeur reçue, citée pour un élève : « zz », « 3 », « (vide) », « (aucune) ».
+
+    Ne lève jamais d'exception et ne s'étend jamais (:func:`entsim.socle.texte.cite`) : un
+    entier de 5 000 chiffres devient « un nombre de 5 001 chiffres », un texte de 1 Mo son
+    début suivi de « … », un caractère invisible son numéro Unicode."""
     if valeur is None:
         return "(aucune)"
-    if isinstance(valeur, str):
-        return f"« {valeur} »" if valeur.strip() else "(vide)"
     if isinstance(valeur, (list, tuple, set, dict)) and not valeur:
         return "(liste vide)"
-    return f"« {valeur} »"
+    return cite(valeur)
 
 
 def phrase_valeurs_invalides(nom_action: str, valeurs: tuple) -> str:

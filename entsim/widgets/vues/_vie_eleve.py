@@ -18,6 +18,7 @@ from entsim.socle.erreurs import ErreurENT
 from entsim.etablissement.generation import CLASSE_DEMO
 from entsim.widgets.mise_en_forme import echapper, tableau_html
 from entsim.widgets.vues._contexte import ActionsSures, ContexteVue, action_du_socle, decrire_valeur
+from entsim.autorisation.service import Action, Ressource
 
 _STYLE_LARGE = {"description_width": "initial"}
 
@@ -177,8 +178,6 @@ class VueVieEleve(ActionsSures):
         décision d'ouvrir le service (SDET, cinématique d'accès, étape 3) et chaque lecture
         que fait ensuite la vue est tracée par le service — une action de l'utilisateur
         donne une seule ligne par ressource lue. Un refus, lui, est tracé."""
-        from entsim.autorisation.service import Action, Ressource
-
         if self.service.permis(self.identifiant, Action.LIRE, Ressource(self.code),
                                poste=self.contexte.poste):
             return True

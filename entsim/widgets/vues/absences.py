@@ -60,7 +60,7 @@ class VueAbsences(VueVieEleve):
             if eleve not in [v for _, v in (self.choix_eleve.options
                                             if self.choix_eleve is not None else [])]:
                 return self.annoncer(f"⚠ Choisissez un élève de la classe affichée "
-                                     f"(reçu : « {eleve} »).")
+                                     f"(reçu : {decrire_valeur(eleve)}).")
             self.eleve = eleve
             self.selectionner_eleve(eleve)
             return self.annonce.value

@@ -11,6 +11,7 @@ import ipywidgets as widgets
 
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.services._vie_eleve import accorder
+from entsim.socle.texte import cite
 from entsim.widgets.vues._contexte import ContexteVue
 from entsim.widgets.vues._communication import PREFIXE_IMPOSSIBLE, VueService
 
@@ -110,13 +111,14 @@ class VueAgenda(VueService):
             try:
                 jour = date.fromisoformat(jour.strip())
             except ValueError:
-                raise ValeurInvalide(f"Date illisible : « {jour} » (attendu : AAAA-MM-JJ, par "
+                raise ValeurInvalide(f"Date illisible : {cite(jour)} (attendu : AAAA-MM-JJ, par "
                                      "exemple 2026-10-02).") from None
         if not isinstance(jour, date):
             raise ValeurInvalide("Choisissez le jour de l'événement.")
-        lu = re.fullmatch(r"\s*(\d{1,2})\s*[h:]\s*(\d{2})?\s*", str(heure))
+        lu = re.fullmatch(r"\s*(\d{1,2})\s*[h:]\s*(\d{2})?\s*", heure, re.ASCII) \
+            if isinstance(heure, str) else None
         if lu is None or int(lu.group(1)) > 23 or int(lu.group(2) or 0) > 59:
-            raise ValeurInvalide(f"Heure illisible : « {heure} » (attendu : 14:30, 14 h 30 "
+            raise ValeurInvalide(f"Heure illisible : {cite(heure)} (attendu : 14:30, 14 h 30 "
                                  "ou 14 h).")
         return datetime.combine(jour, time(int(lu.group(1)), int(lu.group(2) or 0)))
 

@@ -7,6 +7,7 @@ import ipywidgets as widgets
 
 from entsim.autorisation.service import Action, Ressource
 from entsim.socle.erreurs import ValeurInvalide
+from entsim.socle.texte import cite
 from entsim.services._vie_eleve import accorder
 from entsim.services.cdi import CHAMPS, TYPES
 from entsim.widgets.vues._contexte import ContexteVue
@@ -69,11 +70,14 @@ class VueCDI(VueVieEleve):
         """Le professeur documentaliste ajoute une notice au catalogue."""
         def ajouter() -> str:
             annee_lue = None
-            if str(annee).strip():
-                if not str(annee).strip().isdigit():
+            brute = annee.strip() if isinstance(annee, str) else annee
+            if isinstance(brute, int) and not isinstance(brute, bool):
+                annee_lue = brute
+            elif brute not in ("", None):
+                if not (isinstance(brute, str) and brute.isascii() and brute.isdigit()):
                     raise ValeurInvalide(f"L'année s'écrit en chiffres, par exemple 2024 "
-                                         f"(reçu : « {annee} »).")
-                annee_lue = int(str(annee).strip())
+                                         f"(reçu : {cite(annee)}).")
+                annee_lue = int(brute)
             n = self.service.ajouter_notice(self.identifiant, titre, auteurs, editeur=editeur,
                                             annee=annee_lue, type=type, sujets=sujets,
                                             poste=self.contexte.poste)
