@@ -15,7 +15,7 @@ import time
 
 from entsim import ENT, MOTS_DE_PASSE_DEMO
 from entsim.etablissement.generation import PERSONAS
-from entsim.journal.journal import Journal
+from entsim.journal.chaine import Journal
 
 
 def cycles_sso(nombre: int = 20_000) -> None:

@@ -25,10 +25,11 @@ from entsim.socle.saisie import verifier_poste
 from entsim.socle.texte import cite
 from entsim.etablissement.generation import DOMAINE_ENT, PERSONAS, generer_etablissement
 from entsim.socle.horloge import DEBUT_PAR_DEFAUT, Horloge
-from entsim.journal.journal import Journal
+from entsim.journal.chaine import Journal
 from entsim.sso.navigateur import Navigateur
 from entsim.authentification.preuves import AutoriteCertification
-from entsim.sso.serveur import ResultatAcces, ResultatConnexion, ResultatDeconnexion, ServeurCAS
+from entsim.sso.serveur import ResultatAcces, ServeurCAS
+from entsim.sso.reponses import ResultatConnexion, ResultatDeconnexion
 
 #: Adresse du portail simulé (domaine réservé ``.example`` : aucune adresse réelle).
 URL_ENT = f"https://{DOMAINE_ENT}"

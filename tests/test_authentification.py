@@ -5,16 +5,12 @@ import pytest
 
 from entsim.socle.aleatoire import SourceAleatoire
 from entsim.etablissement.annuaire import Eleve, Enseignant, Etablissement, Parent, Personne, Profil
-from entsim.authentification.service import (
-    ALPHABET_CODE_ACTIVATION,
-    Authentification,
-    EtatCompte,
-    RetardCroissant,
-    Verrouillage,
-)
+from entsim.authentification.comptes import ALPHABET_CODE_ACTIVATION
+from entsim.authentification.service import (Authentification, EtatCompte, RetardCroissant,
+                                             Verrouillage)
 from entsim.socle.erreurs import ErreurENT, Introuvable
 from entsim.socle.horloge import Horloge
-from entsim.journal.journal import Journal
+from entsim.journal.chaine import Journal
 from entsim.authentification.mots_de_passe.regles import AgeMaximal, LongueurMinimale
 from entsim.authentification.mots_de_passe.politique import PolitiqueMotDePasse
 from entsim.authentification.preuves import AutoriteCertification, code_totp, generer_paire_de_cles, signer

@@ -13,7 +13,7 @@ from entsim.autorisation.service import (Action, Autorisation, ContexteAcces, De
                                  PlageHoraire, Regle, Ressource, roles_de)
 from entsim.socle.erreurs import ErreurENT, Introuvable, ValeurInvalide
 from entsim.socle.horloge import Horloge
-from entsim.journal.journal import Journal
+from entsim.journal.chaine import Journal
 from entsim.autorisation.messagerie import OptionsMessagerie
 
 LUNDI_8H = datetime(2026, 9, 7, 8, 0)
@@ -400,6 +400,26 @@ def test_enseignants_personnels_et_invites_dans_la_matrice(autorisation):
     assert not a.peut_ecrire_a("tom.garnier", "eric.blanc")
     d = a.peut_ecrire_a("tom.garnier", "lea.martin")
     assert not d and "ni aux familles" in d.raison
+
+
+def test_le_professeur_documentaliste_ecrit_a_tous_et_le_motif_le_dit_vraiment():
+    """Avant : « … d'écrire à : élèves de ses classes » pour Claire Fontaine, professeure
+    documentaliste qui n'enseigne dans aucune classe. Choix gardé (le CDI sert toutes les
+    classes : circulaire n° 2017-051 du 28 mars 2017), motif rendu exact."""
+    from entsim import ENT
+
+    a = ENT.demo(cout="rapide").autorisation
+    assert not a.etablissement.personne("claire.fontaine").classes
+    for destinataire, qui in (("lea.martin", "tous les élèves"),
+                              ("sophie.martin", "tous les parents d'élèves")):
+        decision = a.peut_ecrire_a("claire.fontaine", destinataire)
+        assert decision
+        assert f"{qui} de l'établissement (professeur documentaliste" in decision.raison
+        explication = a.expliquer(decision)
+        assert "ses classes" not in explication and "ses élèves" not in explication
+    assert a.peut_ecrire_a("nicolas.durand", "lea.martin").raison.endswith(
+        "élèves de ses classes.")
+    assert "professeur documentaliste" in a.matrice_messagerie().loc["Enseignant", "Élève"]
 
 
 def test_matrice_messagerie_en_francais(autorisation):

@@ -349,3 +349,109 @@ def test_choix_documentes(ent):
     # Le secrétariat tient le dossier ; l'assistant d'éducation n'y a pas accès.
     assert a.evaluer("sandrine.robert", "modifier", Ressource.dossier_de(lea))
     assert not a.evaluer("thomas.lambert", "lire", Ressource.dossier_de(lea))
+
+
+# -- 7. l'espace documentaire et le casier : aucune lecture sans autorisation ---------------
+
+def _lignes(ent, operation, identite):
+    return [l for l in ent.journal.filtrer()
+            if l.operation == operation and l.identite == identite]
+
+
+def _documents_de_lea(ent):
+    d = ent.service("espace_documentaire")
+    cours, cv = d.mes_documents("lea.martin")
+    notes = d.contenu("lea.martin", cours.numero)[0]
+    return d, cours, cv, notes
+
+
+@pytest.mark.parametrize("lecture", ["element", "chemin", "partages", "droit_de"])
+def test_personne_ne_lit_le_nom_ni_le_chemin_des_documents_d_un_autre(ent, lecture):
+    """Avant : ``element``, ``chemin``, ``partages`` et ``droit_de`` ne demandaient rien à
+    personne ; n'importe qui lisait le nom, le propriétaire et les partages des fichiers
+    privés de Léa. Maintenant : refus tracé, qui ne dit ni le nom ni le propriétaire."""
+    d, cours, cv, notes = _documents_de_lea(ent)
+    for curieux in ("hugo.bernard", "philippe.lefevre"):       # un camarade, le proviseur
+        for element in (cours, cv, notes):
+            avant = len(_lignes(ent, "acces_refuse", curieux))
+            erreur = refus(lambda: getattr(d, lecture)(curieux, element.numero))
+            message = str(erreur)
+            assert "n'a pas été partagé avec vous" in message
+            assert element.nom not in message and "Léa" not in message \
+                and "Cours" not in message
+            assert element.nom not in erreur.decision.objet
+            assert len(_lignes(ent, "acces_refuse", curieux)) == avant + 1
+
+
+def test_un_dossier_pris_pour_un_fichier_ne_trahit_pas_son_nom(ent):
+    """Avant : ``contenu`` sur le fichier d'un autre répondait « « CV_stage.odt » est un
+    fichier, pas un dossier » avant tout contrôle ; de même pour un dépôt dans ce fichier."""
+    d, _, cv, _ = _documents_de_lea(ent)
+    for appel in (lambda: d.contenu("hugo.bernard", cv.numero),
+                  lambda: d.deposer("hugo.bernard", "a.pdf", 10, dossier=cv.numero)):
+        assert "CV_stage" not in str(refus(appel))
+    with pytest.raises(ValeurInvalide, match="CV_stage.odt"):   # sa propriétaire, elle, le sait
+        d.contenu("lea.martin", cv.numero)
+
+
+def test_le_proprietaire_et_ceux_qui_ont_le_partage_lisent_toujours(ent):
+    d = ent.service("espace_documentaire")
+    sig = next(x for x in d.partages_avec_moi("lea.martin") if x.nom.startswith("SIG"))
+    fiche = next(x for x in d.contenu("lea.martin", sig.numero)
+                 if x.nom == "Fiche_seance_ENT.ipynb")
+    assert d.element("lea.martin", fiche.numero) is fiche
+    assert d.droit_de("lea.martin", fiche.numero).value == "lire"
+    assert d.chemin("lea.martin", fiche.numero) == \
+        "Partagé par Nicolas Durand / SIG — Documents de la TSTMG1 / Fiche_seance_ENT.ipynb"
+    assert d.chemin("nicolas.durand", fiche.numero) == \
+        "Mes documents / SIG — Documents de la TSTMG1 / Fiche_seance_ENT.ipynb"
+    assert d.partages("nicolas.durand", sig.numero) == [("élèves de TSTMG1", "lecture")]
+    # Qui lit un dossier ne voit pas avec qui d'autre il est partagé : cela revient à qui
+    # le gère (comme la vue l'affichait déjà).
+    assert "droit de gestion" in str(refus(lambda: d.partages("lea.martin", sig.numero)))
+    assert _lignes(ent, "acces_refuse", "lea.martin")[-1].service == "espace_documentaire"
+
+
+def test_le_chemin_ne_montre_que_les_dossiers_partages(ent):
+    """Un fichier partagé seul, rangé dans un dossier qui ne l'est pas : le chemin ne dit
+    pas le nom de ce dossier."""
+    d, cours, _, notes = _documents_de_lea(ent)
+    d.partager("lea.martin", notes.numero, "nicolas.durand", "lire")
+    assert d.chemin("nicolas.durand", notes.numero) == \
+        "Partagé par Léa Martin / Notes_SIG_chapitre1.odt"
+    assert d.chemin("lea.martin", notes.numero) == \
+        "Mes documents / Cours / Notes_SIG_chapitre1.odt"
+    refus(lambda: d.element("nicolas.durand", cours.numero))
+
+
+def test_retirer_le_depot_d_un_autre_ne_dit_pas_son_nom(ent):
+    """Avant : « Le dépôt « Fiche_ENT_Martin_Lea.ipynb » est horodaté… » répondu à tout
+    élève qui essayait de retirer le dépôt n° N de quelqu'un d'autre."""
+    c = ent.service("casier")
+    depot = c.deposer("lea.martin", "nicolas.durand", "Fiche_ENT_Martin_Lea.ipynb", 40_000)
+    avant = len(_lignes(ent, "acces_refuse", "hugo.bernard"))
+    message = str(refus(lambda: c.retirer("hugo.bernard", depot.numero)))
+    assert "Fiche_ENT" not in message and "Léa" not in message
+    assert len(_lignes(ent, "acces_refuse", "hugo.bernard")) == avant + 1
+    assert "Fiche_ENT_Martin_Lea.ipynb" in str(refus(lambda: c.retirer("lea.martin",
+                                                                          depot.numero)))
+
+
+def test_parcourir_une_decision_et_les_partages_a_qui_gere_seulement(ent):
+    """Ce que la vue affiche vient d'une seule lecture tracée ; les partages d'un élément ne
+    sont donnés qu'à qui le gère."""
+    d = ent.service("espace_documentaire")
+    sig = next(x for x in d.partages_avec_moi("lea.martin") if x.nom.startswith("SIG"))
+    debut = ent.journal.dernier_numero()
+    vue = d.parcourir("lea.martin", sig.numero)
+    assert len([l for l in ent.journal.depuis(debut)
+                if l.operation in ("acces_autorise", "acces_refuse")]) == 1
+    assert vue.chemin == "Partagé par Nicolas Durand / SIG — Documents de la TSTMG1"
+    assert {vu.droit.value for vu in vue.elements} == {"lire"}
+    assert all(vu.partages is None for vu in vue.elements)
+    racine = d.parcourir("nicolas.durand")
+    assert racine.chemin == "Mes documents"
+    dossier_sig = next(vu for vu in racine.elements if vu.element.numero == sig.numero)
+    assert dossier_sig.partages == (("élèves de TSTMG1", "lecture"),)
+    assert d.parcourir("lea.martin", partages_recus=True).chemin == "Partagés avec moi"
+    refus(lambda: d.parcourir("hugo.bernard", d.mes_documents("lea.martin")[0].numero))

@@ -7,7 +7,8 @@ import struct
 import pytest
 
 from entsim import ENT, MOTS_DE_PASSE_DEMO
-from entsim.demonstrations.capture import IP_SERVEUR, SURCOUT_TLS, capturer_connexion
+from entsim.demonstrations.capture import IP_SERVEUR, capturer_connexion
+from entsim.demonstrations.trames import SURCOUT_TLS
 from entsim.socle.erreurs import ValeurInvalide
 
 MDP = MOTS_DE_PASSE_DEMO["eleve"]
@@ -74,8 +75,9 @@ def test_protocole_inconnu(ent):
 
 # -- corrections de la relecture ----------------------------------------------------------
 
-from entsim.demonstrations.capture import (  # noqa: E402
-    GARANTIES_TLS, PROTEGE_PAR_TLS, TAILLE_MAX_ENREGISTREMENT, _fragments)
+from entsim.demonstrations.capture import GARANTIES_TLS, PROTEGE_PAR_TLS
+from entsim.demonstrations.trames import fragments
+from entsim.demonstrations.trames import TAILLE_MAX_ENREGISTREMENT
 
 
 def test_protocole_sans_tenir_compte_des_majuscules(ent):
@@ -100,9 +102,9 @@ def test_mot_de_passe_le_plus_long_accepte(ent):
 
 
 def test_un_message_long_est_decoupe_en_enregistrements():
-    morceaux = _fragments(b"x" * 40000)
+    morceaux = fragments(b"x" * 40000)
     assert [len(m) for m in morceaux] == [16384, 16384, 7232]
-    assert _fragments(b"") == [b""]
+    assert fragments(b"") == [b""]
 
 
 def test_l_integrite_n_est_pas_un_secret(ent):

@@ -7,7 +7,7 @@ import pytest
 from entsim import ENT, MOTS_DE_PASSE_DEMO
 from entsim.demonstrations.sso import POSTE_ESPION, DemonstrationSSO
 from entsim.socle.erreurs import ErreurENT, ValeurInvalide
-from entsim.sso.serveur import INVALID_TICKET, REAUTHENTIFICATION_DEMANDEE
+from entsim.sso.reponses import INVALID_TICKET, REAUTHENTIFICATION_DEMANDEE
 
 
 @pytest.fixture
@@ -163,7 +163,7 @@ import math  # noqa: E402
 from datetime import timedelta  # noqa: E402
 
 from entsim.demonstrations.autorisation import peut_lire  # noqa: E402
-from entsim.sso.serveur import INVALID_TICKET_SPEC, SESSION_EXISTANTE  # noqa: E402
+from entsim.sso.reponses import INVALID_TICKET_SPEC, SESSION_EXISTANTE  # noqa: E402
 
 
 def test_inactivite_mesuree_depuis_la_vraie_derniere_activite(ent, demo):

@@ -9,10 +9,10 @@ import pytest
 
 from entsim import ENT
 from entsim.demonstrations.sso import DemonstrationSSO
-from entsim.diagrammes.sso import (OPERATIONS_DESSINEES, abreger, abreger_texte,
-                                   fleches_parcours, messages_sequence, schema_deconnexion,
-                                   schema_parcours, schema_sequence, schema_sso_second_acces,
-                                   url_courte)
+from entsim.diagrammes.sso.cinematique import OPERATIONS_DESSINEES
+from entsim.diagrammes.sso import (abreger, abreger_texte, fleches_parcours, messages_sequence,
+                                   schema_deconnexion, schema_parcours, schema_sequence,
+                                   schema_sso_second_acces, url_courte)
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.sso.navigateur import CANAL_DIRECT
 

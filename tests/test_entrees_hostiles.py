@@ -17,7 +17,7 @@ from entsim import ENT
 from entsim.authentification.mots_de_passe.cassage import duree_lisible, temps_de_cassage
 from entsim.autorisation.service import Ressource
 from entsim.etablissement.generation import PERSONAS
-from entsim.journal.journal import Journal
+from entsim.journal.chaine import Journal
 from entsim.questions import fiche
 from entsim.services.notes import lire_note
 from entsim.socle.erreurs import ErreurENT, Introuvable, ValeurInvalide, verifier_entier

@@ -4,7 +4,7 @@ import pytest
 
 from entsim.socle.erreurs import ErreurENT
 from entsim.socle.horloge import Horloge
-from entsim.journal.journal import Journal
+from entsim.journal.chaine import Journal
 
 
 @pytest.fixture

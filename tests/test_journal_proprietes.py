@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from entsim.journal.journal import Journal
+from entsim.journal.chaine import Journal
 from entsim.journal.notaire import Notaire
 from entsim.socle.aleatoire import SourceAleatoire
 from entsim.socle.horloge import Horloge

@@ -9,7 +9,8 @@ import pytest
 from entsim import ENT, MOTS_DE_PASSE_DEMO
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.etablissement.generation import PERSONAS
-from entsim.sso.serveur import NOM_COOKIE_TGC, SESSION_EXISTANTE
+from entsim.sso.tickets import NOM_COOKIE_TGC
+from entsim.sso.reponses import SESSION_EXISTANTE
 from entsim.widgets.accueil import adresse_dpd
 from entsim.widgets.portail import MemeActionParRole, Portail, resoudre_role
 from entsim.widgets.style import CLASSE_PROJECTION

@@ -34,7 +34,7 @@ from entsim.autorisation.service import (Autorisation, ContexteAcces, Lieu, Plag
 from entsim.etablissement.annuaire import (Eleve, Enseignant, Fonction, Parent, Personnel,
                                            Profil)
 from entsim.etablissement.generation import generer_etablissement
-from entsim.journal.journal import Journal
+from entsim.journal.chaine import Journal
 from entsim.socle.erreurs import AccesRefuse, ErreurENT
 from entsim.socle.horloge import Horloge
 from oracle_besoin_d_en_connaitre import (ACTIONS, DONNEES_CLASSE, DONNEES_ELEVE, ECRIRE, LIRE,

@@ -351,7 +351,8 @@ def test_valeurs_recues_citees_entre_guillemets_francais(ent):
 
 
 def test_accorder_et_bilan_sans_parentheses():
-    from entsim.services._vie_eleve import accorder, cite
+    from entsim.socle.texte import accorder
+    from entsim.services._vie_eleve import cite
     from entsim.services.absences import Bilan
 
     assert accorder(0, "décision") == "0 décision"

@@ -18,21 +18,12 @@ from entsim.socle.aleatoire import SourceAleatoire
 from entsim.sso.applications import ServiceApplicatif
 from entsim.socle.erreurs import ErreurENT, Introuvable, ValeurInvalide
 from entsim.socle.horloge import Horloge
-from entsim.journal.journal import Journal
+from entsim.journal.chaine import Journal
 from entsim.sso.navigateur import Navigateur
-from entsim.sso.serveur import (
-    ENTROPIE_ST,
-    INTERNAL_ERROR,
-    INVALID_REQUEST,
-    INVALID_SERVICE,
-    INVALID_TICKET,
-    INVALID_TICKET_SPEC,
-    NS_CAS,
-    NS_SAML,
-    NS_SAMLP,
-    ServeurCAS,
-    Validation,
-)
+from entsim.sso.tickets import ENTROPIE_ST
+from entsim.sso.reponses import (INTERNAL_ERROR, INVALID_REQUEST, INVALID_SERVICE, INVALID_TICKET,
+                                 INVALID_TICKET_SPEC, NS_CAS, NS_SAML, NS_SAMLP, Validation)
+from entsim.sso.serveur import ServeurCAS
 
 CAS = f"{{{NS_CAS}}}"
 SAMLP = f"{{{NS_SAMLP}}}"
@@ -643,7 +634,7 @@ def test_durees_configurables():
     (datetime(2026, 10, 25, 3, 0), "2026-10-25T02:00:00Z"),    # retour à l'heure d'hiver
 ])
 def test_dates_xml_converties_de_paris_en_utc(local, utc, monkeypatch):
-    from entsim.sso import serveur as sso
+    from entsim.sso import reponses as sso
 
     assert sso._date_xml(local) == utc
     # sans la base des fuseaux (Windows sans tzdata) : la règle européenne donne la même heure
@@ -660,7 +651,7 @@ def test_regle_europeenne_identique_a_zoneinfo_sur_une_annee():
     from datetime import timedelta
     from zoneinfo import ZoneInfo
 
-    from entsim.sso.serveur import _decalage_paris_regle_ue
+    from entsim.sso.reponses import _decalage_paris_regle_ue
 
     instant = datetime(2026, 1, 1)
     while instant < datetime(2027, 1, 1):

@@ -206,6 +206,35 @@ def test_dossier_partage_en_lecture_seule(ent):
     assert eleve.remonter() == "Retour à : Partagés avec moi."
 
 
+def test_dossier_d_un_autre_ouvert_par_son_numero_ni_nom_ni_proprietaire(ent):
+    """Avant : la vue lisait l'élément sans contrôle, et le refus nommait sa propriétaire
+    (« Léa Martin n'a pas partagé ce dossier avec vous »)."""
+    eleve, _ = ouvrir(ent, "eleve", "espace_documentaire")
+    cours = next(n for nom, n in eleve.choix_element.options if nom == "Cours")
+    prof, _ = ouvrir(ent, "professeur_principal", "espace_documentaire")
+    phrase = prof.ouvrir(cours)
+    assert phrase.startswith("✗ Refusé : Cet élément (document ou dossier) n'a pas été "
+                             "partagé avec vous")
+    assert "Cours" not in prof.texte() and "Léa" not in prof.texte()
+
+
+def test_naviguer_dans_un_dossier_partage_sans_refus_au_journal(ent):
+    """Entrer dans un sous-dossier d'un dossier partagé puis remonter : chemins justes pour
+    celle à qui le dossier est partagé, et aucune ligne « accès refusé » à son nom."""
+    ines, _ = ouvrir(ent, "eleve_fratrie", "espace_documentaire")
+    ines.afficher("partages")
+    projet = next(n for nom, n in ines.choix_element.options if nom.startswith("Projet"))
+    assert ines.ouvrir(projet).startswith("✓ Dossier « Projet SIG — groupe 1 » ouvert")
+    assert ines.creer_dossier("Sources") == "✓ Dossier « Sources » créé."
+    sources = next(n for nom, n in ines.choix_element.options if nom == "Sources")
+    ines.ouvrir(sources)
+    assert "Partagé par Nicolas Durand / Projet SIG — groupe 1 / Sources" in ines.texte()
+    assert ines.remonter() == "Retour à : Partagé par Nicolas Durand / Projet SIG — groupe 1."
+    assert ines.remonter() == "Retour à : Partagés avec moi."
+    assert not [l for l in ent.journal.filtrer()
+                if l.operation == "acces_refuse" and l.identite == ines.identifiant]
+
+
 def test_depot_au_casier_invisible_aux_camarades(ent):
     eleve, annonces = ouvrir(ent, "eleve", "casier")
     eleve.destinataire.value = "nicolas.durand"

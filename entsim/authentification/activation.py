@@ -39,7 +39,7 @@ from entsim.authentification.comptes import (
 from entsim.socle.erreurs import Introuvable, ValeurInvalide, verifier_texte
 from entsim.socle.horloge import Horloge
 from entsim.socle.texte import cite
-from entsim.journal.journal import Journal
+from entsim.journal.chaine import Journal
 
 
 class ActivationComptes:

@@ -35,7 +35,7 @@ from entsim.authentification.comptes import (
 )
 from entsim.socle.erreurs import ValeurInvalide, verifier_texte
 from entsim.socle.horloge import Horloge
-from entsim.journal.journal import Journal
+from entsim.journal.chaine import Journal
 from entsim.authentification.preuves import (
     AutoriteCertification,
     Certificat,

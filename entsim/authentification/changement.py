@@ -36,7 +36,7 @@ from entsim.authentification.hachage import (
 )
 from entsim.authentification.mots_de_passe.politique import PolitiqueMotDePasse
 from entsim.etablissement.annuaire import Personne
-from entsim.journal.journal import Journal
+from entsim.journal.chaine import Journal
 from entsim.socle.horloge import Horloge
 
 

@@ -16,7 +16,7 @@ Ce que disent les textes, et où c'est appliqué :
   DEVRAIT être tracé » → chaque échec est journalisé avec son rang (« échec n° 3 »,
   :mod:`entsim.authentification.verrouillage`).
 * SDET, « Traçabilité des opérations AAS » : chaque opération est datée (horloge simulée) et
-  reliée à une identité dans le :class:`~entsim.journal.journal.Journal` ; jamais le mot de passe.
+  reliée à une identité dans le :class:`~entsim.journal.chaine.Journal` ; jamais le mot de passe.
 * CNIL, délibération 2022-100, cas n° 2 « mot de passe et restriction d'accès au compte » :
   après plusieurs échecs, blocage temporaire du compte (:class:`Verrouillage`, comme les ENT
   réels : 5 échecs → 15 minutes) ou temporisation croissante (:class:`RetardCroissant`) —
@@ -58,14 +58,12 @@ from datetime import datetime, timedelta
 from entsim.authentification.activation import ActivationComptes
 from entsim.socle.aleatoire import SourceAleatoire
 from entsim.etablissement.annuaire import Etablissement, Personne
-from entsim.authentification.autres_preuves import DUREE_DEFI, PreuvesComplementaires  # noqa: F401
+from entsim.authentification.autres_preuves import PreuvesComplementaires
 from entsim.authentification.changement import ChangementMotDePasse
-from entsim.authentification.comptes import (  # noqa: F401 — réexportés
-    ALPHABET_CODE_ACTIVATION, DUREE_CODE_ACTIVATION, LONGUEUR_CODE_ACTIVATION, MESSAGES,
-    METHODE_CERTIFICAT, METHODE_MOT_DE_PASSE, METHODE_OTP, TAILLE_HISTORIQUE, R, Compte,
-    EmpreinteAncienne, EtatCompte, Probleme, ResultatActivation, ResultatAuthentification,
-    ResultatChangement, ResultatOperation, _echecs, _empreinte_code, _resultat,
-)
+from entsim.authentification.comptes import (DUREE_CODE_ACTIVATION, MESSAGES, METHODE_CERTIFICAT,
+                                             METHODE_MOT_DE_PASSE, METHODE_OTP, Compte,
+                                             EtatCompte, Probleme, ResultatAuthentification,
+                                             _echecs)
 from entsim.socle.erreurs import Introuvable, ValeurInvalide, verifier_texte
 from entsim.authentification.hachage import (
     LONGUEUR_MAX_MOT_DE_PASSE,
@@ -75,16 +73,10 @@ from entsim.authentification.hachage import (
 )
 from entsim.socle.horloge import Horloge
 from entsim.socle.saisie import verifier_poste
-from entsim.journal.journal import Journal
+from entsim.journal.chaine import Journal
 from entsim.authentification.mots_de_passe.politique import PolitiqueMotDePasse
 from entsim.authentification.preuves import AutoriteCertification
-from entsim.authentification.verrouillage import (  # noqa: F401 — réexportés
-    RestrictionAcces,
-    RetardCroissant,
-    Verrouillage,
-    _duree_fr,
-    _heure,
-)
+from entsim.authentification.verrouillage import RestrictionAcces, RetardCroissant, Verrouillage
 
 # ---------------------------------------------------------------------------------------
 # Le service

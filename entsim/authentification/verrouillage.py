@@ -32,7 +32,7 @@ from entsim.authentification.comptes import (
 )
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.socle.horloge import Horloge
-from entsim.journal.journal import Journal
+from entsim.journal.chaine import Journal
 
 
 def _heure(instant: datetime) -> str:

@@ -46,7 +46,7 @@ from datetime import date
 
 from entsim.autorisation.besoin_d_en_connaitre import roles_de
 from entsim.etablissement.annuaire import AGE_DE_LA_MAJORITE, Eleve, Etablissement, Personne
-from entsim.journal.journal import Journal
+from entsim.journal.chaine import Journal
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.socle.horloge import Horloge
 from entsim.socle.texte import cite

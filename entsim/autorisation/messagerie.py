@@ -16,7 +16,8 @@ par défaut :
   responsables légaux, mais pas aux autres élèves (réglage désactivé par défaut : risque de
   harcèlement, et aucun besoin pédagogique n'impose ce lien) ;
 * un enseignant écrit à ses élèves, à leurs parents, aux autres enseignants, aux personnels
-  et aux invités (partenaires d'un projet) ;
+  et aux invités (partenaires d'un projet) ; le professeur documentaliste, qui n'a pas de
+  classe, écrit à tous les élèves et à tous les parents (le CDI sert toutes les classes) ;
 * un personnel écrit à tout l'établissement ;
 * un invité écrit aux enseignants et à la direction, jamais directement aux élèves ni aux
   familles.
@@ -36,6 +37,7 @@ from dataclasses import dataclass, fields
 
 from entsim.etablissement.annuaire import Eleve, Enseignant, Etablissement, Fonction, Parent, Personne, Profil
 from entsim.socle.erreurs import ValeurInvalide
+from entsim.socle.texte import cite
 
 #: Fonctions de « vie scolaire » (ce sont les personnels auxquels un élève peut écrire).
 FONCTIONS_VIE_SCOLAIRE = frozenset({Fonction.CPE, Fonction.VIE_SCOLAIRE})
@@ -73,7 +75,8 @@ class OptionsMessagerie:
             valeur = getattr(self, champ.name)
             if not isinstance(valeur, bool):
                 raise ValeurInvalide(
-                    f"Le réglage « {champ.name} » doit valoir True ou False (reçu : {valeur!r}).")
+                    f"Le réglage « {champ.name} » doit valoir True ou False (reçu : "
+                    f"{cite(valeur)}).")
 
     @classmethod
     def reglages(cls) -> list[str]:
@@ -92,11 +95,14 @@ class VerdictMessagerie:
 
 @dataclass(frozen=True)
 class _Lien:
-    """Une case de la matrice : sa portée (texte) et le test sur deux personnes."""
+    """Une case de la matrice : sa portée (texte) et le test sur deux personnes ;
+    ``portee_de`` donne, s'il y a lieu, la portée propre à un expéditeur (celle du professeur
+    documentaliste), dite dans le motif d'une décision à la place de la portée générale."""
 
     portee: str
     test: Callable[[Personne, Personne], bool]
     refus: str
+    portee_de: Callable[[Personne], str | None] = lambda personne: None
 
 
 def _est_vie_scolaire(p: Personne) -> bool:
@@ -138,8 +144,21 @@ class ReglesMessagerie:
 
     def _tout_l_etablissement(self, prof: Personne) -> bool:
         """Le professeur documentaliste sert tous les élèves (CDI) : sa portée est
-        l'établissement entier."""
+        l'établissement entier, même s'il n'a aucune classe.
+
+        Source de la mission : circulaire n° 2017-051 du 28 mars 2017 (missions des
+        professeurs documentalistes, BOEN n° 13 du 30 mars 2017) — « Ils forment tous les
+        élèves à l'information documentation ». En faire un lien de messagerie vers tous les
+        élèves et leurs parents est un *choix du simulateur* (un réglage possible de l'ENT),
+        pas une obligation de ce texte."""
         return Fonction.DOCUMENTALISTE in prof.fonctions
+
+    def _portee_cdi(self, tous: str, sinon: str) -> Callable[[Personne], str | None]:
+        """La portée dite à un enseignant : « tous les élèves de l'établissement (professeur
+        documentaliste : …) » pour le professeur documentaliste, ``sinon`` pour un autre."""
+        return lambda prof: (f"{tous} de l'établissement (professeur documentaliste : le CDI "
+                             "sert toutes les classes)" if self._tout_l_etablissement(prof)
+                             else sinon)
 
     def _meme_classe(self, a: Personne, b: Personne) -> bool:
         return isinstance(a, Eleve) and isinstance(b, Eleve) and bool(a.classe) \
@@ -194,17 +213,20 @@ class ReglesMessagerie:
             return None
         if exp is Profil.ENSEIGNANT:
             if dest is Profil.ELEVE:
-                return _Lien("élèves de ses classes",
+                return _Lien("élèves de ses classes (tous, pour le professeur documentaliste)",
                              lambda a, b: self._tout_l_etablissement(a)
                              or self._enseigne_a_l_eleve(a, b),
                              "Un enseignant ne peut écrire qu'aux élèves des classes où il "
-                             "enseigne.")
+                             "enseigne.", self._portee_cdi("tous les élèves",
+                                                           "élèves de ses classes"))
             if dest is Profil.PARENT:
-                return _Lien("parents de ses élèves",
+                return _Lien("parents de ses élèves (tous, pour le professeur documentaliste)",
                              lambda a, b: self._tout_l_etablissement(a)
                              or self._enseigne_a_un_enfant(a, b),
                              "Un enseignant ne peut écrire qu'aux parents des élèves des "
-                             "classes où il enseigne.")
+                             "classes où il enseigne.",
+                             self._portee_cdi("tous les parents d'élèves",
+                                              "parents de ses élèves"))
             return _Lien("tous", lambda a, b: True, "")
         if exp is Profil.INVITE:
             if not o.invites_peuvent_ecrire:
@@ -261,10 +283,11 @@ class ReglesMessagerie:
                                      self._refus_lien_ferme(expediteur.profil,
                                                             destinataire.profil))
         if lien.test(expediteur, destinataire):
+            portee = lien.portee_de(expediteur) or lien.portee
             return VerdictMessagerie(True, "autorise",
                                      f"La matrice de messagerie permet à un profil "
                                      f"« {expediteur.profil.value} » d'écrire à : "
-                                     f"{lien.portee}.")
+                                     f"{portee}.")
         return VerdictMessagerie(False, "communication_non_autorisee",
                                  f"{lien.refus} {destinataire.nom_complet} n'en fait pas "
                                  f"partie.")

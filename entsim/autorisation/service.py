@@ -84,8 +84,8 @@ from entsim.autorisation.habilitations import (  # réexporté
 from entsim.autorisation.usages import (UsagesParDefaut, UsagesServices,  # réexporté
                                         usage_normalise)
 from entsim.socle.horloge import Horloge
-from entsim.socle.texte import cite
-from entsim.journal.journal import Journal
+from entsim.socle.texte import accorder, cite
+from entsim.journal.chaine import Journal
 
 if TYPE_CHECKING:  # pragma: no cover
     from entsim.autorisation.messagerie import OptionsMessagerie, ReglesMessagerie
@@ -174,7 +174,7 @@ class Autorisation(PerimetreAutorisation, ExplicationsAutorisation, MajoriteAuto
             return regle
         code = self._code_canonique(regle.service)
         self._usage(Profil.ELEVE, code)  # le service doit exister (message clair sinon)
-        return regle if code == regle.service else replace(regle, service=code)
+        return regle if code == regle.service else regle.pour_le_service(code)
 
     def retirer_regle(self, regle: Regle | str) -> Regle:
         """Retire une règle (donnée elle-même ou par son libellé)."""
@@ -185,7 +185,7 @@ class Autorisation(PerimetreAutorisation, ExplicationsAutorisation, MajoriteAuto
                 self._regles.remove(existante)
                 return existante
         nom = regle.libelle if isinstance(regle, Regle) else regle
-        raise Introuvable(f"Aucune règle « {nom} » n'est en place.", code="regle_inconnue")
+        raise Introuvable(f"Aucune règle {cite(nom)} n'est en place.", code="regle_inconnue")
 
     def regles(self) -> list[Regle]:
         return list(self._regles)
@@ -235,7 +235,7 @@ class Autorisation(PerimetreAutorisation, ExplicationsAutorisation, MajoriteAuto
         if not isinstance(ressource, Ressource):
             raise ValeurInvalide("La ressource doit être une Ressource, par exemple "
                                  "Ressource.notes_de(\"lea.martin\") ou "
-                                 f"Ressource(\"actualites\") (reçu : {ressource!r}).",
+                                 f"Ressource(\"actualites\") (reçu : {cite(ressource)}).",
                                  code="ressource_invalide")
         code = self._code_canonique(ressource.service)
         if code != ressource.service:
@@ -413,5 +413,5 @@ class Autorisation(PerimetreAutorisation, ExplicationsAutorisation, MajoriteAuto
         return self.messagerie.matrice()
 
     def __repr__(self) -> str:
-        return (f"Autorisation({self.etablissement.nom!r}, {len(self._regles)} règle(s) "
-                f"explicite(s))")
+        return (f"Autorisation({self.etablissement.nom!r}, "
+                f"{accorder(len(self._regles), 'règle explicite', 'règles explicites')})")

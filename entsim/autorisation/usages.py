@@ -14,6 +14,7 @@ from typing import Protocol
 from entsim.autorisation.habilitations.actions import ACTIONS_PAR_USAGE, replier_cle
 from entsim.etablissement.annuaire import Profil
 from entsim.socle.erreurs import Introuvable, ValeurInvalide
+from entsim.socle.texte import cite
 
 __all__ = ["LIBELLES_USAGE", "UsagesServices", "UsagesParDefaut", "usage_normalise"]
 
@@ -51,7 +52,7 @@ class UsagesParDefaut:
             return self._lignes[code]
         except KeyError:
             exemples = ", ".join(list(self._lignes)[:6])
-            raise Introuvable(f"Service inconnu : « {code} » (exemples : {exemples}).",
+            raise Introuvable(f"Service inconnu : {cite(code)} (exemples : {exemples}).",
                               code="service_inconnu") from None
 
     def usage(self, profil: Profil, code: str) -> str | None:
@@ -67,5 +68,5 @@ def usage_normalise(valeur: object) -> str | None:
     if texte in ("", "aucun", "none"):
         return None
     if texte not in ACTIONS_PAR_USAGE:
-        raise ValeurInvalide(f"Usage de service inattendu dans le catalogue : {valeur!r}.")
+        raise ValeurInvalide(f"Usage de service inattendu dans le catalogue : {cite(valeur)}.")
     return texte

@@ -22,13 +22,14 @@ from entsim.correction.rendus import FichierRendu, fichiers_rendus
 from entsim.correction.lecture import nom_depuis_chemin
 from entsim.correction.notes import (COLONNES_NOTES, NoteManuelle, appliquer_notes, lignes_notes,
                                      lire_notes_manuelles)
-from entsim.correction.rapports import (ecrire_csv, ecrire_fichier, ecrire_retours,
-                                        entete_carnet, lignes_carnet, synthese_html)
+from entsim.correction.rapports import ecrire_csv, ecrire_fichier, ecrire_retours, synthese_html
+from entsim.correction.resultats import entete_carnet, lignes_carnet
 from entsim.correction.resultats import (DOSSIER_SORTIE_DEFAUT, NOM_NOTES_MANUELLES,
                                          NOM_RETOURS, Carnet, RenduCorrige)
 from entsim.questions.fiches import Fiche
 from entsim.questions.registre import fiche, fiches_disponibles
 from entsim.socle.erreurs import ErreurENT, Introuvable
+from entsim.socle.texte import cite
 
 __all__ = ["corriger_dossier"]
 
@@ -50,9 +51,13 @@ def corriger_dossier(dossier_rendus: str | os.PathLike, dossier_sortie: str | os
     notes manuelles illisibles, fichier de sortie verrouillé), jamais pour une copie.
     """
     dossier = Path(dossier_rendus)
-    if not dossier.is_dir():
-        raise Introuvable(f"Le dossier des rendus « {dossier} » n'existe pas (ou n'est pas un "
-                          "dossier).", code="dossier_introuvable")
+    try:
+        existe = dossier.is_dir()
+    except OSError:                  # chemin impossible (trop long…) : il n'existe pas
+        existe = False
+    if not existe:
+        raise Introuvable(f"Le dossier des rendus {cite(str(dossier))} n'existe pas (ou n'est "
+                          "pas un dossier).", code="dossier_introuvable")
     sortie = Path(dossier_sortie) if dossier_sortie is not None else dossier / DOSSIER_SORTIE_DEFAUT
     if sortie.resolve() == dossier.resolve():
         raise ErreurENT("Le dossier des résultats doit être différent du dossier des rendus "
@@ -62,7 +67,7 @@ def corriger_dossier(dossier_rendus: str | os.PathLike, dossier_sortie: str | os
     attendues = tuple(fiches or ())
     for fid in attendues:
         if fid not in disponibles:
-            raise Introuvable(f"Fiche attendue inconnue : « {fid} » (fiches connues : "
+            raise Introuvable(f"Fiche attendue inconnue : {cite(fid)} (fiches connues : "
                               f"{', '.join(sorted(disponibles))}).", code="fiche_inconnue")
     notes_existantes = lire_notes_manuelles(sortie / NOM_NOTES_MANUELLES)
     def corriger_un(fichier: FichierRendu) -> tuple[RenduCorrige, dict[str, str]]:

@@ -75,9 +75,11 @@ def lire_notes_manuelles(chemin: Path) -> list[NoteManuelle]:
     entete = [_cle_colonne(c) for c in lignes[0]]
     requises = {"fichier", "question", "note", "commentaire"}
     if not requises <= set(entete):
-        manquantes = ", ".join(sorted(requises - set(entete)))
-        raise ErreurENT(f"Le fichier {chemin.name} n'a plus ses colonnes ({manquantes} "
-                        "manquante(s)) : rétablissez la première ligne ou renommez le fichier "
+        absentes = sorted(requises - set(entete))
+        manquantes = ", ".join(absentes) + (" manquante" if len(absentes) == 1 else
+                                            " manquantes")
+        raise ErreurENT(f"Le fichier {chemin.name} n'a plus ses colonnes ({manquantes}) : "
+                        "rétablissez la première ligne ou renommez le fichier "
                         "pour repartir de zéro. Il n'a pas été modifié.",
                         code="notes_illisibles")
     position = {nom: entete.index(nom) for nom in requises}

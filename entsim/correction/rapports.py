@@ -21,19 +21,14 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from entsim.correction.resultats import (
-    Carnet, RenduCorrige, colonne_question, entete_carnet, lignes_carnet, nombre, points_colonne,
-    resume, resume_court)
+from entsim.correction.resultats import Carnet, RenduCorrige, nombre, points_colonne, resume_court
 from entsim.socle.erreurs import ErreurENT
 from entsim.etablissement.identifiants import replier
 from entsim.questions.retours import STATUTS, SYMBOLES
 from entsim.questions.fiches import Fiche
 
 __all__ = ["SEL_SVG", "ecrire_fichier", "ecrire_csv", "taux_de_reussite", "diagramme_svg",
-           "synthese_html", "cle_eleve", "retours_par_eleve", "ecrire_retours",
-           # réexportés de entsim.correction.resultats
-           "nombre", "colonne_question", "entete_carnet", "lignes_carnet", "resume",
-           "resume_court"]
+           "synthese_html", "cle_eleve", "retours_par_eleve", "ecrire_retours"]
 
 #: Graine des identifiants internes des SVG de matplotlib (rend la sortie reproductible).
 SEL_SVG = "entsim-correction"

@@ -41,10 +41,9 @@ from entsim.authentification.hachage import LONGUEUR_MAX_MOT_DE_PASSE
 from entsim.sso.navigateur import CANAL_NAVIGATEUR, Navigateur
 from entsim.sso.tickets import NOM_COOKIE_TGC
 from entsim.demonstrations.commun import exiger_ent
-from entsim.demonstrations.trames import (  # noqa: F401 — SURCOUT_TLS : réexporté
-    _RAISONS, _TYPE_POIGNEE, SURCOUT_TLS, TAILLE_MAX_ENREGISTREMENT, _CanalTLS, _client_hello,
-    _fragments, _reponse_http, _requete_dns, _requete_http, _server_hello,
-)
+from entsim.demonstrations.trames import (RAISONS, TYPE_POIGNEE, CanalTLS, client_hello,
+                                          fragments, reponse_http, requete_dns, requete_http,
+                                          server_hello)
 
 #: Les deux façons de transporter la connexion.
 PROTOCOLES = ("http", "https")
@@ -269,28 +268,28 @@ def capturer_connexion(ent, identifiant: str, mot_de_passe: str, *,
     dns_id = int.from_bytes(source.octets(2), "big")
     poste_dns = f"{IP_POSTE}:{49152 + dns_id % 16384}"
     ajouter(poste_dns, f"{IP_RESOLVEUR}:53", "DNS",
-            f"Requête DNS : adresse de {hote} ?", _requete_dns(hote, dns_id), True)
+            f"Requête DNS : adresse de {hote} ?", requete_dns(hote, dns_id), True)
     ajouter(f"{IP_RESOLVEUR}:53", poste_dns, "DNS",
-            f"Réponse DNS : {hote} = {IP_SERVEUR}", _requete_dns(hote, dns_id)
+            f"Réponse DNS : {hote} = {IP_SERVEUR}", requete_dns(hote, dns_id)
             + bytes(int(x) for x in IP_SERVEUR.split(".")), True, 9)
     ajouter(poste_ip, serveur_ip, "TCP", f"Ouverture de connexion vers le port {port_serveur} "
             "(SYN, SYN-ACK, ACK : 3 paquets sans données)", b"", True, 11)
     client = serveur = None
     if chiffre:
-        hello = _client_hello(hote, source.octets(32))
+        hello = client_hello(hote, source.octets(32))
         ajouter(poste_ip, serveur_ip, "TLS 1.3", f"ClientHello : nom du serveur (SNI) = {hote}",
                 hello, True, decode=f"En clair : server_name (SNI) = {hote} ; versions "
                 "proposées : TLS 1.3 ; suite proposée : TLS_AES_128_GCM_SHA256")
         ajouter(serveur_ip, poste_ip, "TLS 1.3", "ServerHello : TLS 1.3, "
                 "TLS_AES_128_GCM_SHA256 ; la suite est chiffrée",
-                _server_hello(source.octets(32)), True, 14,
+                server_hello(source.octets(32)), True, 14,
                 decode="En clair : version choisie TLS 1.3 ; suite TLS_AES_128_GCM_SHA256 "
                        "(tout ce qui suit est chiffré)")
-        client = _CanalTLS(source.octets(16), source.octets(12))
-        serveur = _CanalTLS(source.octets(16), source.octets(12))
+        client = CanalTLS(source.octets(16), source.octets(12))
+        serveur = CanalTLS(source.octets(16), source.octets(12))
         certificat = ent.autorite.certificat_racine.octets()
         ajouter(serveur_ip, poste_ip, "TLS 1.3", "Données chiffrées (certificat du serveur, "
-                "fin de la poignée de main)", serveur.chiffrer(certificat, _TYPE_POIGNEE),
+                "fin de la poignée de main)", serveur.chiffrer(certificat, TYPE_POIGNEE),
                 False, 3)
     for e in echanges:
         corps = None
@@ -299,25 +298,25 @@ def capturer_connexion(ent, identifiant: str, mot_de_passe: str, *,
             # formulaire d'Apereo CAS : username, password, execution, _eventId).
             corps = (f"username={quote_plus(identifiant)}&password={quote_plus(mot_de_passe)}"
                      "&execution=e1s1&_eventId=submit")
-        requete = _requete_http(e, hote, corps)
-        reponse = _reponse_http(e, chiffre)
+        requete = requete_http(e, hote, corps)
+        reponse = reponse_http(e, chiffre)
         if not chiffre:  # le même ENT, imaginé sans TLS : adresses en http://
             requete, reponse = (x.replace(b"https://", b"http://")
                                 .replace(b"https%3A%2F%2F", b"http%3A%2F%2F")
                                 for x in (requete, reponse))
         chemin = urlsplit(e.url).path
         if client is not None and serveur is not None:
-            for morceau in _fragments(requete):
+            for morceau in fragments(requete):
                 ajouter(poste_ip, serveur_ip, "TLS 1.3", "Données applicatives chiffrées",
                         client.chiffrer(morceau), False, 25)
-            for morceau in _fragments(reponse):
+            for morceau in fragments(reponse):
                 ajouter(serveur_ip, poste_ip, "TLS 1.3", "Données applicatives chiffrées",
                         serveur.chiffrer(morceau), False, 38)
         else:
             ajouter(poste_ip, serveur_ip, "HTTP", f"{e.methode} {chemin}"
                     + (" (formulaire : identifiant et mot de passe)" if corps else ""),
                     requete, True, 25)
-            ajouter(serveur_ip, poste_ip, "HTTP", f"{e.statut} {_RAISONS.get(e.statut, '')}"
+            ajouter(serveur_ip, poste_ip, "HTTP", f"{e.statut} {RAISONS.get(e.statut, '')}"
                     .rstrip() + (f" → {urlsplit(e.location).path}" if e.location else ""),
                     reponse, True, 38)
     tgc = next((c.split("=", 1)[1] for e in echanges for c in e.cookies_poses
@@ -348,5 +347,4 @@ def capturer_connexion(ent, identifiant: str, mot_de_passe: str, *,
 
 __all__ = ["Capture", "GARANTIES_TLS", "IP_POSTE", "IP_SERVEUR", "LONGUEUR_MAX_IDENTIFIANT",
            "POSTE_WIFI", "PROTEGE_PAR_TLS", "PROTOCOLES", "Paquet", "SANS_GARANTIE_HTTP",
-           "SURCOUT_TLS", "TAILLE_MAX_ENREGISTREMENT", "VISIBLE_MALGRE_TLS",
-           "capturer_connexion"]
+           "VISIBLE_MALGRE_TLS", "capturer_connexion"]

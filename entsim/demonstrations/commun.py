@@ -27,11 +27,6 @@ def exiger_ent(ent: object, appel: str) -> None:
                              f"ent = ENT.demo() (reçu : {recu}).", code="ent_attendu")
 
 
-def _pluriel(nombre: int, singulier: str, pluriel: str | None = None) -> str:
-    """« 1 service prévenu », « 2 services prévenus » : le nombre et le bon accord."""
-    return f"{nombre} {singulier if nombre <= 1 else (pluriel or singulier + 's')}"
-
-
 def _mot_de_passe_demo(identifiant: str) -> str | None:
     for role, persona in PERSONAS.items():
         if persona.identifiant == identifiant and role in MOTS_DE_PASSE_DEMO:
@@ -39,7 +34,7 @@ def _mot_de_passe_demo(identifiant: str) -> str | None:
     return None
 
 
-def _mot_de_passe_a_utiliser(identifiant: str, mot_de_passe: str | None, classe: str) -> str:
+def mot_de_passe_a_utiliser(identifiant: str, mot_de_passe: str | None, classe: str) -> str:
     """Le mot de passe donné, ou à défaut celui du personnage de démonstration ; sinon un
     message qui montre l'appel complet (``classe`` : ``"DemonstrationSSO"``…)."""
     if mot_de_passe is None:
@@ -51,7 +46,7 @@ def _mot_de_passe_a_utiliser(identifiant: str, mot_de_passe: str | None, classe:
     return mot_de_passe
 
 
-def _duree_fr(duree: timedelta) -> str:
+def duree_fr(duree: timedelta) -> str:
     secondes = int(duree.total_seconds())
     heures, reste = divmod(secondes, 3600)
     minutes, secondes = divmod(reste, 60)

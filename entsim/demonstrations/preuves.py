@@ -22,7 +22,7 @@ from entsim.authentification.preuves import (PAS_TOTP, TelephoneSimule, bits_dif
 from entsim.socle.erreurs import ValeurInvalide, verifier_texte
 from entsim.socle.saisie import texte_saisi, verifier_caracteres
 from entsim.socle.texte import cite
-from entsim.demonstrations.commun import _mot_de_passe_a_utiliser, exiger_ent
+from entsim.demonstrations.commun import mot_de_passe_a_utiliser, exiger_ent
 from entsim.demonstrations.resultats import ResultatDemonstration, ResultatSignature
 
 __all__ = ["ATTENTE_MAX_SECONDES", "DemonstrationPreuves"]
@@ -56,7 +56,7 @@ class DemonstrationPreuves:
         verifier_texte(identifiant, "identifiant")
         self.ent = ent
         self.identifiant = identifiant
-        self._mot_de_passe = _mot_de_passe_a_utiliser(identifiant, mot_de_passe,
+        self._mot_de_passe = mot_de_passe_a_utiliser(identifiant, mot_de_passe,
                                                       "DemonstrationPreuves")
         self.telephone = None
         self.paire = None

@@ -13,7 +13,7 @@ import html
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from entsim.journal.journal import EntreeJournal
+from entsim.journal.chaine import EntreeJournal
 from entsim.sso.navigateur import Echange
 from entsim.sso.parcours import Parcours
 from entsim.sso.reponses import ResultatAcces, ResultatDeconnexion, Validation

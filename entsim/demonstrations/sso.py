@@ -31,7 +31,7 @@ import re
 from datetime import timedelta
 
 from entsim.socle.erreurs import ErreurENT, ValeurInvalide, verifier_texte
-from entsim.socle.texte import cite
+from entsim.socle.texte import accorder, cite
 from entsim.sso.navigateur import Navigateur
 from entsim.sso.parcours import Parcours, parcours_acces
 from entsim.sso.reponses import (
@@ -41,7 +41,7 @@ from entsim.sso.reponses import (
     SESSION_EXISTANTE,
 )
 from entsim.sso.tickets import MOTIFS_FIN, SessionSSO
-from entsim.demonstrations.commun import (_duree_fr, _mot_de_passe_a_utiliser, _pluriel,
+from entsim.demonstrations.commun import (duree_fr, mot_de_passe_a_utiliser,
                                           exiger_ent)
 from entsim.demonstrations.resultats import (
     ResultatDeconnexionUnique,
@@ -95,7 +95,7 @@ class DemonstrationSSO:
         verifier_texte(poste, "poste")
         self.ent = ent
         self.identifiant = identifiant
-        self._mot_de_passe = _mot_de_passe_a_utiliser(identifiant, mot_de_passe,
+        self._mot_de_passe = mot_de_passe_a_utiliser(identifiant, mot_de_passe,
                                                       "DemonstrationSSO")
         self.navigateur: Navigateur = ent.navigateur(poste)
         self.premier = ent.catalogue.service(premier).code
@@ -149,7 +149,7 @@ class DemonstrationSSO:
                 f"Une session de {qui} était déjà ouverte sur « {self.navigateur.nom_poste} » "
                 "(cellule exécutée une seconde fois ?) : la démonstration s'est d'abord "
                 "déconnectée, comme avec demo.se_deconnecter() ("
-                + _pluriel(len(fin.services_notifies), "service prévenu", "services prévenus")
+                + accorder(len(fin.services_notifies), "service prévenu", "services prévenus")
                 + "), pour repartir d'un utilisateur non authentifié (étape 1).")
         parcours = parcours_acces(self.ent.cas, self.navigateur, self.identifiant,
                                   self._mot_de_passe, self.premier, self.second)
@@ -209,14 +209,14 @@ class DemonstrationSSO:
         modifier)."""
         ids = set(self._tickets_du_parcours())
         tickets = tuple(t for t in self.ent.cas.tickets() if t.ticket in ids)
-        duree = _duree_fr(self.ent.cas.duree_ticket)
+        duree = duree_fr(self.ent.cas.duree_ticket)
         lignes = tuple(
             f"{t.ticket} — service « {self.ent.cas.service(t.service).nom} », émis à "
             f"{t.emis_le:%H:%M:%S}, expire à {t.expire_le:%H:%M:%S} : {t.etat}"
             + (" (émis après la saisie du mot de passe)" if t.identifiants_presentes
                else " (émis grâce au cookie TGC, sans mot de passe)")
             for t in tickets)
-        constat = (f"{_pluriel(len(tickets), 'ticket')} de service : chacun ne vaut que pour "
+        constat = (f"{accorder(len(tickets), 'ticket')} de service : chacun ne vaut que pour "
                    f"un service, une seule validation, et pendant {duree}.")
         return ResultatTickets(titre="Les tickets de service", code="tickets",
                                constat=constat, lignes=lignes, tickets=tickets)
@@ -271,7 +271,7 @@ class DemonstrationSSO:
         elif etat.etat == "expiré":
             titre = "Présenter un ticket expiré"
             constat = (f"Refusé ({validation.code}) : le ticket {ticket} a expiré (il ne "
-                       f"valait que {_duree_fr(self.ent.cas.duree_ticket)}). {refus}")
+                       f"valait que {duree_fr(self.ent.cas.duree_ticket)}). {refus}")
         else:
             titre = "Présenter un ticket"
             constat = f"Refusé ({validation.code}) : {validation.message} {refus}"
@@ -325,7 +325,7 @@ class DemonstrationSSO:
         code = self.ent.catalogue.service(service).code
         cible = self.ent.cas.service(code)
         nom = cible.nom
-        limite = _duree_fr(self.ent.cas.inactivite_max)
+        limite = duree_fr(self.ent.cas.inactivite_max)
         reperes = self._depuis()
         lignes: list[str] = []
         avant = self._session_active()
@@ -360,15 +360,15 @@ class DemonstrationSSO:
         lignes.append(
             f"Dernière activité de la session SSO (dernier ticket émis par le serveur CAS) : "
             f"{derniere:%H:%M:%S} ; on revient à {maintenant:%H:%M:%S}, soit "
-            f"{_duree_fr(inactif)} sans activité.")
+            f"{duree_fr(inactif)} sans activité.")
         if expiree:
             motif = apres.motif_fin if apres is not None else None
             if motif == "duree_max":
                 constat = (f"Session expirée : ouverte à {avant.ouverte_le:%H:%M:%S}, elle a "
-                           f"dépassé la durée maximale de {_duree_fr(self.ent.cas.duree_max)} ; "
+                           f"dépassé la durée maximale de {duree_fr(self.ent.cas.duree_max)} ; "
                            f"le serveur CAS redemande le mot de passe pour « {nom} ».")
             else:
-                constat = (f"Session expirée après {_duree_fr(inactif)} sans activité (limite : "
+                constat = (f"Session expirée après {duree_fr(inactif)} sans activité (limite : "
                            f"{limite}) : le serveur CAS redemande le mot de passe pour "
                            f"« {nom} ».")
             lignes += [f"Session SSO {avant.tgt} fermée : "
@@ -379,7 +379,7 @@ class DemonstrationSSO:
                        "leurs sessions sont fermées.",
                        f"Réponse du serveur CAS : {acces.message}"]
         elif acces.code == SESSION_EXISTANTE:
-            constat = (f"Après {_duree_fr(inactif)} sans activité (moins que la limite de "
+            constat = (f"Après {duree_fr(inactif)} sans activité (moins que la limite de "
                        f"{limite}), « {nom} » s'ouvre directement : il avait déjà sa propre "
                        "session.")
             lignes += [f"« {nom} » a reconnu son propre cookie de session : le serveur CAS "
@@ -387,7 +387,7 @@ class DemonstrationSSO:
                        f"(elle expirera à {avant.expire_inactivite_le:%H:%M:%S} sans "
                        "nouvelle activité)."]
         elif acces.ok:
-            constat = (f"Après {_duree_fr(inactif)} sans activité (moins que la limite de "
+            constat = (f"Après {duree_fr(inactif)} sans activité (moins que la limite de "
                        f"{limite}), la session SSO est toujours valable : « {nom} » s'ouvre "
                        "sans mot de passe.")
             lignes.append(f"Ticket {acces.ticket} émis grâce au cookie TGC.")
@@ -399,7 +399,7 @@ class DemonstrationSSO:
             constat = acces.message
             lignes.append(f"Réponse : {acces.message}")
         return ResultatInactivite(
-            titre=f"Revenir après {_duree_fr(inactif)} sans activité",
+            titre=f"Revenir après {duree_fr(inactif)} sans activité",
             code=acces.code, constat=constat, lignes=tuple(lignes),
             duree=inactif, attente=duree, expiree=expiree, session=apres, acces=acces,
             **self._traces(reperes))
@@ -420,7 +420,7 @@ class DemonstrationSSO:
             services.append((service.nom, index, session is not None and not session.ouverte))
         if resultat.ok:
             constat = (f"Déconnexion propagée : "
-                       f"{_pluriel(len(services), 'service prévenu', 'services prévenus')}, "
+                       f"{accorder(len(services), 'service prévenu', 'services prévenus')}, "
                        "toutes les sessions sont fermées.")
             lignes = [f"Session SSO {resultat.tgt} détruite ; cookie TGC effacé du navigateur "
                       f"« {self.navigateur.nom_poste} »."]

@@ -34,10 +34,10 @@ TAILLE_MAX_ENREGISTREMENT = 2 ** 14
 SURCOUT_TLS = 5 + 1 + 16
 
 _TYPE_APPLICATION = 0x17
-_TYPE_POIGNEE = 0x16
+TYPE_POIGNEE = 0x16
 
 
-def _requete_http(e: Echange, hote: str, corps: str | None) -> bytes:
+def requete_http(e: Echange, hote: str, corps: str | None) -> bytes:
     morceaux = urlsplit(e.url)
     cible = morceaux.path + (f"?{morceaux.query}" if morceaux.query else "")
     lignes = [f"{e.methode} {cible} HTTP/1.1", f"Host: {hote}",
@@ -51,8 +51,8 @@ def _requete_http(e: Echange, hote: str, corps: str | None) -> bytes:
     return texte.encode("utf-8")
 
 
-def _reponse_http(e: Echange, chiffre: bool) -> bytes:
-    lignes = [f"HTTP/1.1 {e.statut} {_RAISONS.get(e.statut, '')}".rstrip()]
+def reponse_http(e: Echange, chiffre: bool) -> bytes:
+    lignes = [f"HTTP/1.1 {e.statut} {RAISONS.get(e.statut, '')}".rstrip()]
     if e.location:
         lignes.append(f"Location: {e.location}")
     attributs = "; Path=/; HttpOnly" + ("; Secure" if chiffre else "")
@@ -70,17 +70,17 @@ def _reponse_http(e: Echange, chiffre: bool) -> bytes:
     return ("\r\n".join(lignes) + "\r\n\r\n" + corps).encode("utf-8")
 
 
-_RAISONS = {200: "OK", 302: "Found", 403: "Forbidden"}
+RAISONS = {200: "OK", 302: "Found", 403: "Forbidden"}
 
 
-def _requete_dns(nom: str, identifiant: int) -> bytes:
+def requete_dns(nom: str, identifiant: int) -> bytes:
     """Une requête DNS de type A (RFC 1035, section 4.1), en clair sur le réseau."""
     entete = struct.pack("!HHHHHH", identifiant, 0x0100, 1, 0, 0, 0)
     question = b"".join(bytes([len(p)]) + p.encode("ascii") for p in nom.split(".")) + b"\0"
     return entete + question + struct.pack("!HH", 1, 1)
 
 
-def _client_hello(nom: str, alea: bytes) -> bytes:
+def client_hello(nom: str, alea: bytes) -> bytes:
     """Un ClientHello TLS 1.3 simplifié : l'extension « server_name » (SNI, RFC 6066,
     section 3) y porte le nom du serveur, en clair ; « supported_versions » annonce TLS 1.3
     (RFC 8446, section 4.2.1)."""
@@ -92,20 +92,20 @@ def _client_hello(nom: str, alea: bytes) -> bytes:
     corps = (b"\x03\x03" + alea + b"\x00" + struct.pack("!H", 2) + b"\x13\x01" + b"\x01\x00"
              + struct.pack("!H", len(extensions)) + extensions)
     poignee = b"\x01" + len(corps).to_bytes(3, "big") + corps
-    return struct.pack("!BHH", _TYPE_POIGNEE, 0x0301, len(poignee)) + poignee
+    return struct.pack("!BHH", TYPE_POIGNEE, 0x0301, len(poignee)) + poignee
 
 
-def _server_hello(alea: bytes) -> bytes:
+def server_hello(alea: bytes) -> bytes:
     """Un ServerHello TLS 1.3 simplifié (RFC 8446, section 4.1.3) : version et suite
     choisies, en clair."""
     versions = struct.pack("!HH", 0x002B, 2) + b"\x03\x04"
     corps = (b"\x03\x03" + alea + b"\x00" + b"\x13\x01" + b"\x00"
              + struct.pack("!H", len(versions)) + versions)
     poignee = b"\x02" + len(corps).to_bytes(3, "big") + corps
-    return struct.pack("!BHH", _TYPE_POIGNEE, 0x0303, len(poignee)) + poignee
+    return struct.pack("!BHH", TYPE_POIGNEE, 0x0303, len(poignee)) + poignee
 
 
-class _CanalTLS:
+class CanalTLS:
     """Un sens d'une connexion TLS 1.3 : clé, IV et numéro d'enregistrement (RFC 8446,
     sections 5.2 et 5.3)."""
 
@@ -123,7 +123,7 @@ class _CanalTLS:
         return entete + self._aead.encrypt(nonce, texte, entete)
 
 
-def _fragments(octets: bytes) -> list[bytes]:
+def fragments(octets: bytes) -> list[bytes]:
     """Découpe un message en morceaux d'au plus 2^14 octets, un par enregistrement TLS
     (RFC 8446, section 5.1)."""
     return [octets[i:i + TAILLE_MAX_ENREGISTREMENT]

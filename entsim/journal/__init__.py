@@ -1,5 +1,11 @@
 """Le journal d'audit : chaque opération de l'AAS datée et rattachée à une identité.
 
+- :mod:`~entsim.journal.chaine` : le journal et ses lignes chaînées (:class:`Journal`,
+  :class:`EntreeJournal`), ses vues en tableau, sa vérification ;
+- :mod:`~entsim.journal.integrite` : empreintes et sceaux (point de contrôle d'un préfixe) ;
+- :mod:`~entsim.journal.notaire` : la chaîne à clé tenue par un tiers (HMAC-SHA256) ;
+- :mod:`~entsim.journal.conservation` : la purge des lignes anciennes (CNIL : 6 mois à 1 an).
+
 Les lignes sont chaînées par une empreinte SHA-256 (une ligne modifiée, supprimée ou insérée
 sans recalcul de la suite se voit) ; la chaîne d'opérations d'une identité se reconstitue
 (SDET, traçabilité). Contre l'auteur même du journal, qui peut tout recalculer ou en couper
@@ -11,7 +17,7 @@ Peut importer : :mod:`entsim.socle`.
 """
 
 from entsim.journal.integrite import Sceau
-from entsim.journal.journal import EntreeJournal, Journal
+from entsim.journal.chaine import EntreeJournal, Journal
 from entsim.journal.notaire import Notaire
 
 __all__ = ["EntreeJournal", "Journal", "Notaire", "Sceau"]

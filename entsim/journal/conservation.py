@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from entsim.journal.integrite import Sceau
 
 if TYPE_CHECKING:  # annotations seulement : le journal importe ce module, pas l'inverse
-    from entsim.journal.journal import EntreeJournal
+    from entsim.journal.chaine import EntreeJournal
 
 #: Borne basse de la CNIL : une ligne de moins de six mois n'est jamais effacée.
 CONSERVATION_MINIMALE_MOIS = 6

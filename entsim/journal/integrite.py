@@ -52,7 +52,7 @@ from entsim.socle.erreurs import ErreurENT, ValeurInvalide
 from entsim.socle.texte import accorder
 
 if TYPE_CHECKING:  # annotations seulement : le journal importe ce module, pas l'inverse
-    from entsim.journal.journal import EntreeJournal
+    from entsim.journal.chaine import EntreeJournal
 
 #: Empreinte « précédente » de la toute première entrée.
 EMPREINTE_INITIALE = "0" * 64
@@ -191,8 +191,9 @@ def verifier_chaine(entrees: Sequence[EntreeJournal], *,
                 manquantes = (f"n° {numero_attendu}" if entree.numero == numero_attendu + 1
                               else f"n° {numero_attendu} à {entree.numero - 1}")
                 anomalies.append(Anomalie(position, entree.numero, "supprimee",
-                                          f"Ligne(s) supprimée(s) avant la n° {entree.numero}"
-                                          f" ({manquantes})."))
+                                          ("Ligne supprimée" if entree.numero ==
+                                           numero_attendu + 1 else "Lignes supprimées")
+                                          + f" avant la n° {entree.numero} ({manquantes})."))
             else:
                 anomalies.append(Anomalie(position, entree.numero, "inseree",
                                           f"Ligne insérée ou déplacée en position "

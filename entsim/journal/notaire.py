@@ -43,7 +43,7 @@ from entsim.socle.horloge import Horloge
 from entsim.socle.texte import accorder
 
 if TYPE_CHECKING:  # annotations seulement : le journal importe ce module, pas l'inverse
-    from entsim.journal.journal import Journal
+    from entsim.journal.chaine import Journal
 
 #: Taille de la clé HMAC, en octets (256 bits, la taille d'une empreinte SHA-256).
 TAILLE_CLE = 32

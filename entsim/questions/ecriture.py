@@ -11,7 +11,7 @@ from __future__ import annotations
 from entsim.socle.caracteres import rendre_visible
 
 
-def _nombre_fr(valeur: float) -> str:
+def nombre_fr(valeur: float) -> str:
     """« 1,5 », « 2 » : un nombre écrit à la française, sans zéros inutiles."""
     if isinstance(valeur, float) and valeur.is_integer():
         valeur = int(valeur)
@@ -25,11 +25,11 @@ def _nombre_fr(valeur: float) -> str:
     return f"{entier_fr},{decimales}" if decimales else entier_fr
 
 
-def _points_fr(points: float) -> str:
-    return f"{_nombre_fr(points)} point" + ("s" if abs(points) >= 2 else "")
+def points_fr(points: float) -> str:
+    return f"{nombre_fr(points)} point" + ("s" if abs(points) >= 2 else "")
 
 
-def _nom_type(valeur: object) -> str:
+def nom_type(valeur: object) -> str:
     noms = {"list": "une liste", "tuple": "un tuple", "dict": "un dictionnaire",
             "set": "un ensemble", "int": "un nombre entier", "float": "un nombre décimal",
             "str": "un texte", "bool": "un booléen (True/False)", "NoneType": "None",
@@ -38,7 +38,7 @@ def _nom_type(valeur: object) -> str:
     return noms.get(type(valeur).__name__, f"un objet {type(valeur).__name__}")
 
 
-def _affiche(valeur: object) -> str:
+def affiche(valeur: object) -> str:
     """Une valeur d'élève citée dans un retour : courte, sans retour à la ligne, et chaque
     caractère invisible ou de contrôle montré par son numéro (« ⟨U+001B⟩ ») : la réponse
     citée n'agit jamais sur le retour affiché."""

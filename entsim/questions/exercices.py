@@ -41,6 +41,7 @@ from typing import Any
 
 from entsim.socle.commandes import analyseur as analyseur_francais
 from entsim.socle.erreurs import ErreurENT
+from entsim.socle.texte import cite
 from entsim.questions.fiches import Fiche
 from entsim.questions.registre import fiche
 
@@ -196,9 +197,9 @@ def verifier_format(notebook: Any, nom: str = "fiche") -> Fiche:
                 raise ErreurFiche(f"{ou} : région de solution hors d'une cellule de réponse.")
             continue
         if role not in ROLES:
-            raise ErreurFiche(f"{ou} : rôle « {role} » inconnu (rôles : {', '.join(ROLES)}).")
+            raise ErreurFiche(f"{ou} : rôle {cite(role)} inconnu (rôles : {', '.join(ROLES)}).")
         if qid is not None and qid not in la_fiche.ids():
-            raise ErreurFiche(f"{ou} : question « {qid} » absente de la banque "
+            raise ErreurFiche(f"{ou} : question {cite(qid)} absente de la banque "
                               f"{identifiant}.")
         vues[(qid, role)] = vues.get((qid, role), 0) + 1
         if role in ("reponse", "verification", "indice", "bilan") and \
@@ -270,8 +271,12 @@ def generer_exercices(dossier_solutions: str | Path = DOSSIER_SOLUTIONS,
     bouge pas).
     """
     source, cible = Path(dossier_solutions), Path(dossier_exercices)
-    if not source.is_dir():
-        raise ErreurFiche(f"Dossier des solutions introuvable : « {source} ».")
+    try:
+        existe = source.is_dir()
+    except OSError:                  # chemin impossible (trop long…) : il n'existe pas
+        existe = False
+    if not existe:
+        raise ErreurFiche(f"Dossier des solutions introuvable : {cite(str(source))}.")
     cible.mkdir(parents=True, exist_ok=True)
     ecrits = []
     for chemin in _solutions(source):
@@ -307,7 +312,7 @@ def verifier_a_jour(dossier_solutions: str | Path = DOSSIER_SOLUTIONS,
         for chemin in _solutions(cible):
             if chemin.name not in attendus:
                 ecarts.append(Ecart(str(chemin), "exercice sans fiche corrigée dans "
-                                                 f"« {source} »."))
+                                                 f"{cite(str(source))}."))
     return ecarts
 
 

@@ -13,7 +13,7 @@ import html
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from entsim.questions.ecriture import _nom_type, _nombre_fr
+from entsim.questions.ecriture import nom_type, nombre_fr
 from entsim.questions.question import Question
 from entsim.questions.retours import STATUTS, Correction, Indice
 from entsim.questions.types_de_questions.question_ouverte import QuestionOuverte
@@ -62,8 +62,8 @@ class ResultatFiche:
                 if c.provisoire and c.statut not in ("vide", "invalide")]
 
     def texte(self) -> str:
-        lignes = [f"Fiche {self.fiche} : {_nombre_fr(self.points)} / "
-                  f"{_nombre_fr(self.sur_automatique)} points corrigés automatiquement"
+        lignes = [f"Fiche {self.fiche} : {nombre_fr(self.points)} / "
+                  f"{nombre_fr(self.sur_automatique)} points corrigés automatiquement"
                   + (f" ; questions à corriger à la main : "
                      f"{', '.join(self.a_corriger_a_la_main())}"
                      if self.a_corriger_a_la_main() else "")
@@ -178,7 +178,7 @@ class Fiche:
         dans un notebook, ``f.bilan(globals())``."""
         if not isinstance(espace, Mapping):
             raise ValeurInvalide(f"Écrivez f.bilan(globals()) : le bilan lit vos variables "
-                                 f"reponse_… (reçu : {_nom_type(espace)}).",
+                                 f"reponse_… (reçu : {nom_type(espace)}).",
                                  code="bilan_sans_globals")
         return self.corriger({q.id: espace.get(q.variable) for q in self.questions})
 

@@ -12,14 +12,14 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from entsim.questions.normalisation import _normaliser
+from entsim.questions.normalisation import normaliser
 from entsim.socle.erreurs import ValeurInvalide
 
 
-def _motif_variante(variante: str) -> re.Pattern[str]:
+def motif_variante(variante: str) -> re.Pattern[str]:
     """Motif d'une variante : mots dans l'ordre (deux mots intercalés au plus) ; un mot
     terminé par ``*`` est un radical (``verifi*`` → vérifier, vérification…)."""
-    mots = _normaliser(variante.replace("*", " ETOILE ")).replace(" etoile", "*").split()
+    mots = normaliser(variante.replace("*", " ETOILE ")).replace(" etoile", "*").split()
     morceaux = []
     for mot in mots:
         if mot.endswith("*"):
@@ -94,7 +94,7 @@ class MotsCles:
                                  "(un texte non vide).")
         if self.poids <= 0:
             raise ValeurInvalide(f"Le poids de l'idée « {self.idee} » doit être positif.")
-        object.__setattr__(self, "_motifs", tuple(_motif_variante(v) for v in self.variantes))
+        object.__setattr__(self, "_motifs", tuple(motif_variante(v) for v in self.variantes))
 
     def trouvee_dans(self, texte_normalise: str, *, negation: bool = False) -> bool:
         """Vrai si une variante apparaît dans le texte (déjà passé par la normalisation).

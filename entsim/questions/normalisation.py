@@ -2,7 +2,7 @@
 quelle, réponse démesurée ou trop imbriquée, texte comparé sans accents ni majuscules,
 nombre écrit à la française (« 12,5 », « 1 234 », « 80 bits », « 50 % »).
 
-Ces outils ne lèvent que :class:`_ReponseInvalide`, rattrapée par
+Ces outils ne lèvent que :class:`ReponseInvalide`, rattrapée par
 :meth:`entsim.questions.question.Question.corriger` (statut « invalide », avec le message
 français de l'exception) ; :func:`lire_nombre`, seul outil public, lève
 :class:`~entsim.socle.erreurs.ValeurInvalide`.
@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterable, Mapping
 
 from entsim.etablissement.identifiants import replier
-from entsim.questions.ecriture import _affiche, _nom_type
+from entsim.questions.ecriture import affiche, nom_type
 from entsim.socle.erreurs import ValeurInvalide
 
 
@@ -33,30 +33,30 @@ _TEXTES_VIDES = {"", "a completer", "a completer.", "...", "…", "?", "none", "
                  "votre reponse", "votre reponse ici", "ecrivez votre reponse ici", "todo"}
 
 
-class _ReponseInvalide(Exception):
+class ReponseInvalide(Exception):
     """Réponse d'une forme inattendue ; le message (français) est montré à l'élève."""
 
 
-def _normaliser(texte: str) -> str:
+def normaliser(texte: str) -> str:
     """Minuscules, sans accents, ponctuation remplacée par des espaces, espaces réduits."""
     texte = replier(texte).replace("’", "'")
     texte = re.sub(r"[^\w]+", " ", texte)
     return " ".join(texte.split())
 
 
-def _verifier_taille(reponse: object, profondeur: int = 0) -> None:
+def verifier_taille(reponse: object, profondeur: int = 0) -> None:
     """Refuse les réponses démesurées ou trop imbriquées (sans les parcourir en entier)."""
     if profondeur > PROFONDEUR_MAX:
-        raise _ReponseInvalide("La réponse est trop imbriquée (des listes dans des listes "
+        raise ReponseInvalide("La réponse est trop imbriquée (des listes dans des listes "
                                "dans des listes…) : gardez la forme de l'exemple.")
     if isinstance(reponse, str):
         if len(reponse) > LONGUEUR_MAX_REPONSE:
-            raise _ReponseInvalide(
+            raise ReponseInvalide(
                 f"La réponse est beaucoup trop longue ({len(reponse)} caractères ; "
                 f"{LONGUEUR_MAX_REPONSE} au plus) : quelques phrases suffisent.")
         return
     if isinstance(reponse, (bytes, bytearray)):
-        raise _ReponseInvalide("La réponse doit être du texte entre guillemets, pas des "
+        raise ReponseInvalide("La réponse doit être du texte entre guillemets, pas des "
                                "octets (b\"…\").")
     if isinstance(reponse, Mapping):
         elements: Iterable[object] = list(reponse.keys())[:ELEMENTS_MAX + 1] + \
@@ -67,25 +67,25 @@ def _verifier_taille(reponse: object, profondeur: int = 0) -> None:
     else:
         return
     if taille > ELEMENTS_MAX:
-        raise _ReponseInvalide(f"La réponse contient trop d'éléments ({taille} ; "
+        raise ReponseInvalide(f"La réponse contient trop d'éléments ({taille} ; "
                                f"{ELEMENTS_MAX} au plus).")
     for element in elements:
-        _verifier_taille(element, profondeur + 1)
+        verifier_taille(element, profondeur + 1)
 
 
-def _est_vide(reponse: object) -> bool:
+def est_vide(reponse: object) -> bool:
     """Vrai pour « pas de réponse » : None, texte vide ou amorce, conteneur vide…"""
     if reponse is None or reponse is Ellipsis:
         return True
     if isinstance(reponse, str):
         if len(reponse) > 200:
             return False
-        return _normaliser(reponse) in _TEXTES_VIDES or not reponse.strip()
+        return normaliser(reponse) in _TEXTES_VIDES or not reponse.strip()
     if isinstance(reponse, (list, tuple, set, frozenset, dict)):
-        return len(reponse) == 0 or all(_est_vide(v) for v in
+        return len(reponse) == 0 or all(est_vide(v) for v in
                                         (reponse.values() if isinstance(reponse, dict)
                                          else reponse))
-    if _est_dataframe(reponse):
+    if est_dataframe(reponse):
         try:
             return bool(reponse.empty)  # type: ignore[attr-defined]
         except Exception:
@@ -93,7 +93,7 @@ def _est_vide(reponse: object) -> bool:
     return False
 
 
-def _est_dataframe(objet: object) -> bool:
+def est_dataframe(objet: object) -> bool:
     return type(objet).__name__ == "DataFrame" and hasattr(objet, "to_dict") \
         and hasattr(objet, "columns")
 
@@ -103,12 +103,12 @@ def _texte(reponse: object, quoi: str = "La réponse") -> str:
     if isinstance(reponse, str):
         return reponse
     if isinstance(reponse, bool):
-        raise _ReponseInvalide(f"{quoi} doit être un texte entre guillemets, pas "
+        raise ReponseInvalide(f"{quoi} doit être un texte entre guillemets, pas "
                                f"{'True' if reponse else 'False'}.")
     if isinstance(reponse, (int, float)):
         return str(reponse)
-    raise _ReponseInvalide(f"{quoi} doit être un texte entre guillemets, par exemple "
-                           f"\"…\" (reçu : {_nom_type(reponse)}).")
+    raise ReponseInvalide(f"{quoi} doit être un texte entre guillemets, par exemple "
+                           f"\"…\" (reçu : {nom_type(reponse)}).")
 
 
 _NOMBRE = re.compile(r"^[+-]?(?:\d+(?:[.,]\d*)?|[.,]\d+)(?:e[+-]?\d+)?$", re.IGNORECASE)
@@ -121,18 +121,18 @@ def lire_nombre(valeur: object) -> float:
     """
     try:
         return _lire_nombre(valeur)
-    except _ReponseInvalide as erreur:
+    except ReponseInvalide as erreur:
         raise ValeurInvalide(str(erreur)) from None
 
 
 def _lire_nombre(valeur: object, unite: str = "") -> float:
     if isinstance(valeur, bool):
-        raise _ReponseInvalide("Un nombre est attendu, pas True ou False.")
+        raise ReponseInvalide("Un nombre est attendu, pas True ou False.")
     if isinstance(valeur, (int, float)):
         nombre = float(valeur)
     elif isinstance(valeur, str):
         if len(valeur) > 100:
-            raise _ReponseInvalide("Un nombre est attendu, pas un long texte.")
+            raise ReponseInvalide("Un nombre est attendu, pas un long texte.")
         texte = valeur.strip().replace("\u202f", "").replace("\u00a0", "").replace("\u2009", "")
         texte = texte.replace("−", "-")
         for suffixe in sorted({unite, unite.rstrip("s"), "%", "bits", "bit", "secondes",
@@ -146,17 +146,17 @@ def _lire_nombre(valeur: object, unite: str = "") -> float:
         if re.fullmatch(r"[+-]?\d{1,3}(?:\.\d{3})+", compact) and "," not in compact:
             compact = compact.replace(".", "")     # « 1.234 » : séparateur de milliers
         if not _NOMBRE.match(compact):
-            raise _ReponseInvalide(f"« {_affiche(valeur.strip()[:40])} » n'est pas un nombre : "
+            raise ReponseInvalide(f"« {affiche(valeur.strip()[:40])} » n'est pas un nombre : "
                                    "écrivez "
                                    "par exemple 12 ou 12,5.")
         nombre = float(compact.replace(",", "."))
     else:
-        raise _ReponseInvalide(f"Un nombre est attendu, par exemple 12 ou \"12,5\" "
-                               f"(reçu : {_nom_type(valeur)}).")
+        raise ReponseInvalide(f"Un nombre est attendu, par exemple 12 ou \"12,5\" "
+                               f"(reçu : {nom_type(valeur)}).")
     if math.isnan(nombre) or math.isinf(nombre):
-        raise _ReponseInvalide("Un nombre fini est attendu.")
+        raise ReponseInvalide("Un nombre fini est attendu.")
     return nombre
 
 
-def _cle_element(element: object) -> str:
-    return _normaliser(_texte(element, "Chaque élément"))
+def cle_element(element: object) -> str:
+    return normaliser(_texte(element, "Chaque élément"))

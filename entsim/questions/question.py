@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from entsim.questions.ecriture import _points_fr
-from entsim.questions.normalisation import _est_vide, _ReponseInvalide, _verifier_taille
+from entsim.questions.ecriture import points_fr
+from entsim.questions.normalisation import est_vide, ReponseInvalide, verifier_taille
 from entsim.questions.retours import Correction
 from entsim.socle.erreurs import ErreurENT, ValeurInvalide
 
@@ -62,7 +62,7 @@ class Question:
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
         """Affichée dans un notebook, une question montre sa consigne complète."""
-        texte = f"**{self.titre or 'Question ' + self.id}** ({_points_fr(self.points)})" \
+        texte = f"**{self.titre or 'Question ' + self.id}** ({points_fr(self.points)})" \
                 f"\n\n{self.consigne()}"
         return {"text/markdown": texte, "text/plain": texte}
 
@@ -71,7 +71,7 @@ class Question:
     # identifiant, son titre, son barème (repr) ou sa consigne (str, affichage notebook).
     def __repr__(self) -> str:
         titre = f" « {self.titre} »" if self.titre else ""
-        return f"<{type(self).__name__} {self.id}{titre}, {_points_fr(self.points)}>"
+        return f"<{type(self).__name__} {self.id}{titre}, {points_fr(self.points)}>"
 
     def __str__(self) -> str:
         return self._repr_mimebundle_()["text/plain"]
@@ -79,11 +79,11 @@ class Question:
     def corriger(self, reponse: object) -> Correction:
         """Corrige une réponse d'élève. Ne lève jamais d'exception."""
         try:
-            _verifier_taille(reponse)
+            verifier_taille(reponse)
             if self._est_vide(reponse):
                 return self._vide()
             return self._corriger(reponse)
-        except _ReponseInvalide as erreur:
+        except ReponseInvalide as erreur:
             return self._correction(0, "invalide", str(erreur))
         except ErreurENT as erreur:
             return self._correction(0, "invalide", str(erreur))
@@ -99,7 +99,7 @@ class Question:
 
     # -- outils des sous-classes ------------------------------------------------------------
     def _est_vide(self, reponse: object) -> bool:
-        return _est_vide(reponse)
+        return est_vide(reponse)
 
     def _vide(self) -> Correction:
         return self._correction(0, "vide", f"Pas encore de réponse : remplacez None par votre "

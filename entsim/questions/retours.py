@@ -12,7 +12,7 @@ import html
 import re
 from dataclasses import dataclass
 
-from entsim.questions.ecriture import _nombre_fr, _points_fr
+from entsim.questions.ecriture import nombre_fr, points_fr
 from entsim.socle.affichage import afficher
 
 
@@ -92,8 +92,8 @@ class Correction(_AffichageNotebook):
     def bareme(self) -> str:
         """« 1,5 / 2 points » ; pour une question ouverte : « note du professeur, sur 3 points »."""
         if self.statut == "manuel":
-            return f"noté par le professeur, sur {_points_fr(self.sur)}"
-        bareme = f"{_nombre_fr(self.points)} / {_points_fr(self.sur)}"
+            return f"noté par le professeur, sur {points_fr(self.sur)}"
+        bareme = f"{nombre_fr(self.points)} / {points_fr(self.sur)}"
         return f"{bareme} ({MENTION_PROVISOIRE})" if self.provisoire else bareme
 
     def texte(self) -> str:

@@ -15,12 +15,11 @@ import itertools
 import re
 from datetime import date, datetime, time
 
-from entsim.autorisation.service import (  # noqa: F401  (ContexteAcces, Decision, de : réexportés)
-    Action, ContexteAcces, Decision, Ressource, de)
+from entsim.autorisation.service import Action, Ressource
 from entsim.socle.erreurs import AccesRefuse, ValeurInvalide
 from entsim.socle.saisie import date_saisie, verifier_poste
-from entsim.socle.texte import accorder, cite  # noqa: F401  (réexportés pour les services et les vues)
-from entsim.services._base import POSTES_EXTERIEURS, ServiceDeBase  # noqa: F401  (réexporté)
+from entsim.socle.texte import cite
+from entsim.services._base import ServiceDeBase
 
 JOURS_SEMAINE = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",

@@ -32,8 +32,10 @@ from entsim.socle.saisie import texte_saisi
 from entsim.socle.texte import extrait
 from entsim.etablissement.generation import CLASSE_DEMO, PERSONAS, RENTREE, SECONDE_DEMO
 from entsim.etablissement.identifiants import replier
-from entsim.services._vie_eleve import (ServiceVieEleve, accorder, cite, date_courte, de, heure_fr, lire_date,
-                         lire_heure)
+from entsim.services._vie_eleve import (ServiceVieEleve, cite, date_courte, heure_fr, lire_date,
+                                        lire_heure)
+from entsim.socle.texte import accorder
+from entsim.autorisation.habilitations.ressources import de
 from entsim.services.emploi_du_temps import lundi_de
 
 #: Motifs proposés aux familles (code stable → libellé), d'après l'art. L131-8.

@@ -140,12 +140,18 @@ class Casier(ServiceSimule):
         return depot
 
     def retirer(self, identifiant: str, numero: int) -> None:
-        """Toujours refusé : un dépôt est définitif (preuve de remise à une date)."""
+        """Toujours refusé : un dépôt est définitif (preuve de remise à une date). Le refus
+        ne nomme le fichier qu'à son déposant et au propriétaire du casier (besoin d'en
+        connaître : un camarade n'apprend rien du dépôt d'un autre)."""
         depot = self._depot(numero)
-        self._exiger_droit(identifiant, Action.SUPPRIMER, f"dépôt n° {numero}",
-                           (False, "action_non_permise",
-                            f"Le dépôt « {depot.fichier.nom} » est horodaté et définitif : il "
-                            "ne peut plus être modifié ni supprimé."))
+        if identifiant in (depot.deposant, depot.destinataire):
+            verdict = ("action_non_permise", f"Le dépôt « {depot.fichier.nom} » est horodaté "
+                       "et définitif : il ne peut plus être modifié ni supprimé.")
+        else:
+            verdict = ("hors_perimetre", "Ce dépôt n'est pas le vôtre : seuls son auteur et le "
+                       "propriétaire du casier le voient.")
+        self._exiger_droit(identifiant, Action.SUPPRIMER, f"dépôt n° {extrait(numero)}",
+                           (False, *verdict))
 
     # -- lecture -----------------------------------------------------------------------------
     def _depot(self, numero: int) -> Depot:

@@ -20,68 +20,27 @@ Règles reproduites (application Documents / Espace documentaire d'Open ENT NG /
   (ni chemin — « / », « \\ », « .. » —, ni caractère de contrôle, ni nom vide ou absurde)
   avec une phrase française.
 
-Chaque accès est décidé par le service d'autorisation et tracé au journal.
+Chaque accès est décidé par le service d'autorisation et tracé au journal, lectures
+comprises : l'élément, son chemin, ses partages, le droit qu'on y a ne se lisent qu'avec un
+droit sur lui (arrêté du 30 novembre 2006 modifié, article 4 : « dans le cadre de leurs
+attributions et dans les limites du besoin d'en connaître ») ; à qui n'en a aucun, le refus
+(tracé) ne dit ni le nom, ni le propriétaire, ni la nature de l'élément.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
-from enum import Enum
 
 from entsim.etablissement.annuaire import Profil, profil_depuis
 from entsim.autorisation.service import Action, Ressource, de
 from entsim.socle.erreurs import ErreurENT, Introuvable, ValeurInvalide
 from entsim.services._communication import ServiceSimule
+from entsim.services._documents import Droit, Element, ElementVu, VueDossier
 from entsim.services._fichiers import Fichier, fichier_simule, valider_nom
 from entsim.socle.texte import cite, extrait
 
-__all__ = ["Droit", "Element", "EspaceDocumentaire", "Fichier", "fichier_simule",
-           "valider_nom"]
-
-
-class Droit(str, Enum):
-    """Les droits de partage, du plus faible au plus fort."""
-
-    LIRE = "lire"
-    CONTRIBUER = "contribuer"
-    GERER = "gerer"
-
-    @property
-    def rang(self) -> int:
-        return list(Droit).index(self)
-
-    @property
-    def libelle(self) -> str:
-        return {"lire": "lecture", "contribuer": "contribution", "gerer": "gestion"}[self.value]
-
-    @classmethod
-    def depuis(cls, valeur: object) -> "Droit":
-        if isinstance(valeur, Droit):
-            return valeur
-        cle = valeur.strip().lower().replace("é", "e") if isinstance(valeur, str) else None
-        for droit in cls:
-            if cle in (droit.value, droit.libelle.replace("é", "e")):
-                return droit
-        raise ValeurInvalide(f"Droit de partage inconnu : {cite(valeur)} (possibles : « lire », "
-                             "« contribuer », « gerer »).", code="droit_inconnu")
-
-
-@dataclass
-class Element:
-    """Un dossier ou un fichier de l'espace documentaire."""
-
-    numero: int
-    nom: str
-    proprietaire: str
-    date: datetime
-    dossier: int | None = None               # dossier parent (None : à la racine)
-    fichier: Fichier | None = None           # None : c'est un dossier
-    partages: dict[str, Droit] = field(default_factory=dict)
-
-    @property
-    def est_dossier(self) -> bool:
-        return self.fichier is None
+__all__ = ["Droit", "Element", "ElementVu", "EspaceDocumentaire", "Fichier", "VueDossier",
+           "fichier_simule", "valider_nom"]
 
 
 class EspaceDocumentaire(ServiceSimule):
@@ -147,12 +106,19 @@ class EspaceDocumentaire(ServiceSimule):
         return element
 
     # -- droits --------------------------------------------------------------------------
-    def element(self, numero: int) -> Element:
+    def _element(self, numero: int) -> Element:
         try:
             return self._elements[numero]
         except (KeyError, TypeError):
             raise Introuvable(f"Aucun document ni dossier n° {extrait(numero)}.",
                               code="document_inconnu") from None
+
+    def element(self, identifiant: str, numero: int) -> Element:
+        """Un document ou un dossier, pour qui a le droit de le lire (son propriétaire, ou
+        une personne, une classe, un profil avec qui il est partagé) ; refus tracé sinon."""
+        element = self._element(numero)
+        self._exiger_sur(identifiant, Action.LIRE, element, Droit.LIRE)
+        return element
 
     def _ancetres(self, element: Element) -> list[Element]:
         chaine = [element]
@@ -169,11 +135,11 @@ class EspaceDocumentaire(ServiceSimule):
             return getattr(personne, "classe", None) == valeur
         return sorte == "profil" and personne.profil.name == valeur
 
-    def droit_de(self, identifiant: str, numero: int) -> Droit | None:
+    def _droit(self, identifiant: str, element: Element) -> Droit | None:
         """Le droit de cette personne sur un élément (propriétaire ou propriétaire d'un
         dossier qui le contient : gérer ; sinon le plus fort des partages), sans tracer."""
         meilleur: Droit | None = None
-        for el in self._ancetres(self.element(numero)):
+        for el in self._ancetres(element):
             if el.proprietaire == identifiant:
                 return Droit.GERER
             for beneficiaire, droit in el.partages.items():
@@ -182,6 +148,19 @@ class EspaceDocumentaire(ServiceSimule):
                     meilleur = droit
         return meilleur
 
+    def droit_de(self, identifiant: str, numero: int) -> Droit:
+        """Le droit qu'a cette personne sur un élément (lecture, contribution, gestion).
+        Qui n'y a aucun droit essuie un refus tracé : il n'apprend rien de l'élément."""
+        element = self._element(numero)
+        self._exiger_sur(identifiant, Action.LIRE, element, Droit.LIRE)
+        return self._droit(identifiant, element)  # type: ignore[return-value]
+
+    def _exiger_visible(self, identifiant: str, action: Action, element: Element) -> None:
+        """Avant une erreur de saisie qui nommerait l'élément (« … est un fichier ») : qui
+        n'y a aucun droit reçoit le refus tracé, sans le nom ; les autres, rien de tracé."""
+        if self._droit(identifiant, element) is None:
+            self._exiger_sur(identifiant, action, element, Droit.LIRE)
+
     def _exiger_sur(self, identifiant: str, action: Action, element: Element,
                 minimum: Droit) -> None:
         """Son propre espace : décision du service d'autorisation ; l'espace d'un autre :
@@ -189,16 +168,18 @@ class EspaceDocumentaire(ServiceSimule):
         if element.proprietaire == identifiant:
             self._exiger(identifiant, action, Ressource.documents_de(identifiant))
             return
-        droit = self.droit_de(identifiant, element.numero)
+        droit = self._droit(identifiant, element)
         sorte = "dossier" if element.est_dossier else "document"
         objet = f"{sorte} « {element.nom} » {de(self.nom_de(element.proprietaire))}"
-        if droit is not None and droit.rang >= minimum.rang:
+        if droit is None:       # ni nom, ni propriétaire, ni nature : rien de l'élément
+            objet = f"élément n° {element.numero} de l'espace documentaire"
+            verdict = (False, "hors_perimetre",
+                       "Cet élément (document ou dossier) n'a pas été partagé avec vous : "
+                       "seuls son propriétaire et les personnes avec qui il est partagé y "
+                       "accèdent.")
+        elif droit.rang >= minimum.rang:
             verdict = (True, "autorise", f"Partagé avec cette personne (droit : "
                                          f"{droit.libelle}).")
-        elif droit is None:
-            verdict = (False, "hors_perimetre",
-                       f"{self.nom_de(element.proprietaire)} n'a pas partagé ce {sorte} avec "
-                       "vous : seul son propriétaire y accède.")
         else:
             verdict = (False, "action_non_permise",
                        f"Ce {sorte} est partagé avec vous en {droit.libelle} seulement ; il "
@@ -220,23 +201,46 @@ class EspaceDocumentaire(ServiceSimule):
                              "« utilisateur:lea.martin », « classe:TSTMG1 », « profil:ELEVE »).",
                              code="beneficiaire_inconnu")
 
-    def partages(self, numero: int) -> list[tuple[str, str]]:
-        """Les partages d'un élément : (à qui, droit), en toutes lettres."""
-        return [(self.libelle_beneficiaire(b), d.libelle)
-                for b, d in self.element(numero).partages.items()]
+    def partages(self, identifiant: str, numero: int) -> list[tuple[str, str]]:
+        """Les partages d'un élément : (à qui, droit), en toutes lettres — pour qui le gère
+        (son propriétaire, ou qui a reçu le droit de gestion) : seul lui modifie les partages,
+        seul lui a besoin de les connaître (choix du simulateur, déjà celui de la vue) ; refus
+        tracé pour les autres."""
+        element = self._element(numero)
+        self._exiger_sur(identifiant, Action.LIRE, element, Droit.GERER)
+        return self._partages_lisibles(element)
 
-    def chemin(self, numero: int, pour: str | None = None) -> str:
-        """« Mes documents / SIG — Documents / Fiche.ipynb » pour son propriétaire (``pour``),
-        « Partagé par Nicolas Durand / SIG — Documents / … » pour un autre, « Mes documents
-        de Nicolas Durand / … » sans ``pour``."""
-        chaine = self._ancetres(self.element(numero))
-        proprietaire = chaine[-1].proprietaire
-        if pour is None:
-            racine = f"Mes documents {de(self.nom_de(proprietaire))}"
-        elif pour == proprietaire:
+    def _partages_lisibles(self, element: Element) -> list[tuple[str, str]]:
+        return [(self.libelle_beneficiaire(b), d.libelle) for b, d in element.partages.items()]
+
+    def chemin(self, identifiant: str, numero: int) -> str:
+        """« Mes documents / SIG — Documents / Fiche.ipynb » pour son propriétaire,
+        « Partagé par Nicolas Durand / SIG — Documents / … » pour une personne avec qui le
+        dossier est partagé. Seuls les dossiers qu'elle peut lire y figurent : un fichier
+        partagé seul ne dit pas le nom du dossier où il est rangé. Refus tracé pour qui n'a
+        aucun droit sur l'élément."""
+        element = self._element(numero)
+        self._exiger_sur(identifiant, Action.LIRE, element, Droit.LIRE)
+        return self._chemin_vu(identifiant, element)
+
+    def _chemin_vu(self, identifiant: str, element: Element) -> str:
+        chaine = self._ancetres(element)
+        # Un droit vaut pour tout le contenu : les éléments lisibles forment le début de la
+        # chaîne (de l'élément vers la racine).
+        visibles = [el for el in chaine if self._droit(identifiant, el) is not None]
+        haut = visibles[-1]
+        if haut.proprietaire != identifiant:
+            racine = f"Partagé par {self.nom_de(haut.proprietaire)}"
+        elif len(visibles) == len(chaine):
             racine = "Mes documents"
-        else:
-            racine = f"Partagé par {self.nom_de(proprietaire)}"
+        else:            # son fichier, rangé chez un autre qui ne lui partage plus le dossier
+            racine = "Dossier non partagé avec vous"
+        return " / ".join([racine] + [el.nom for el in reversed(visibles)])
+
+    def _chemin_complet(self, element: Element) -> str:
+        """« Mes documents de Nicolas Durand / … » : le chemin entier, pour le journal."""
+        chaine = self._ancetres(element)
+        racine = f"Mes documents {de(self.nom_de(chaine[-1].proprietaire))}"
         return " / ".join([racine] + [el.nom for el in reversed(chaine)])
 
     # -- lecture -----------------------------------------------------------------------------
@@ -252,26 +256,47 @@ class EspaceDocumentaire(ServiceSimule):
         self._exiger_droit(identifiant, Action.LIRE, "documents partagés avec moi")
         trouves = []
         for el in self._elements.values():
-            if el.proprietaire == identifiant or self.droit_de(identifiant, el.numero) is None:
+            if el.proprietaire == identifiant or self._droit(identifiant, el) is None:
                 continue
             parent = el.dossier
-            if parent is None or self.droit_de(identifiant, parent) is None:
+            if parent is None or self._droit(identifiant, self._elements[parent]) is None:
                 trouves.append(el)
         return self._trier(trouves)
 
     def contenu(self, identifiant: str, numero_dossier: int) -> list[Element]:
         """Le contenu d'un dossier (droit de lecture au moins)."""
-        dossier = self.element(numero_dossier)
+        dossier = self._element(numero_dossier)
         if not dossier.est_dossier:
+            self._exiger_visible(identifiant, Action.LIRE, dossier)
             raise ValeurInvalide(f"« {dossier.nom} » est un fichier, pas un dossier.")
         self._exiger_sur(identifiant, Action.LIRE, dossier, Droit.LIRE)
         return self._trier(el for el in self._elements.values() if el.dossier == numero_dossier)
 
     def ouvrir(self, identifiant: str, numero: int) -> Element:
         """Ouvre (télécharge) un fichier : droit de lecture au moins."""
-        element = self.element(numero)
+        element = self._element(numero)
         self._exiger_sur(identifiant, Action.LIRE, element, Droit.LIRE)
         return element
+
+    def parcourir(self, identifiant: str, dossier: int | None = None, *,
+                  partages_recus: bool = False) -> VueDossier:
+        """Ce qu'affiche la vue, en une seule décision tracée : « Mes documents » (par
+        défaut), « Partagés avec moi » (``partages_recus=True``) ou le contenu d'un
+        ``dossier``, avec le droit de la personne sur chaque élément et, pour ceux qu'elle
+        gère, leurs partages."""
+        if dossier is not None:
+            elements = self.contenu(identifiant, dossier)
+            chemin = self._chemin_vu(identifiant, self._element(dossier))
+        elif partages_recus:
+            elements, chemin = self.partages_avec_moi(identifiant), "Partagés avec moi"
+        else:
+            elements, chemin = self.mes_documents(identifiant), "Mes documents"
+        vus = []
+        for el in elements:
+            droit = self._droit(identifiant, el)
+            vus.append(ElementVu(el, droit, tuple(self._partages_lisibles(el))  # type: ignore[arg-type]
+                                 if droit is Droit.GERER else None))
+        return VueDossier(chemin, tuple(vus))
 
     @staticmethod
     def _trier(elements) -> list[Element]:
@@ -282,8 +307,9 @@ class EspaceDocumentaire(ServiceSimule):
         if dossier is None:
             self._exiger(identifiant, Action.ECRIRE, Ressource.documents_de(identifiant))
             return None
-        parent = self.element(dossier)
+        parent = self._element(dossier)
         if not parent.est_dossier:
+            self._exiger_visible(identifiant, Action.ECRIRE, parent)
             raise ValeurInvalide(f"« {parent.nom} » est un fichier : on ne dépose que dans un "
                                  "dossier.")
         self._exiger_sur(identifiant, Action.ECRIRE, parent, Droit.CONTRIBUER)
@@ -297,7 +323,7 @@ class EspaceDocumentaire(ServiceSimule):
         cible = self._cible(identifiant, dossier)
         element = self._creer(identifiant, fichier.nom, fichier, cible, self.maintenant())
         self._tracer("document_depose", identifiant, f"document « {fichier.nom} »",
-                     f"{self.chemin(element.numero)} ({fichier.taille_lisible})")
+                     f"{self._chemin_complet(element)} ({fichier.taille_lisible})")
         return element
 
     def creer_dossier(self, identifiant: str, nom: str, dossier: int | None = None) -> Element:
@@ -306,7 +332,7 @@ class EspaceDocumentaire(ServiceSimule):
         cible = self._cible(identifiant, dossier)
         element = self._creer(identifiant, nom, None, cible, self.maintenant())
         self._tracer("document_depose", identifiant, f"dossier « {nom} »",
-                     self.chemin(element.numero))
+                     self._chemin_complet(element))
         return element
 
     def cle_beneficiaire(self, avec: object) -> str:
@@ -344,9 +370,10 @@ class EspaceDocumentaire(ServiceSimule):
                  droit: Droit | str = Droit.LIRE) -> Element:
         """Partage un dossier ou un fichier (droit de gestion requis) avec une personne, les
         élèves d'une classe ou un profil, en « lire », « contribuer » ou « gerer »."""
-        element = self.element(numero)
+        element = self._element(numero)
         droit = Droit.depuis(droit)
         if element.fichier is not None and droit is Droit.CONTRIBUER:
+            self._exiger_visible(identifiant, Action.MODIFIER, element)
             raise ValeurInvalide("On contribue à un dossier, pas à un fichier : partagez le "
                                  "dossier, ou choisissez « lire » ou « gerer ».")
         self._exiger_sur(identifiant, Action.MODIFIER, element, Droit.GERER)
@@ -362,7 +389,7 @@ class EspaceDocumentaire(ServiceSimule):
 
     def retirer_partage(self, identifiant: str, numero: int, avec: str) -> Element:
         """Retire le partage d'un élément avec une personne, une classe ou un profil."""
-        element = self.element(numero)
+        element = self._element(numero)
         self._exiger_sur(identifiant, Action.MODIFIER, element, Droit.GERER)
         cle = self.cle_beneficiaire(avec)
         if cle not in element.partages:

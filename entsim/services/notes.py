@@ -34,7 +34,8 @@ from entsim.socle.saisie import decimal_saisi, texte_saisi
 from entsim.socle.texte import extrait
 from entsim.etablissement.generation import CLASSE_DEMO, RENTREE, SECONDE_DEMO
 from entsim.etablissement.identifiants import replier
-from entsim.services._vie_eleve import ServiceVieEleve, cite, date_courte, de, lire_date, nombre_fr
+from entsim.services._vie_eleve import ServiceVieEleve, cite, date_courte, lire_date, nombre_fr
+from entsim.autorisation.habilitations.ressources import de
 from entsim.services.emploi_du_temps import lundi_de
 
 #: Mentions acceptées à la place d'une note (clé : saisie repliée, sans accents).

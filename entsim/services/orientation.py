@@ -22,7 +22,8 @@ from entsim.socle.erreurs import Introuvable, ValeurInvalide
 from entsim.socle.saisie import texte_saisi
 from entsim.socle.texte import extrait
 from entsim.etablissement.generation import CLASSE_DEMO, PERSONAS, SECONDE_DEMO
-from entsim.services._vie_eleve import ServiceVieEleve, cite, date_fr, de, lire_date
+from entsim.services._vie_eleve import ServiceVieEleve, cite, date_fr, lire_date
+from entsim.autorisation.habilitations.ressources import de
 
 TYPES = ("Stage", "Forum des métiers", "Projet", "Journée portes ouvertes",
          "Entretien d'orientation", "Engagement")

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Protocol
 from entsim.socle.aleatoire import SourceAleatoire
 from entsim.socle.erreurs import verifier_texte
 from entsim.socle.horloge import Horloge
-from entsim.journal.journal import Journal
+from entsim.journal.chaine import Journal
 from entsim.sso.navigateur import CANAL_NAVIGATEUR, Cookie, Navigateur, Reseau
 from entsim.sso.reponses import (
     ACCES_REFUSE,
@@ -215,7 +215,7 @@ class AccesCAS:
         url_service = cible.url if cible is not None else service
         url = self.url_login(url_service, renew=renew, gateway=gateway)
         envoyes = tuple(str(c) for c in navigateur.cookies_pour(url))
-        etapes: list[str] = [f"Le navigateur « {navigateur.nom_poste} » demande {url}"]
+        etapes: list[str] = [f"Le navigateur « {navigateur.nom_poste} » demande {recopie(url)}"]
 
         def noter(statut: int, description: str, location: str | None = None,
                   effaces: tuple[str, ...] = ()) -> None:

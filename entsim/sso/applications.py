@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from entsim.socle.erreurs import ErreurENT, ValeurInvalide, verifier_texte
+from entsim.socle.texte import accorder, cite
 from entsim.sso.navigateur import CANAL_DIRECT, CANAL_NAVIGATEUR, Cookie, Navigateur
 from entsim.sso.reponses import (
     ACCES_ACCORDE,
@@ -117,12 +118,12 @@ class ServiceApplicatif:
         if not code.isascii() or not code.replace("_", "").isalnum():
             raise ValeurInvalide(f"Le code d'un service s'écrit en minuscules sans accent, "
                                  f"avec des « _ », par exemple \"cahier_de_textes\" "
-                                 f"(reçu : {code!r}).")
+                                 f"(reçu : {cite(code)}).")
         morceaux = urlsplit(url)
         if morceaux.scheme != "https" or not morceaux.hostname:
             raise ValeurInvalide(f"L'adresse d'un service doit commencer par https:// "
                                  f"(spécification CAS 3.0, section 2.1.1 : seuls les "
-                                 f"protocoles sécurisés sont recommandés) ; reçu : {url!r}.")
+                                 f"protocoles sécurisés sont recommandés) ; reçu : {cite(url)}.")
         self.code = code
         self.nom = nom
         self.url = url
@@ -348,4 +349,5 @@ class ServiceApplicatif:
 
     def __repr__(self) -> str:
         return (f"ServiceApplicatif({self.code!r}, {self.nom!r}, {self.url!r}, "
-                f"{len(self.sessions_ouvertes())} session(s) ouverte(s))")
+                f"{accorder(len(self.sessions_ouvertes()), 'session ouverte', 'sessions ouvertes')}"
+                ")")

@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from entsim.socle.erreurs import ValeurInvalide, verifier_texte
 from entsim.socle.horloge import Horloge
-from entsim.journal.journal import Journal
+from entsim.socle.texte import cite
+from entsim.journal.chaine import Journal
 from entsim.sso.navigateur import CANAL_NAVIGATEUR, Cookie, Navigateur, Reseau
 from entsim.sso.reponses import (
     MESSAGES,
@@ -138,7 +139,7 @@ class ConnexionCAS:
         resultat = self.verifier_identifiants(identifiant, mot_de_passe, navigateur.nom_poste)
         return self._ouvrir(navigateur, resultat, cible, debut=debut, methode_http="POST",
                             url=url, corps=corps,
-                            etapes=[f"Identifiants de « {identifiant} » envoyés au serveur "
+                            etapes=[f"Identifiants de {cite(identifiant)} envoyés au serveur "
                                     "CAS (formulaire, méthode POST)"])
 
     def ouvrir_session(self, navigateur: Navigateur,

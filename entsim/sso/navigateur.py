@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 from entsim.socle.erreurs import ValeurInvalide, verifier_texte
 from entsim.socle.horloge import Horloge
+from entsim.socle.texte import accorder, cite
 
 #: Les deux canaux d'un échange.
 CANAL_NAVIGATEUR = "navigateur"
@@ -128,7 +129,7 @@ class Reseau:
         """Enregistre un échange ; s'il passe par un navigateur, il entre aussi dans son
         historique. ``numero`` : un numéro réservé avant (voir :meth:`reserver`)."""
         if canal not in (CANAL_NAVIGATEUR, CANAL_DIRECT):
-            raise ValeurInvalide(f"Canal d'échange inconnu : « {canal} ».")
+            raise ValeurInvalide(f"Canal d'échange inconnu : {cite(canal)}.")
         if numero is None:
             numero = self.reserver()
         echange = Echange(
@@ -214,4 +215,4 @@ class Navigateur:
         self._boite.clear()
 
     def __repr__(self) -> str:
-        return f"Navigateur({self.nom_poste!r}, {len(self._boite)} cookie(s))"
+        return f"Navigateur({self.nom_poste!r}, {accorder(len(self._boite), 'cookie')})"

@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from entsim.socle.erreurs import ErreurENT, ValeurInvalide, verifier_texte
-from entsim.journal.journal import EntreeJournal
+from entsim.socle.texte import cite
+from entsim.journal.chaine import EntreeJournal
 from entsim.sso.navigateur import CANAL_DIRECT, CANAL_NAVIGATEUR, Echange, Navigateur
 from entsim.sso.serveur import ServeurCAS
 from entsim.sso.tickets import NOM_COOKIE_TGC
@@ -90,7 +91,7 @@ class Parcours:
         """L'étape ``numero`` (un nombre entier de 1 à 8, sans guillemets)."""
         if isinstance(numero, bool) or not isinstance(numero, int):
             raise ValeurInvalide(f"Le numéro de l'étape est un nombre entier, sans guillemets : "
-                                 f"parcours.etape(1) (reçu : {numero!r}).")
+                                 f"parcours.etape(1) (reçu : {cite(numero)}).")
         for e in self.etapes:
             if e.numero == numero:
                 return e
@@ -178,7 +179,7 @@ def parcours_acces(serveur: ServeurCAS, navigateur: Navigateur, identifiant: str
     authentification = [e for e in produites
                         if e.operation not in _OPERATIONS_AUTORISATION | _OPERATIONS_TICKET]
     debut = (f"Le serveur CAS affiche son formulaire ({formulaire.message}) ; "
-             f"« {identifiant} » envoie son identifiant et son mot de passe (POST). ")
+             f"{cite(identifiant)} envoie son identifiant et son mot de passe (POST). ")
     if not connexion.ok:
         etape(2, debut + f"Authentification refusée : {connexion.message} "
                          f"(code {connexion.code}).",

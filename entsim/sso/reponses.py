@@ -31,6 +31,7 @@ from datetime import datetime, timedelta
 from types import MappingProxyType
 from xml.sax.saxutils import escape, quoteattr
 
+from entsim.socle.caracteres import rendre_visible
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.socle.texte import cite
 from entsim.sso.navigateur import Echange
@@ -135,14 +136,16 @@ def texte_xml(valeur: str) -> str:
 
 def recopie(valeur: str) -> str:
     """Une valeur reçue (ticket, adresse), recopiée dans un message, une réponse XML ou le
-    journal : caractères interdits remplacés (:func:`texte_xml`), et au plus
-    :data:`LONGUEUR_MAX_RECOPIE` caractères suivis de la longueur totale — un ticket d'un
-    million de caractères n'est pas répété en entier."""
+    journal : caractères interdits remplacés (:func:`texte_xml`), caractère invisible
+    (forçage de direction, chasse nulle…) montré par son numéro (« ⟨U+202E⟩ »,
+    :func:`entsim.socle.caracteres.rendre_visible`), et au plus :data:`LONGUEUR_MAX_RECOPIE`
+    caractères suivis de la longueur totale — un ticket d'un million de caractères n'est pas
+    répété en entier."""
     propre = texte_xml(valeur)
     if len(propre) <= LONGUEUR_MAX_RECOPIE:
-        return propre
+        return rendre_visible(propre)
     total = f"{len(valeur):,}".replace(",", "\u202f")
-    return f"{propre[:LONGUEUR_MAX_RECOPIE]}… ({total} caractères)"
+    return f"{rendre_visible(propre[:LONGUEUR_MAX_RECOPIE])}… ({total} caractères)"
 
 
 def verifier_transmissible(valeur: str, nom: str) -> str:

@@ -41,8 +41,6 @@ SSO), :class:`~entsim.sso.validation.ValidationCAS` (``/p3/serviceValidate``) et
 :class:`~entsim.sso.sessions.SessionsCAS` (``/logout``, expiration) ; ce module garde le
 constructeur, les adresses et le registre des services.
 
-Tous les noms des modules ``cas_*`` qui étaient définis ici restent importables depuis
-``entsim.sso.serveur``.
 """
 
 from __future__ import annotations
@@ -55,31 +53,16 @@ from entsim.socle.aleatoire import SourceAleatoire
 from entsim.sso.acces import AccesCAS, DecisionLike  # noqa: F401 — réexporté
 from entsim.sso.applications import ServiceApplicatif
 from entsim.sso.connexion import ConnexionCAS, ResultatAuthentificationLike  # noqa: F401
-from entsim.sso.reponses import (  # noqa: F401 — réexportés
-    ACCES_ACCORDE, ACCES_REFUSE, ATTRIBUTS_CAS, AUCUNE_SESSION, CODES_CAS, DECONNEXION_REUSSIE,
-    FUSEAU_SIMULATION, IDENTIFICATION_DEMANDEE, INTERNAL_ERROR, INVALID_REQUEST,
-    INVALID_SERVICE, INVALID_TICKET, INVALID_TICKET_SPEC, MESSAGES, NOM_SERVEUR, NS_CAS,
-    NS_SAML, NS_SAMLP, PASSERELLE_SANS_SESSION, REAUTHENTIFICATION_DEMANDEE, REDIRECTION_CAS,
-    SERVICE_INCONNU, SESSION_EXISTANTE, SESSION_SSO_OUVERTE, TICKET_EMIS, TICKET_REFUSE,
-    ResultatAcces, ResultatConnexion, ResultatDeconnexion, Validation, _NOM_XML,
-    _avec_precision, _date_xml, _decalage_paris_regle_ue, _dernier_dimanche,
-    _en_utc_depuis_paris, _normaliser_attributs, requete_deconnexion,
-)
+from entsim.sso.reponses import ResultatAcces
 from entsim.sso.sessions import SessionsCAS
-from entsim.sso.tickets import (  # noqa: F401 — réexportés
-    DUREE_MAX_PAR_DEFAUT, DUREE_TICKET_PAR_DEFAUT, ENTROPIE_ST, ETATS_TICKET,
-    INACTIVITE_MAX_PAR_DEFAUT, LONGUEUR_ALEA_LR, LONGUEUR_ALEA_ST, LONGUEUR_ALEA_TGT,
-    LONGUEUR_MAX_TICKET, MOTIF_TICKET_SERVICE, MOTIFS_FIN, NOM_COOKIE_TGC, PREFIXE_LR,
-    PREFIXE_PT, PREFIXE_ST, PREFIXE_TGT, EtatTicket, SessionSSO, TicketDeService, TicketTGT,
-    _duree_lisible, nouvel_identifiant,
-)
+from entsim.sso.tickets import (DUREE_MAX_PAR_DEFAUT, DUREE_TICKET_PAR_DEFAUT,
+                                INACTIVITE_MAX_PAR_DEFAUT, TicketDeService, TicketTGT)
 from entsim.sso.validation import ValidationCAS
 from entsim.socle.erreurs import Introuvable, ValeurInvalide, verifier_texte
+from entsim.socle.texte import accorder, cite
 from entsim.socle.horloge import Horloge
-from entsim.journal.journal import Journal
-from entsim.sso.navigateur import (  # noqa: F401 — réexportés
-    CANAL_NAVIGATEUR, Cookie, Navigateur, Reseau,
-)
+from entsim.journal.chaine import Journal
+from entsim.sso.navigateur import Navigateur, Reseau
 
 #: L'adresse du serveur CAS de l'ENT simulé (les URI ``/login``, ``/logout``… s'y ajoutent).
 URL_CAS_PAR_DEFAUT = "https://ent.example/cas"
@@ -197,11 +180,11 @@ class ServeurCAS(AccesCAS, ConnexionCAS, ValidationCAS, SessionsCAS):
         if not isinstance(service, ServiceApplicatif):
             raise ValeurInvalide("On n'enregistre qu'un ServiceApplicatif(code, nom, url).")
         if service.code in self._services:
-            raise ValeurInvalide(f"Un service de code « {service.code} » est déjà enregistré.")
+            raise ValeurInvalide(f"Un service de code {cite(service.code)} est déjà enregistré.")
         if any(s.url == service.url for s in self._services.values()):
-            raise ValeurInvalide(f"L'adresse {service.url} est déjà celle d'un autre service.")
+            raise ValeurInvalide(f"L'adresse {cite(service.url)} est déjà celle d'un autre service.")
         if service.serveur_cas is not None and service.serveur_cas is not self:
-            raise ValeurInvalide(f"Le service « {service.nom} » dépend déjà d'un autre "
+            raise ValeurInvalide(f"Le service {cite(service.nom)} dépend déjà d'un autre "
                                  "serveur CAS.")
         self._services[service.code] = service
         service.serveur_cas = self
@@ -225,7 +208,7 @@ class ServeurCAS(AccesCAS, ConnexionCAS, ValidationCAS, SessionsCAS):
         trouve = self._trouver(code_ou_url)
         if trouve is None:
             connus = ", ".join(f"« {c} »" for c in self._services) or "aucun"
-            raise Introuvable(f"Aucun service « {code_ou_url} » n'est enregistré auprès du "
+            raise Introuvable(f"Aucun service {cite(code_ou_url)} n'est enregistré auprès du "
                               f"serveur CAS (services connus : {connus}).")
         return trouve
 
@@ -254,9 +237,9 @@ class ServeurCAS(AccesCAS, ConnexionCAS, ValidationCAS, SessionsCAS):
     def _verifier_booleens(**valeurs: object) -> None:
         for nom, valeur in valeurs.items():
             if not isinstance(valeur, bool):
-                raise ValeurInvalide(f"« {nom} » vaut True ou False (reçu : {valeur!r}).")
+                raise ValeurInvalide(f"« {nom} » vaut True ou False (reçu : {cite(valeur)}).")
 
     def __repr__(self) -> str:
         actives = sum(1 for t in self._tgts.values() if t.fin_le is None)
-        return (f"ServeurCAS({self.url!r}, {len(self._services)} service(s), "
-                f"{actives} session(s) SSO ouverte(s))")
+        return (f"ServeurCAS({self.url!r}, {accorder(len(self._services), 'service')}, "
+                f"{accorder(actives, 'session SSO ouverte', 'sessions SSO ouvertes')})")

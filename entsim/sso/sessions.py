@@ -45,7 +45,7 @@ from entsim.sso.tickets import (
 )
 from entsim.socle.erreurs import ErreurENT
 from entsim.socle.horloge import Horloge
-from entsim.journal.journal import Journal
+from entsim.journal.chaine import Journal
 from entsim.sso.navigateur import CANAL_DIRECT, CANAL_NAVIGATEUR, Navigateur, Reseau
 from entsim.socle.texte import accorder
 

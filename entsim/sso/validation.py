@@ -58,8 +58,8 @@ from entsim.sso.tickets import (
 )
 from entsim.socle.erreurs import ErreurENT, ValeurInvalide
 from entsim.socle.horloge import Horloge
-from entsim.journal.journal import Journal
-from entsim.socle.texte import accorder
+from entsim.journal.chaine import Journal
+from entsim.socle.texte import accorder, cite
 
 if TYPE_CHECKING:
     from entsim.sso.applications import ServiceApplicatif
@@ -117,7 +117,7 @@ class ValidationCAS:
         """
         for nom, valeur in (("ticket", ticket), ("service", service_url)):
             if valeur is not None and not isinstance(valeur, str):
-                raise ValeurInvalide(f"« {nom} » doit être un texte (reçu : {valeur!r}).")
+                raise ValeurInvalide(f"« {nom} » doit être un texte (reçu : {cite(valeur)}).")
         self._verifier_booleens(renew=renew)
         self.nettoyer()  # sessions SSO expirées fermées, leurs tickets détruits
         maintenant = self.horloge.maintenant()

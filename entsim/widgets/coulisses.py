@@ -11,7 +11,7 @@
 * les nouvelles lignes du journal des opérations AAS depuis l'ouverture du panneau (SDET,
   « Traçabilité des opérations AAS ») et les derniers échanges HTTP du navigateur.
 
-Rien n'est inventé : le panneau s'abonne au journal (:meth:`entsim.journal.journal.Journal.abonner`)
+Rien n'est inventé : le panneau s'abonne au journal (:meth:`entsim.journal.chaine.Journal.abonner`)
 et lit le serveur CAS (:meth:`entsim.sso.serveur.ServeurCAS.tickets`, ``tgt_de``) et la boîte à
 cookies du navigateur. Tout est aussi disponible en texte (:meth:`PanneauCoulisses.texte`).
 """
@@ -21,9 +21,9 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from entsim.socle.erreurs import ErreurENT
-from entsim.journal.journal import RESULTATS, EntreeJournal
-from entsim.services._vie_eleve import accorder
-from entsim.sso.serveur import NOM_COOKIE_TGC
+from entsim.journal.chaine import RESULTATS, EntreeJournal
+from entsim.socle.texte import accorder
+from entsim.sso.tickets import NOM_COOKIE_TGC
 from entsim.widgets.mise_en_forme import echapper, tableau_html
 from entsim.widgets.style import CLASSE_COULISSES
 

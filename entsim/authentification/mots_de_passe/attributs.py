@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
-from entsim.authentification.mots_de_passe.caracteres import replier, variantes_leet
+from entsim.authentification.mots_de_passe.caracteres import replier_caractere_a_caractere, variantes_leet
 from entsim.authentification.mots_de_passe.echecs import ContexteValidation, Echec, message
 from entsim.etablissement.annuaire import Personne
 from entsim.socle.erreurs import verifier_entier
@@ -79,7 +79,7 @@ class AttributsUtilisateur:
         return resultat
 
     def _formes_texte(self, valeur: str) -> list[str]:
-        replie = replier(valeur)
+        replie = replier_caractere_a_caractere(valeur)
         morceaux = [m for m in _SEPARATEURS.split(replie) if m]
         entiers = morceaux + ["".join(morceaux)] if len(morceaux) > 1 else morceaux
         formes: list[str] = []
@@ -96,7 +96,7 @@ class AttributsUtilisateur:
                 contexte: ContexteValidation = ContexteValidation()) -> list[Echec]:
         if utilisateur is None:
             return []
-        replie = replier(mot_de_passe)
+        replie = replier_caractere_a_caractere(mot_de_passe)
         textes = (replie, *variantes_leet(replie))
         compact = _SEPARATEURS.sub("", replie)     # « 14/03/2008 » → « 14032008 »
         echecs: list[Echec] = []

@@ -74,9 +74,13 @@ def _replier_caractere(c: str) -> str:
     return bas if len(bas) == 1 else base
 
 
-def replier(texte: str) -> str:
+def replier_caractere_a_caractere(texte: str) -> str:
     """Minuscules sans accents, **caractère pour caractère** (même longueur que la forme NFC) :
-    « Éloïse » → « eloise ». Sert à comparer sans tenir compte des majuscules ni des accents."""
+    « Éloïse » → « eloise ». Sert à comparer sans tenir compte des majuscules ni des accents.
+
+    À la différence de :func:`entsim.etablissement.identifiants.replier` (qui décompose « œ » en
+    « oe » pour fabriquer des identifiants), la longueur est gardée : les positions des
+    caractères d'un mot de passe restent comparables (variantes « leet »)."""
     return "".join(_replier_caractere(c) for c in unicodedata.normalize("NFC", texte))
 
 
@@ -99,11 +103,11 @@ def variantes_leet(texte: str) -> tuple[str, ...]:
     return (base.replace("1", "i"), base.replace("1", "l"))
 
 
-def _type_depuis(valeur: TypeCaractere | str) -> TypeCaractere:
+def type_depuis(valeur: TypeCaractere | str) -> TypeCaractere:
     if isinstance(valeur, TypeCaractere):
         return valeur
     if isinstance(valeur, str):
-        cle = replier(valeur).replace("caracteres", "").replace("_", " ").strip()
+        cle = replier_caractere_a_caractere(valeur).replace("caracteres", "").replace("_", " ").strip()
         noms = {"minuscules": TypeCaractere.MINUSCULES, "minuscule": TypeCaractere.MINUSCULES,
                 "majuscules": TypeCaractere.MAJUSCULES, "majuscule": TypeCaractere.MAJUSCULES,
                 "chiffres": TypeCaractere.CHIFFRES, "chiffre": TypeCaractere.CHIFFRES,
@@ -115,6 +119,6 @@ def _type_depuis(valeur: TypeCaractere | str) -> TypeCaractere:
 
 
 __all__ = [
-    "ORDRE_TYPES", "SUBSTITUTIONS_LEET", "TypeCaractere", "longueur", "replier",
+    "ORDRE_TYPES", "SUBSTITUTIONS_LEET", "TypeCaractere", "longueur", "replier_caractere_a_caractere",
     "type_du_caractere", "types_de_caracteres", "variantes_leet",
 ]

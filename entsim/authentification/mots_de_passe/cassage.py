@@ -12,8 +12,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from entsim.authentification.mots_de_passe.caracteres import replier
-from entsim.authentification.mots_de_passe.redaction import _fr
+from entsim.authentification.mots_de_passe.caracteres import replier_caractere_a_caractere
+from entsim.authentification.mots_de_passe.redaction import fr
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.socle.texte import cite
 
@@ -73,7 +73,7 @@ def _vitesse(valeur: VitesseCassage | str | float | int) -> VitesseCassage:
     if isinstance(valeur, VitesseCassage):
         return valeur
     if isinstance(valeur, str):
-        cle = replier(valeur).replace("-", "").replace(" ", "_")
+        cle = replier_caractere_a_caractere(valeur).replace("-", "").replace(" ", "_")
         if cle in VITESSES_RTX_4090:
             return VITESSES_RTX_4090[cle]
         raise ValeurInvalide(f"Algorithme inconnu : {cite(valeur)}. Choisissez parmi : "
@@ -152,7 +152,7 @@ def duree_lisible(secondes: float) -> str:
         return _grand_nombre(annees / 1e6, "million", "millions") + " d'années"
     if round(annees) >= 1 and secondes >= _SECONDES_PAR_AN:
         n = round(annees)
-        return f"{_fr(n)} an{'s' if n > 1 else ''}"
+        return f"{fr(n)} an{'s' if n > 1 else ''}"
     for (taille, singulier, pluriel), suivante in zip(_UNITES, (*_UNITES[1:], None)):
         n = round(secondes / taille)
         if suivante is None or n < round(suivante[0] / taille):
@@ -161,7 +161,7 @@ def duree_lisible(secondes: float) -> str:
 
 
 def _grand_nombre(valeur: float, singulier: str, pluriel: str) -> str:
-    texte = _fr(valeur, 1) if valeur < 10 else _fr(round(valeur))
+    texte = fr(valeur, 1) if valeur < 10 else fr(round(valeur))
     texte = texte.removesuffix(",0")
     return f"{texte} {singulier if valeur < 2 else pluriel}"
 
@@ -170,9 +170,9 @@ def _vitesse_lisible(essais_par_seconde: float) -> str:
     for facteur, nom in ((1e9, "milliards"), (1e6, "millions")):
         if essais_par_seconde >= facteur:
             valeur = essais_par_seconde / facteur
-            texte = (_fr(valeur, 1) if valeur < 10 else _fr(round(valeur))).removesuffix(",0")
+            texte = (fr(valeur, 1) if valeur < 10 else fr(round(valeur))).removesuffix(",0")
             return f"{texte} {nom} d'essais par seconde"
-    return f"{_fr(essais_par_seconde)} essais par seconde"
+    return f"{fr(essais_par_seconde)} essais par seconde"
 
 
 __all__ = [

@@ -27,7 +27,7 @@ from entsim.authentification.mots_de_passe.caracteres import ORDRE_TYPES, types_
 from entsim.authentification.mots_de_passe.caracteres import longueur as _longueur
 from entsim.authentification.mots_de_passe.cassage import _vitesse, temps_de_cassage
 from entsim.authentification.mots_de_passe.entropie import (
-    _verifier_mdp,
+    verifier_mdp,
     bits_arrondis,
     entropie_combinatoire,
     entropie_phrase_de_passe,
@@ -38,7 +38,7 @@ from entsim.authentification.mots_de_passe.estimation import (
     EstimationRealiste,
     analyse_realiste,
 )
-from entsim.authentification.mots_de_passe.redaction import _enumerer
+from entsim.authentification.mots_de_passe.redaction import enumerer
 from entsim.socle.erreurs import ValeurInvalide
 
 if TYPE_CHECKING:   # pragma: no cover
@@ -124,7 +124,7 @@ def verdict_cnil(mot_de_passe: str, cas: Cas | int) -> VerdictCNIL:
     >>> verdict_cnil("k7#Qm!2vZp9@", Cas.MOT_DE_PASSE_SEUL).message
     '80 bits ≥ 80 bits exigés pour un mot de passe seul : conforme.'
     """
-    texte = _verifier_mdp(mot_de_passe)
+    texte = verifier_mdp(mot_de_passe)
     return _verdict(_cas(cas), *_mesures(texte))
 
 
@@ -144,7 +144,7 @@ def _verdict(le_cas: Cas, bits: float, analyse: EstimationRealiste | None) -> Ve
     texte_verdict = (f"{_bits(arrondi)} {signe} {le_cas.seuil} bits exigés {le_cas.contexte} : "
                      f"{'conforme' if conforme else 'non conforme'}.")
     if conforme and devinable and analyse is not None:
-        raisons = _enumerer(list(analyse.raisons)) or "une structure prévisible"
+        raisons = enumerer(list(analyse.raisons)) or "une structure prévisible"
         texte_verdict += (f" Mais attention : il est devinable (≈ {_bits(bits_arrondis(realistes))}"
                           f" en réalité), car il contient {raisons} : les attaquants "
                           "essaient d'abord les listes de mots de passe connus.")
@@ -158,7 +158,7 @@ def _bits(nombre: int) -> str:
 
 def verdicts_cnil(mot_de_passe: str) -> tuple[VerdictCNIL, ...]:
     """Les verdicts des trois cas, dans l'ordre (seul, avec blocage, code de déverrouillage)."""
-    mesures = _mesures(_verifier_mdp(mot_de_passe))
+    mesures = _mesures(verifier_mdp(mot_de_passe))
     return tuple(_verdict(cas, *mesures) for cas in Cas)
 
 
@@ -178,7 +178,7 @@ def tableau_verdicts(mots_de_passe: Sequence[str], *,
     vitesse = _vitesse(algorithme) if algorithme is not None else None
     lignes = []
     for mdp in mots_de_passe:
-        _verifier_mdp(mdp)
+        verifier_mdp(mdp)
         verdicts = verdicts_cnil(mdp)
         types = [t for t in ORDRE_TYPES if t in types_de_caracteres(mdp)]
         ligne: dict[str, object] = {

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from entsim.authentification.mots_de_passe.caracteres import replier, variantes_leet
+from entsim.authentification.mots_de_passe.caracteres import replier_caractere_a_caractere, variantes_leet
 from entsim.socle import donnees
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.socle.texte import cite
@@ -60,7 +60,7 @@ class ListeCourante:
             if not isinstance(mot, str):
                 raise ValeurInvalide("La liste de mots de passe courants ne doit contenir que "
                                      f"des textes (reçu : {cite(mot)}).")
-            cle = replier(mot.strip())
+            cle = replier_caractere_a_caractere(mot.strip())
             if cle and cle not in rangs:
                 rangs[cle] = len(rangs) + 1
         return cls(rangs=rangs, longueur_max=max(map(len, rangs), default=0))
@@ -80,7 +80,7 @@ def base_courante(mot_de_passe: str, liste: ListeCourante | None = None) -> tupl
     répétition d'une entrée (« azertyazerty »).
     """
     liste = liste_courante() if liste is None else liste
-    replie = replier(mot_de_passe)
+    replie = replier_caractere_a_caractere(mot_de_passe)
     coeur = _sans_decor(replie)
     candidats: list[str] = [replie, coeur, *variantes_leet(replie), *variantes_leet(coeur)]
     candidats += [_sans_decor(v) for v in variantes_leet(replie)]
@@ -111,7 +111,7 @@ def _repetition(texte: str, liste: ListeCourante) -> tuple[int | None, str]:
 
 
 @lru_cache(maxsize=8)
-def _liste_perso(mots: tuple[str, ...]) -> ListeCourante:
+def liste_perso(mots: tuple[str, ...]) -> ListeCourante:
     return ListeCourante.depuis(mots)
 
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from entsim.authentification.mots_de_passe.caracteres import (
     TypeCaractere,
-    _type_depuis,
+    type_depuis,
     type_du_caractere,
     types_de_caracteres,
 )
@@ -38,7 +38,7 @@ TAILLES_ALPHABETS_CNIL: dict[TypeCaractere, int] = {
 TAILLE_DICTIONNAIRE_DICEWARE = 7776
 
 
-def _verifier_mdp(mot_de_passe: object) -> str:
+def verifier_mdp(mot_de_passe: object) -> str:
     if not isinstance(mot_de_passe, str):
         raise ValeurInvalide("Le mot de passe doit être un texte entre guillemets, par exemple "
                              f"\"Ma phrase secrète !\" (reçu : {type(mot_de_passe).__name__}).")
@@ -56,7 +56,7 @@ def taille_alphabet(types: Iterable[TypeCaractere | str], *, nb_speciaux: int = 
     """Nombre de caractères possibles pour ces types (26 + 26 + 10 + 37 = 99 pour les quatre)."""
     tailles = dict(TAILLES_ALPHABETS_CNIL)
     tailles[TypeCaractere.SPECIAUX] = nb_speciaux
-    return sum(tailles[t] for t in {_type_depuis(t) for t in types})
+    return sum(tailles[t] for t in {type_depuis(t) for t in types})
 
 
 def entropie_combinatoire(longueur: int, types: Iterable[TypeCaractere | str], *,
@@ -103,7 +103,7 @@ def entropie_caracteres(mot_de_passe: str) -> float:
     « Az3rty0) » : 8 caractères, quatre types → 8 × log2(99) ≈ 53 bits. Une lettre accentuée
     compte comme une minuscule ou une majuscule, un émoji comme un caractère spécial.
     """
-    texte = _verifier_mdp(mot_de_passe)
+    texte = verifier_mdp(mot_de_passe)
     types = types_de_caracteres(texte)
     if not types:
         return 0.0
@@ -142,7 +142,7 @@ def entropie_theorique(mot_de_passe: str, *,
     Ce calcul ignore que les humains ne tirent pas au hasard : « Soleil2024! » vaut ici
     ≈ 73 bits. Voir :func:`estimation_realiste`.
     """
-    texte = _verifier_mdp(mot_de_passe)
+    texte = verifier_mdp(mot_de_passe)
     bits = entropie_caracteres(texte)
     mots = mots_de_phrase(texte)
     if mots is not None:

@@ -20,20 +20,20 @@ from typing import TYPE_CHECKING
 
 from entsim.authentification.mots_de_passe.attributs import AttributsUtilisateur
 from entsim.authentification.mots_de_passe.caracteres import (
-    replier,
+    replier_caractere_a_caractere,
     types_de_caracteres,
     variantes_leet,
 )
 from entsim.authentification.mots_de_passe.courants import ListeCourante, liste_courante
 from entsim.authentification.mots_de_passe.entropie import (
     TAILLE_DICTIONNAIRE_DICEWARE,
-    _verifier_mdp,
+    verifier_mdp,
     entropie_phrase_de_passe,
     entropie_theorique,
     mots_de_phrase,
     taille_alphabet,
 )
-from entsim.authentification.mots_de_passe.redaction import _fr
+from entsim.authentification.mots_de_passe.redaction import fr
 from entsim.socle.erreurs import ValeurInvalide
 
 if TYPE_CHECKING:   # pragma: no cover
@@ -114,7 +114,7 @@ class EstimationRealiste:
 
 def _bits_decimaux(bits: float) -> str:
     """« 0,6 bit », « 5,1 bits » (singulier en dessous de 2, comme en français)."""
-    return f"{_fr(bits, 1)} bit{'s' if round(bits, 1) >= 2 else ''}"
+    return f"{fr(bits, 1)} bit{'s' if round(bits, 1) >= 2 else ''}"
 
 
 def _bits_casse(original: str) -> float:
@@ -199,10 +199,10 @@ def analyse_realiste(mot_de_passe: str, utilisateur: Personne | None = None, *,
     Le découpage retenu est le moins coûteux (programmation dynamique). Le résultat n'excède
     jamais l'entropie théorique.
     """
-    texte = _verifier_mdp(mot_de_passe)
+    texte = verifier_mdp(mot_de_passe)
     if len(texte) > LONGUEUR_ANALYSE_MAX:
-        raise ValeurInvalide(f"Ce mot de passe fait {_fr(len(texte))} caractères : c'est trop "
-                             f"long pour être analysé ({_fr(LONGUEUR_ANALYSE_MAX)} au plus).")
+        raise ValeurInvalide(f"Ce mot de passe fait {fr(len(texte))} caractères : c'est trop "
+                             f"long pour être analysé ({fr(LONGUEUR_ANALYSE_MAX)} au plus).")
     texte = unicodedata.normalize("NFC", texte)
     theorique = entropie_theorique(texte, taille_dictionnaire=taille_dictionnaire)
     n = len(texte)
@@ -211,7 +211,7 @@ def analyse_realiste(mot_de_passe: str, utilisateur: Personne | None = None, *,
     liste = liste_courante() if liste is None else liste
     alphabet = max(taille_alphabet(types_de_caracteres(texte)), 2)
     bits_brute = math.log2(alphabet)
-    replie = replier(texte)
+    replie = replier_caractere_a_caractere(texte)
     lectures = [(replie, False)] + [(v, True) for v in variantes_leet(replie)]
     personnels = _attributs_personnels(utilisateur)
     bits_personnel = math.log2(max(len(personnels), 2))
@@ -288,7 +288,7 @@ def analyse_realiste(mot_de_passe: str, utilisateur: Personne | None = None, *,
         if bits_phrase < bits:
             bits = bits_phrase
             morceaux = [Morceau(texte, "phrase de passe", bits_phrase,
-                                f"{len(mots)} mots parmi {_fr(taille_dictionnaire)}")]
+                                f"{len(mots)} mots parmi {fr(taille_dictionnaire)}")]
     if theorique < bits:
         bits = theorique
         morceaux = [Morceau(texte, "force brute", theorique,

@@ -6,13 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 
-def _fr(nombre: float, decimales: int = 0) -> str:
+def fr(nombre: float, decimales: int = 0) -> str:
     """Un nombre à la française : « 1 000 000 », « 79,6 » (espace fine insécable)."""
     texte = f"{nombre:,.{decimales}f}"
     return texte.replace(",", "\u202f").replace(".", ",")
 
 
-def _enumerer(elements: Sequence[str], conjonction: str = "et") -> str:
+def enumerer(elements: Sequence[str], conjonction: str = "et") -> str:
     """« a », « a et b », « a, b et c »."""
     elements = list(elements)
     if not elements:

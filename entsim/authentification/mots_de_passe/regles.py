@@ -34,19 +34,19 @@ from typing import ClassVar
 from entsim.authentification.mots_de_passe.caracteres import (
     ORDRE_TYPES,
     TypeCaractere,
-    _type_depuis,
+    type_depuis,
     longueur,
     types_de_caracteres,
 )
 from entsim.authentification.mots_de_passe.courants import (
     ListeCourante,
-    _liste_perso,
+    liste_perso,
     base_courante,
     liste_courante,
 )
 from entsim.authentification.mots_de_passe.echecs import ContexteValidation, Echec, message
 from entsim.authentification.mots_de_passe.entropie import bits_arrondis, entropie_theorique
-from entsim.authentification.mots_de_passe.redaction import _enumerer, _fr
+from entsim.authentification.mots_de_passe.redaction import enumerer, fr
 from entsim.etablissement.annuaire import Personne
 from entsim.socle.erreurs import ValeurInvalide, verifier_entier
 
@@ -74,8 +74,8 @@ class LongueurMaximale:
                 contexte: ContexteValidation = ContexteValidation()) -> list[Echec]:
         n = len(mot_de_passe)
         if n > self.maximum:
-            return [Echec("mdp_trop_long", message("mdp_trop_long", longueur=_fr(n),
-                                                   maximum=_fr(self.maximum)))]
+            return [Echec("mdp_trop_long", message("mdp_trop_long", longueur=fr(n),
+                                                   maximum=fr(self.maximum)))]
         return []
 
     def aide(self) -> str:
@@ -127,7 +127,7 @@ class TypesDeCaracteres:
             verifier_entier(parmi, "parmi", minimum=1, maximum=4)
             types = ORDRE_TYPES[:parmi]
         else:
-            types = tuple(dict.fromkeys(_type_depuis(t) for t in parmi))
+            types = tuple(dict.fromkeys(type_depuis(t) for t in parmi))
             if not types:
                 raise ValeurInvalide("« parmi » doit nommer au moins un type de caractères.")
         verifier_entier(minimum, "minimum", minimum=1, maximum=len(types))
@@ -142,13 +142,13 @@ class TypesDeCaracteres:
         manquants = [t for t in self.parmi if t not in presents]
         return [Echec("mdp_types_insuffisants", message(
             "mdp_types_insuffisants", minimum=self.minimum, parmi=len(self.parmi),
-            liste=_enumerer([str(t) for t in self.parmi]), nombre=_combien(presents),
-            manquants=_enumerer([t.exemple for t in manquants], "ou")))]
+            liste=enumerer([str(t) for t in self.parmi]), nombre=_combien(presents),
+            manquants=enumerer([t.exemple for t in manquants], "ou")))]
 
     def aide(self) -> str:
         if self.minimum == len(self.parmi):
             return (f"Votre mot de passe doit contenir des "
-                    f"{_enumerer([str(t) for t in self.parmi])}.")
+                    f"{enumerer([str(t) for t in self.parmi])}.")
         return (f"Votre mot de passe doit mélanger au moins {self.minimum} types de caractères "
                 f"parmi : {', '.join(str(t) for t in self.parmi)}.")
 
@@ -157,7 +157,7 @@ def _combien(presents: Sequence[TypeCaractere]) -> str:
     """« aucun », « qu'un (minuscules) », « que 2 (minuscules et chiffres) »."""
     if not presents:
         return "aucun"
-    noms = _enumerer([str(t) for t in presents])
+    noms = enumerer([str(t) for t in presents])
     return f"qu'un ({noms})" if len(presents) == 1 else f"que {len(presents)} ({noms})"
 
 
@@ -178,7 +178,7 @@ class MotDePasseCourant:
 
     @property
     def liste(self) -> ListeCourante:
-        return liste_courante() if self.mots is None else _liste_perso(self.mots)
+        return liste_courante() if self.mots is None else liste_perso(self.mots)
 
     def correspondance(self, mot_de_passe: str) -> str | None:
         """L'entrée de la liste sur laquelle repose le mot de passe, ou ``None``."""

@@ -22,8 +22,8 @@ from entsim.authentification.preuves.certificats import (
     LONGUEUR_MAX_IDENTITE,
     Certificat,
     VerificationCertificat,
-    _dates_validite,
-    _nom_commun,
+    dates_validite,
+    nom_commun,
     _verification,
 )
 from entsim.authentification.preuves.cles import (
@@ -33,15 +33,16 @@ from entsim.authentification.preuves.cles import (
     verifier_signature,
 )
 from entsim.authentification.preuves.commun import (
-    _date_fr,
-    _en_octets,
-    _en_utc,
-    _naif,
-    _verifier_horloge,
-    _verifier_source,
+    date_fr,
+    en_octets,
+    en_utc,
+    naif,
+    verifier_horloge,
+    verifier_source,
 )
 from entsim.socle.aleatoire import SourceAleatoire
 from entsim.socle.erreurs import ValeurInvalide, verifier_entier, verifier_texte
+from entsim.socle.texte import accorder
 from entsim.socle.horloge import Horloge
 
 
@@ -71,8 +72,8 @@ class AutoriteCertification:
                 f"accepte au plus {LONGUEUR_MAX_IDENTITE} caractères (RFC 5280)."
             )
         self.nom = nom
-        self.source = _verifier_source(source)
-        self.horloge = _verifier_horloge(horloge)
+        self.source = verifier_source(source)
+        self.horloge = verifier_horloge(horloge)
         self._paire = generer_paire_de_cles(self.source)
         self._emis: dict[int, Certificat] = {}
         self._revocations: dict[int, Revocation] = {}
@@ -90,7 +91,7 @@ class AutoriteCertification:
 
     def _construire(self, identite: str, cle_publique: Ed25519PublicKey, *,
                     duree: timedelta, autorite: bool) -> Certificat:
-        debut = _en_utc(self.horloge.maintenant()).replace(microsecond=0)
+        debut = en_utc(self.horloge.maintenant()).replace(microsecond=0)
         sujet = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, identite)])
         emetteur = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, self.nom)])
         constructeur = (
@@ -187,7 +188,7 @@ class AutoriteCertification:
                 f"Il faut un certificat à vérifier (reçu : {type(certificat).__name__})."
             )
         cert = certificat.x509
-        emetteur = _nom_commun(cert.issuer)
+        emetteur = nom_commun(cert.issuer)
         if cert.issuer != self.certificat_racine.x509.subject:
             return _verification(False, "certificat_autre_autorite",
                                  emetteur=emetteur, autorite=self.nom)
@@ -198,16 +199,16 @@ class AutoriteCertification:
         revocation = self._revocations.get(cert.serial_number)
         if revocation is not None:
             return _verification(False, "certificat_revoque", autorite=self.nom,
-                                 revocation=_date_fr(revocation.instant))
-        maintenant = _en_utc(self.horloge.maintenant())
-        debut, fin = _dates_validite(cert)
+                                 revocation=date_fr(revocation.instant))
+        maintenant = en_utc(self.horloge.maintenant())
+        debut, fin = dates_validite(cert)
         if maintenant < debut:
             return _verification(False, "certificat_pas_encore_valide",
-                                 debut=_date_fr(_naif(debut)))
+                                 debut=date_fr(naif(debut)))
         if maintenant > fin:
-            return _verification(False, "certificat_expire", fin=_date_fr(_naif(fin)))
+            return _verification(False, "certificat_expire", fin=date_fr(naif(fin)))
         return _verification(True, "certificat_valide", autorite=self.nom,
-                             identite=_nom_commun(cert.subject), fin=_date_fr(_naif(fin)))
+                             identite=nom_commun(cert.subject), fin=date_fr(naif(fin)))
 
     def authentifier(self, certificat: Certificat, defi: bytes,
                      reponse: bytes) -> VerificationCertificat:
@@ -220,14 +221,15 @@ class AutoriteCertification:
         verification = self.verifier(certificat)
         if not verification.valide:
             return verification
-        if not verifier_signature(certificat, _en_octets(defi, "defi"), reponse):
+        if not verifier_signature(certificat, en_octets(defi, "defi"), reponse):
             return _verification(False, "defi_signature_invalide",
                                  identite=certificat.identite)
         return _verification(True, "authentification_reussie", identite=certificat.identite)
 
     def __repr__(self) -> str:
-        return (f"AutoriteCertification({self.nom!r}, {len(self._emis)} certificat(s) émis, "
-                f"{len(self._revocations)} révoqué(s))")
+        return (f"AutoriteCertification({self.nom!r}, "
+                f"{accorder(len(self._emis), 'certificat émis', 'certificats émis')}, "
+                f"{accorder(len(self._revocations), 'révoqué')})")
 
 
 __all__ = ["AutoriteCertification", "Revocation"]

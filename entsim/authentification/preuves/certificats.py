@@ -19,10 +19,10 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.x509.oid import NameOID
 
 from entsim.authentification.preuves.commun import (
-    _date_fr,
-    _empreinte_courte,
-    _format_empreinte,
-    _naif,
+    date_fr,
+    empreinte_courte,
+    format_empreinte,
+    naif,
 )
 from entsim.socle.erreurs import ValeurInvalide
 
@@ -104,12 +104,12 @@ def _verification(valide: bool, code: str, **details: str) -> VerificationCertif
     return VerificationCertificat(valide, code, MESSAGES_VERIFICATION[code].format(**details))
 
 
-def _nom_commun(nom: x509.Name) -> str:
+def nom_commun(nom: x509.Name) -> str:
     attributs = nom.get_attributes_for_oid(NameOID.COMMON_NAME)
     return str(attributs[0].value) if attributs else nom.rfc4514_string()
 
 
-def _dates_validite(certificat: x509.Certificate) -> tuple[datetime, datetime]:
+def dates_validite(certificat: x509.Certificate) -> tuple[datetime, datetime]:
     """Dates de validité en UTC (``*_utc`` depuis cryptography 42 ; sinon dates naïves UTC)."""
     debut = getattr(certificat, "not_valid_before_utc", None)
     fin = getattr(certificat, "not_valid_after_utc", None)
@@ -139,9 +139,9 @@ class Certificat:
         """Enveloppe un certificat ``cryptography`` (par exemple relu depuis un fichier PEM)."""
         if not isinstance(certificat, x509.Certificate):
             raise ValeurInvalide("Il faut un certificat X.509 (cryptography.x509.Certificate).")
-        debut, fin = _dates_validite(certificat)
-        return cls(certificat, _nom_commun(certificat.subject), certificat.serial_number,
-                   _naif(debut), _naif(fin), _nom_commun(certificat.issuer))
+        debut, fin = dates_validite(certificat)
+        return cls(certificat, nom_commun(certificat.subject), certificat.serial_number,
+                   naif(debut), naif(fin), nom_commun(certificat.issuer))
 
     def cle_publique(self) -> Ed25519PublicKey:
         """La clé publique certifiée (celle du titulaire)."""
@@ -152,16 +152,16 @@ class Certificat:
 
     def empreinte_cle(self) -> str:
         """Empreinte courte de la clé publique certifiée."""
-        return _empreinte_courte(self.cle_publique())
+        return empreinte_courte(self.cle_publique())
 
     def empreinte(self) -> str:
         """Empreinte SHA-256 du certificat entier, comme l'affiche un navigateur."""
-        return _format_empreinte(self.x509.fingerprint(hashes.SHA256()))
+        return format_empreinte(self.x509.fingerprint(hashes.SHA256()))
 
     def numero_serie_hex(self) -> str:
         """Le numéro de série en hexadécimal, par groupes de deux (``1A:2B:…``)."""
         taille = max(1, (self.numero_serie.bit_length() + 7) // 8)
-        return _format_empreinte(self.numero_serie.to_bytes(taille, "big"))
+        return format_empreinte(self.numero_serie.to_bytes(taille, "big"))
 
     def pem(self) -> str:
         """Le certificat au format texte PEM (``-----BEGIN CERTIFICATE-----``)."""
@@ -186,7 +186,7 @@ class Certificat:
             f"{nature} n° {self.numero_serie_hex()}",
             f"  Titulaire : {self.identite}",
             f"  Émis par : {self.emetteur}",
-            f"  Valable du {_date_fr(self.valide_du)} au {_date_fr(self.valide_au)} "
+            f"  Valable du {date_fr(self.valide_du)} au {date_fr(self.valide_au)} "
             "(heure de la simulation)",
             "  Clé publique : Ed25519, empreinte " + self.empreinte_cle(),
             "  Signature de l'autorité : Ed25519",

@@ -21,9 +21,9 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
 from entsim.authentification.preuves.certificats import Certificat
 from entsim.authentification.preuves.commun import (
     Donnees,
-    _empreinte_courte,
-    _en_octets,
-    _verifier_source,
+    empreinte_courte,
+    en_octets,
+    verifier_source,
 )
 from entsim.socle.aleatoire import SourceAleatoire
 from entsim.socle.erreurs import ValeurInvalide
@@ -83,7 +83,7 @@ def _cle_privee(cle: object) -> Ed25519PrivateKey:
 
 def empreinte_cle(cle_publique: object) -> str:
     """Empreinte courte d'une clé publique : ``AB:CD:…`` (8 octets du SHA-256 de la clé)."""
-    return _empreinte_courte(_cle_publique(cle_publique))
+    return empreinte_courte(_cle_publique(cle_publique))
 
 
 def cle_publique_pem(cle_publique: object) -> str:
@@ -99,7 +99,7 @@ def generer_paire_de_cles(source: SourceAleatoire) -> PaireDeCles:
     En mode reproductible, la clé privée est tirée de la graine (même graine, même clé) ;
     sinon elle vient du générateur aléatoire du système.
     """
-    source = _verifier_source(source)
+    source = verifier_source(source)
     if source.reproductible:
         privee = Ed25519PrivateKey.from_private_bytes(source.octets(32))
     else:
@@ -113,7 +113,7 @@ def signer(cle_privee: Ed25519PrivateKey | PaireDeCles, donnees: Donnees) -> byt
     La signature Ed25519 (RFC 8032) est déterministe : signer deux fois le même texte avec
     la même clé donne la même signature.
     """
-    return _cle_privee(cle_privee).sign(_en_octets(donnees))
+    return _cle_privee(cle_privee).sign(en_octets(donnees))
 
 
 def _signature_en_octets(signature: object) -> bytes | None:
@@ -139,7 +139,7 @@ def verifier_signature(cle_publique: Ed25519PublicKey | PaireDeCles | Certificat
     (jamais d'exception).
     """
     cle = _cle_publique(cle_publique)
-    octets = _en_octets(donnees)
+    octets = en_octets(donnees)
     sig = _signature_en_octets(signature)
     if sig is None:
         return False
@@ -156,7 +156,7 @@ def nouveau_defi(source: SourceAleatoire) -> bytes:
     Le serveur envoie un défi neuf à chaque connexion : une signature interceptée ne
     peut donc pas resservir (pas de « rejeu »).
     """
-    return _verifier_source(source).octets(32)
+    return verifier_source(source).octets(32)
 
 
 def repondre_au_defi(cle_privee: Ed25519PrivateKey | PaireDeCles, defi: bytes) -> bytes:

@@ -23,7 +23,7 @@ from entsim.socle.horloge import Horloge
 Donnees = Union[bytes, str]
 
 
-def _en_utc(instant: object, nom: str = "instant") -> datetime:
+def en_utc(instant: object, nom: str = "instant") -> datetime:
     """Convertit un instant simulé en date UTC avec fuseau (une date naïve *est* de l'UTC)."""
     if not isinstance(instant, datetime):
         raise ValeurInvalide(
@@ -35,12 +35,12 @@ def _en_utc(instant: object, nom: str = "instant") -> datetime:
     return instant.astimezone(timezone.utc)
 
 
-def _naif(instant_utc: datetime) -> datetime:
-    """L'inverse de :func:`_en_utc` : une date UTC ramenée à l'heure naïve de l'horloge."""
+def naif(instant_utc: datetime) -> datetime:
+    """L'inverse de :func:`en_utc` : une date UTC ramenée à l'heure naïve de l'horloge."""
     return instant_utc.astimezone(timezone.utc).replace(tzinfo=None)
 
 
-def _en_octets(donnees: object, nom: str = "données") -> bytes:
+def en_octets(donnees: object, nom: str = "données") -> bytes:
     """Un texte est encodé en UTF-8 ; des octets restent tels quels ; le reste est refusé."""
     if isinstance(donnees, str):
         return donnees.encode("utf-8")
@@ -52,7 +52,7 @@ def _en_octets(donnees: object, nom: str = "données") -> bytes:
     )
 
 
-def _verifier_source(source: object) -> SourceAleatoire:
+def verifier_source(source: object) -> SourceAleatoire:
     if not isinstance(source, SourceAleatoire):
         raise ValeurInvalide(
             "Il faut une source de hasard (SourceAleatoire), par exemple ent.aleatoire "
@@ -61,7 +61,7 @@ def _verifier_source(source: object) -> SourceAleatoire:
     return source
 
 
-def _verifier_horloge(horloge: object) -> Horloge:
+def verifier_horloge(horloge: object) -> Horloge:
     if not isinstance(horloge, Horloge):
         raise ValeurInvalide(
             "Il faut l'horloge de la simulation (Horloge), par exemple ent.horloge "
@@ -70,12 +70,12 @@ def _verifier_horloge(horloge: object) -> Horloge:
     return horloge
 
 
-def _format_empreinte(octets: bytes) -> str:
+def format_empreinte(octets: bytes) -> str:
     """Écrit des octets comme les navigateurs affichent une empreinte : ``AB:CD:EF:…``."""
     return ":".join(f"{o:02X}" for o in octets)
 
 
-def _date_fr(instant: datetime) -> str:
+def date_fr(instant: datetime) -> str:
     return instant.strftime("%d/%m/%Y à %H:%M")
 
 
@@ -83,9 +83,9 @@ def _octets_bruts(cle: Ed25519PublicKey) -> bytes:
     return cle.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
 
 
-def _empreinte_courte(cle: Ed25519PublicKey) -> str:
+def empreinte_courte(cle: Ed25519PublicKey) -> str:
     """Empreinte courte d'une clé publique Ed25519 : ``AB:CD:…`` (8 octets de son SHA-256)."""
-    return _format_empreinte(hashlib.sha256(_octets_bruts(cle)).digest()[:8])
+    return format_empreinte(hashlib.sha256(_octets_bruts(cle)).digest()[:8])
 
 
 def empreinte(texte: Donnees) -> str:
@@ -98,7 +98,7 @@ def empreinte(texte: Donnees) -> str:
     >>> empreinte("ENT")[:16]
     '1f635e128bede643'
     """
-    return hashlib.sha256(_en_octets(texte, "texte")).hexdigest()
+    return hashlib.sha256(en_octets(texte, "texte")).hexdigest()
 
 
 def bits_differents(texte_a: Donnees, texte_b: Donnees) -> int:

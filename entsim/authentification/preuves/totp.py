@@ -18,7 +18,7 @@ from datetime import datetime
 
 import pyotp
 
-from entsim.authentification.preuves.commun import _en_utc, _verifier_horloge, _verifier_source
+from entsim.authentification.preuves.commun import en_utc, verifier_horloge, verifier_source
 from entsim.socle.aleatoire import SourceAleatoire
 from entsim.socle.erreurs import ValeurInvalide, verifier_entier, verifier_texte
 from entsim.socle.horloge import Horloge
@@ -80,7 +80,7 @@ def _totp(secret: object) -> pyotp.TOTP:
 
 def _horodatage(instant: object) -> int:
     """Secondes depuis le 1er janvier 1970 UTC (l'instant simulé étant lu comme UTC)."""
-    secondes = int(_en_utc(instant).timestamp())
+    secondes = int(en_utc(instant).timestamp())
     if secondes < 0:
         raise ValeurInvalide("Un code TOTP se calcule pour un instant après le 1er janvier 1970.")
     return secondes
@@ -97,7 +97,7 @@ def nouveau_secret_totp(source: SourceAleatoire) -> str:
     Le serveur et l'application d'authentification gardent chacun ce secret ; ensuite,
     aucun des deux n'a besoin de communiquer pour calculer le même code.
     """
-    octets = _verifier_source(source).octets(OCTETS_SECRET_TOTP)
+    octets = verifier_source(source).octets(OCTETS_SECRET_TOTP)
     return base64.b32encode(octets).decode("ascii")
 
 
@@ -200,7 +200,7 @@ class TelephoneSimule:
     def __init__(self, proprietaire: str, secret: str, horloge: Horloge) -> None:
         self.proprietaire = verifier_texte(proprietaire, "proprietaire")
         self.secret = _normaliser_secret(secret)
-        self.horloge = _verifier_horloge(horloge)
+        self.horloge = verifier_horloge(horloge)
 
     def code_affiche(self) -> str:
         """Le code que l'écran affiche à l'instant simulé (6 chiffres, sans espace)."""

@@ -15,6 +15,7 @@ from typing import ClassVar, Protocol
 
 from entsim.autorisation.habilitations.actions import replier_cle
 from entsim.socle.erreurs import ValeurInvalide, verifier_texte
+from entsim.socle.texte import cite
 
 __all__ = ["LIEUX", "JOURS", "ContexteAcces", "Condition", "PlageHoraire", "Lieu"]
 
@@ -31,7 +32,7 @@ JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"
 def _lieu(valeur: object, nom: str = "lieu") -> str:
     if not isinstance(valeur, str) or replier_cle(valeur) not in LIEUX:
         raise ValeurInvalide(f"« {nom} » doit valoir \"etablissement\" (réseau du lycée) ou "
-                             f"\"exterieur\" (reçu : {valeur!r}).", code="lieu_inconnu")
+                             f"\"exterieur\" (reçu : {cite(valeur)}).", code="lieu_inconnu")
     return replier_cle(valeur)
 
 
@@ -88,7 +89,7 @@ class PlageHoraire:
         for nom in ("debut", "fin"):
             if not isinstance(getattr(self, nom), time):
                 raise ValeurInvalide(f"« {nom} » doit être une heure, par exemple time(7, 30) "
-                                     f"(reçu : {getattr(self, nom)!r}).")
+                                     f"(reçu : {cite(getattr(self, nom))}).")
         if self.debut == self.fin:
             raise ValeurInvalide("Le début et la fin de la plage horaire doivent être "
                                  "différents.")
@@ -110,7 +111,7 @@ class PlageHoraire:
             return jour
         if isinstance(jour, str) and replier_cle(jour) in JOURS:
             return JOURS.index(replier_cle(jour))
-        raise ValeurInvalide(f"Jour inconnu : {jour!r} (attendu : \"lundi\" … \"dimanche\", "
+        raise ValeurInvalide(f"Jour inconnu : {cite(jour)} (attendu : \"lundi\" … \"dimanche\", "
                              f"ou 0 à 6).")
 
     @property

@@ -10,7 +10,7 @@ une habilitation de plus (voir :class:`Regle`).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import Enum
 
 from entsim.autorisation.habilitations.actions import Action, liste_actions, replier_cle
@@ -18,8 +18,14 @@ from entsim.autorisation.habilitations.conditions import ContexteAcces
 from entsim.autorisation.habilitations.ressources import Ressource
 from entsim.etablissement.annuaire import Fonction, Personne, Profil
 from entsim.socle.erreurs import ValeurInvalide, verifier_texte
+from entsim.socle.saisie import texte_saisi
+from entsim.socle.texte import cite, extrait
 
-__all__ = ["Effet", "TOUS", "Regle"]
+__all__ = ["Effet", "LIBELLE_MAX", "TOUS", "Regle"]
+
+#: Longueur maximale du libellé donné à une règle (il est repris dans chaque motif de
+#: décision qui la cite).
+LIBELLE_MAX = 200
 
 
 class Effet(str, Enum):
@@ -44,7 +50,7 @@ def _qui(valeur: object) -> Profil | Fonction | str:
     if not isinstance(valeur, str) or not valeur.strip():
         raise ValeurInvalide("« qui » doit être un profil (Profil.PARENT), une fonction "
                              "(Fonction.CPE), \"tous\" ou un identifiant comme \"lea.martin\""
-                             f" (reçu : {valeur!r}).", code="qui_invalide")
+                             f" (reçu : {cite(valeur)}).", code="qui_invalide")
     cle = replier_cle(valeur)
     for profil in Profil:
         if cle in (replier_cle(profil.value), profil.name.lower()):
@@ -106,24 +112,37 @@ class Regle:
         for c in conditions:
             if not all(hasattr(c, a) for a in ("est_satisfaite", "raison_echec", "code_echec")):
                 raise ValeurInvalide("Chaque condition doit être une PlageHoraire(…) ou un "
-                                     f"Lieu(…) (reçu : {c!r}).")
+                                     f"Lieu(…) (reçu : {cite(c)}).")
         object.__setattr__(self, "conditions", tuple(conditions))
         if isinstance(self.effet, str) and not isinstance(self.effet, Effet):
             try:
                 object.__setattr__(self, "effet", Effet(replier_cle(self.effet)))
             except ValueError:
                 raise ValeurInvalide("L'effet d'une règle est \"autoriser\" ou \"refuser\" "
-                                     f"(reçu : {self.effet!r}).") from None
+                                     f"(reçu : {cite(self.effet)}).") from None
         elif not isinstance(self.effet, Effet):
             raise ValeurInvalide("L'effet d'une règle est \"autoriser\" ou \"refuser\".")
         if not isinstance(self.libelle, str):
             raise ValeurInvalide("Le libellé d'une règle doit être un texte.")
+        auto = self._libelle_auto()
         if not self.libelle.strip():
-            object.__setattr__(self, "libelle", self._libelle_auto())
+            object.__setattr__(self, "libelle", auto)
+        elif self.libelle != auto:      # un libellé saisi : longueur et caractères vérifiés
+            object.__setattr__(self, "libelle", texte_saisi(self.libelle, "libellé",
+                                                            maximum=LIBELLE_MAX))
+
+    def pour_le_service(self, code: str) -> "Regle":
+        """La même règle, son service écrit par son code (le libellé ne change pas)."""
+        regle = replace(self, service=code, libelle="")
+        object.__setattr__(regle, "libelle", self.libelle)
+        return regle
 
     def _libelle_auto(self) -> str:
-        qui = self.qui.value if isinstance(self.qui, (Profil, Fonction)) else self.qui
-        cible = f"« {self.service} »" + (f" (partie « {self.partie} »)" if self.partie else "")
+        """« Autoriser à Parent : lire sur « notes », de 7 h 00 à 21 h 00 » ; une valeur
+        reçue n'y entre que bornée (:func:`entsim.socle.texte.extrait`)."""
+        qui = self.qui.value if isinstance(self.qui, (Profil, Fonction)) else extrait(self.qui)
+        cible = f"« {extrait(self.service)} »" + (f" (partie « {extrait(self.partie)} »)"
+                                                  if self.partie else "")
         verbe = "Autoriser" if self.effet is Effet.AUTORISER else "Refuser"
         texte = f"{verbe} à {qui} : {liste_actions(self.actions)} sur {cible}"  # type: ignore[arg-type]
         if self.conditions:

@@ -1,7 +1,7 @@
 """Les schémas de la connexion à l'ENT (question 15), tracés à partir d'exécutions réelles.
 
 Aucun de ces schémas n'est dessiné à la main : chacun lit ce qu'une exécution de la
-simulation a produit — les lignes du journal (:mod:`entsim.journal.journal`) et les échanges HTTP
+simulation a produit — les lignes du journal (:mod:`entsim.journal.chaine`) et les échanges HTTP
 (:class:`entsim.sso.navigateur.Echange`) — avec les vraies valeurs (tickets ``ST-…``, cookie
 ``TGC``, adresses). Relancer la simulation avec une autre graine change les valeurs.
 
@@ -25,24 +25,11 @@ connexion). Peut importer : :mod:`entsim.diagrammes.schema`, :mod:`entsim.sso` (
 échanges, réponses), :mod:`entsim.journal` et :mod:`entsim.socle` ; jamais les widgets.
 """
 
-from entsim.diagrammes.sso.cinematique import (  # noqa: F401 — anciens noms du module
-    _COULOIRS_AAS, _NOEUDS_AAS, OPERATIONS_DESSINEES, Fleche, _fleches_etape,
-    _services_du_parcours, fleches_parcours, schema_parcours,
-)
-from entsim.diagrammes.sso.couloirs import (  # noqa: F401 — anciens noms du module
-    _ECART_MINIMAL, _HAUTEUR_LIGNE, _LARGEUR_CARACTERE, _LARGEUR_CARACTERE_ENTETE,
-    _MARGE_REPERES, COULEUR_A_VENIR, COULEUR_COURANTE, MARQUE_COURANTE, _dessiner_couloirs,
-    _ecarts, _Ligne,
-)
+from entsim.diagrammes.sso.cinematique import Fleche, fleches_parcours, schema_parcours
 from entsim.diagrammes.sso.deconnexion import schema_deconnexion
-from entsim.diagrammes.sso.sequence import (  # noqa: F401 — anciens noms du module
-    Message, _nature_couloir, _texte_reponse, _texte_requete, messages_sequence,
-    schema_sequence, schema_sso_second_acces,
-)
-from entsim.diagrammes.sso.textes import (  # noqa: F401 — anciens noms du module
-    _COOKIE, _JETON, CARACTERES_VISIBLES, _dot, _echanges_de, _lignes, _pluriel, abreger,
-    abreger_texte, url_courte,
-)
+from entsim.diagrammes.sso.sequence import (Message, messages_sequence, schema_sequence,
+                                            schema_sso_second_acces)
+from entsim.diagrammes.sso.textes import abreger, abreger_texte, url_courte
 
 __all__ = [
     "Fleche", "Message", "abreger", "abreger_texte", "fleches_parcours", "messages_sequence",

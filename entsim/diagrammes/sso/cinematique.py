@@ -3,7 +3,7 @@
 :func:`schema_parcours` dessine un couloir par acteur — le poste de l'utilisateur, les trois
 services AAS du SDET (identification/authentification, autorisation, propagation de
 l'identité) et les services applicatifs — et une flèche par ligne du journal
-(:mod:`entsim.journal.journal`) ou échange HTTP réellement produit à chaque étape
+(:mod:`entsim.journal.chaine`) ou échange HTTP réellement produit à chaque étape
 (:func:`fleches_parcours`) ; l'étape courante peut être mise en évidence (animation pas à
 pas du widget :mod:`entsim.widgets.pas_a_pas`).
 """
@@ -14,13 +14,13 @@ from dataclasses import dataclass
 
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.socle.texte import cite
-from entsim.journal.journal import EntreeJournal
+from entsim.journal.chaine import EntreeJournal
 from entsim.sso.navigateur import CANAL_NAVIGATEUR, Echange
 from entsim.sso.parcours import Etape, Parcours
 from entsim.sso.reponses import NOM_SERVEUR
 from entsim.sso.tickets import NOM_COOKIE_TGC
 from entsim.diagrammes.schema import Schema
-from entsim.diagrammes.sso.couloirs import _dessiner_couloirs, _Ligne
+from entsim.diagrammes.sso.couloirs import dessiner_couloirs, Ligne
 from entsim.diagrammes.sso.textes import abreger, abreger_texte, url_courte
 
 __all__ = ["OPERATIONS_DESSINEES", "Fleche", "fleches_parcours", "schema_parcours"]
@@ -171,16 +171,16 @@ def schema_parcours(parcours: Parcours, etape_courante: int | None = None) -> Sc
                *((_NOEUDS_AAS[c], "serveur") for c in _COULOIRS_AAS),
                *((nom, "service") for nom in services)]
     rang = {ident: i for i, ident in enumerate(identifiants)}
-    lignes: list[_Ligne] = []
+    lignes: list[Ligne] = []
     precedente = None
     for numero, f in fleches:
         etat = None if etape_courante is None else (
             "courante" if numero == etape_courante else
             "a_venir" if numero > etape_courante else "passee")
-        lignes.append(_Ligne(rang[f.source], rang[f.cible], f.texte, f.nature, f.infobulle,
+        lignes.append(Ligne(rang[f.source], rang[f.cible], f.texte, f.nature, f.infobulle,
                              etat, f"Étape {numero}" if numero != precedente else None))
         precedente = numero
-    g = _dessiner_couloirs("parcours_sdet", entetes, lignes, largeur_texte=26,
+    g = dessiner_couloirs("parcours_sdet", entetes, lignes, largeur_texte=26,
                            bandeaux=[(1, 3, "Services AAS (serveur CAS)")])
     titre = (f"Connexion à l'ENT : la cinématique du SDET ({parcours.identifiant}, "
              f"{parcours.poste})")

@@ -1,6 +1,6 @@
 """Le dessin en couloirs (diagramme de séquence) que Graphviz ne sait pas faire lui-même.
 
-Graphviz n'a pas de diagramme de séquence : :func:`_dessiner_couloirs` place lui-même les
+Graphviz n'a pas de diagramme de séquence : :func:`dessiner_couloirs` place lui-même les
 couloirs et les lignes (disposition ``neato``, positions fixées « ! »). Le texte d'un message
 est un nœud posé au-dessus de sa flèche ; la flèche garde aussi ce texte dans son attribut
 ``label`` (dessiné transparent) pour que :meth:`entsim.diagrammes.schema.Schema.aretes` et la
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import graphviz
 
 from entsim.diagrammes.schema import apparence, apparence_fleche
-from entsim.diagrammes.sso.textes import _dot, _lignes
+from entsim.diagrammes.sso.textes import dot, _lignes
 
 __all__ = ["COULEUR_A_VENIR", "COULEUR_COURANTE", "MARQUE_COURANTE"]
 
@@ -31,7 +31,7 @@ MARQUE_COURANTE = "▶ "
 
 
 @dataclass(frozen=True)
-class _Ligne:
+class Ligne:
     """Une flèche d'un dessin en couloirs, d'un couloir à un autre, sur sa propre ligne."""
 
     de: int
@@ -51,7 +51,7 @@ _ECART_MINIMAL = 1.9
 _MARGE_REPERES = 1.3
 
 
-def _ecarts(entetes: list[tuple[str, str]], lignes: list[_Ligne],
+def _ecarts(entetes: list[tuple[str, str]], lignes: list[Ligne],
             textes: list[str]) -> list[float]:
     """La largeur de chaque intervalle entre deux couloirs voisins : assez pour les deux
     en-têtes voisins, et pour le texte de chaque flèche qui le traverse (le manque est
@@ -73,7 +73,7 @@ def _ecarts(entetes: list[tuple[str, str]], lignes: list[_Ligne],
     return ecarts
 
 
-def _dessiner_couloirs(nom: str, entetes: list[tuple[str, str]], lignes: list[_Ligne], *,
+def dessiner_couloirs(nom: str, entetes: list[tuple[str, str]], lignes: list[Ligne], *,
                        largeur_texte: int = 36,
                        bandeaux: Iterable[tuple[int, int, str]] = ()) -> graphviz.Digraph:
     """Dessine des couloirs verticaux (un par participant) et une flèche par ligne.
@@ -107,24 +107,24 @@ def _dessiner_couloirs(nom: str, entetes: list[tuple[str, str]], lignes: list[_L
                color="#BFC5C9", penwidth="0", pos=f"{x[i]:.2f},{(haut + bas) / 2:.2f}!")
     for k, (debut, fin, texte) in enumerate(bandeaux):
         if fin < len(entetes):
-            g.node(f"bandeau_{k}", _dot(texte), shape="plaintext", fontsize="16",
+            g.node(f"bandeau_{k}", dot(texte), shape="plaintext", fontsize="16",
                    fontcolor="#7D6608", pos=f"{(x[debut] + x[fin]) / 2:.2f},"
                                             f"{hauteur_entete / 2 + 0.25:.2f}!")
     for i, (libelle, nature) in enumerate(entetes):
-        g.node(f"couloir_{i}", _dot(libelle), **apparence(nature), pos=f"{x[i]:.2f},0!")
+        g.node(f"couloir_{i}", dot(libelle), **apparence(nature), pos=f"{x[i]:.2f},0!")
     for k, (ligne, texte, ym) in enumerate(zip(lignes, textes, positions), start=1):
         couleur = {"courante": COULEUR_COURANTE, "a_venir": COULEUR_A_VENIR}.get(
             ligne.etat or "", "#1A1A1A")
         hauteur = (texte.count("\n") + 1) * _HAUTEUR_LIGNE
         milieu = (x[ligne.de] + x[ligne.vers]) / 2
         if ligne.repere:
-            g.node(f"repere_{k}", _dot(ligne.repere), shape="plaintext", fontsize="15",
+            g.node(f"repere_{k}", dot(ligne.repere), shape="plaintext", fontsize="15",
                    fontcolor=couleur, pos=f"{marge / 2 - 0.3:.2f},{ym + 0.1:.2f}!")
-        g.node(f"texte_{k}", _dot(texte), shape="plaintext", style="filled",
+        g.node(f"texte_{k}", dot(texte), shape="plaintext", style="filled",
                fillcolor="white", color="white", fontsize="14", fontcolor=couleur,
                margin="0.04,0.02", pos=f"{milieu:.2f},{ym + hauteur / 2 + 0.1:.2f}!")
         for cote, couloir in (("de", ligne.de), ("vers", ligne.vers)):
-            g.node(f"f{k}_{cote}", _dot(entetes[couloir][0]), shape="point", width="0.06",
+            g.node(f"f{k}_{cote}", dot(entetes[couloir][0]), shape="point", width="0.06",
                    color=couleur, pos=f"{x[couloir]:.2f},{ym:.2f}!")
         attributs = apparence_fleche(ligne.nature)
         if ligne.etat == "courante":
@@ -133,6 +133,6 @@ def _dessiner_couloirs(nom: str, entetes: list[tuple[str, str]], lignes: list[_L
             attributs.update(color=COULEUR_A_VENIR)
         attributs.update(fontcolor="transparent", fontsize="8")
         if ligne.infobulle:
-            attributs["tooltip"] = _dot(ligne.infobulle)
-        g.edge(f"f{k}_de", f"f{k}_vers", _dot(texte), **attributs)
+            attributs["tooltip"] = dot(ligne.infobulle)
+        g.edge(f"f{k}_de", f"f{k}_vers", dot(texte), **attributs)
     return g

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 
+from entsim.socle.texte import accorder
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.sso.navigateur import CANAL_DIRECT, CANAL_NAVIGATEUR
 from entsim.sso.reponses import NOM_SERVEUR, ResultatDeconnexion
 from entsim.diagrammes.schema import Schema, apparence, apparence_fleche, digraphe
 from entsim.diagrammes.sso.textes import (
-    _dot, _echanges_de, _lignes, _pluriel, abreger, abreger_texte, url_courte,
+    dot, echanges_de, _lignes, abreger, abreger_texte, url_courte,
 )
 
 __all__ = ["schema_deconnexion"]
@@ -30,7 +31,7 @@ def schema_deconnexion(resultat: ResultatDeconnexion) -> Schema:
     if not isinstance(resultat, ResultatDeconnexion):
         raise ValeurInvalide("Il faut le résultat d'une déconnexion, par exemple "
                              "ent.deconnexion() ou demo.se_deconnecter().deconnexion.")
-    echanges = _echanges_de(resultat)
+    echanges = echanges_de(resultat)
     g = digraphe("deconnexion", sens="LR")
     g.attr(ranksep="1.4", nodesep="0.4")
     numero = 0
@@ -44,9 +45,9 @@ def schema_deconnexion(resultat: ResultatDeconnexion) -> Schema:
                 texte += f" avec {abreger_texte(e.cookies_envoyes[0])}"
             if e.cookies_effaces:
                 texte += f" ; cookie {', '.join(e.cookies_effaces)} effacé"
-            g.edge("poste", "cas", _dot(_lignes(texte, 28)),
+            g.edge("poste", "cas", dot(_lignes(texte, 28)),
                    **apparence_fleche("requete" if resultat.ok else "refus"),
-                   tooltip=_dot(e.description))
+                   tooltip=dot(e.description))
     services = 0
     for e in echanges:
         if e.canal != CANAL_DIRECT:
@@ -58,11 +59,11 @@ def schema_deconnexion(resultat: ResultatDeconnexion) -> Schema:
         g.node("cas", NOM_SERVEUR, **apparence("serveur"))
         g.node(f"service_{services}", e.destinataire, **apparence("service"))
         g.edge("cas", f"service_{services}",
-               _dot(_lignes(f"{numero}. LogoutRequest, SessionIndex = {abreger(ticket)}", 28)),
-               **apparence_fleche("requete"), tooltip=_dot(ticket))
+               dot(_lignes(f"{numero}. LogoutRequest, SessionIndex = {abreger(ticket)}", 28)),
+               **apparence_fleche("requete"), tooltip=dot(ticket))
     if resultat.ok:
         titre = (f"Déconnexion unique de {resultat.identifiant} : "
-                 f"{_pluriel(services, 'service prévenu', 'services prévenus')}")
+                 f"{accorder(services, 'service prévenu', 'services prévenus')}")
     else:
         titre = "Déconnexion : aucune session SSO à fermer"
     return Schema(g, titre)

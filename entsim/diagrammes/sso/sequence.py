@@ -13,14 +13,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from entsim.socle.texte import accorder
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.sso.navigateur import CANAL_DIRECT, CANAL_NAVIGATEUR, Echange
 from entsim.sso.parcours import Parcours
 from entsim.sso.reponses import NOM_SERVEUR
 from entsim.sso.tickets import NOM_COOKIE_TGC
 from entsim.diagrammes.schema import Schema
-from entsim.diagrammes.sso.couloirs import _dessiner_couloirs, _Ligne
-from entsim.diagrammes.sso.textes import _echanges_de, _pluriel, abreger, abreger_texte, url_courte
+from entsim.diagrammes.sso.couloirs import dessiner_couloirs, Ligne
+from entsim.diagrammes.sso.textes import echanges_de, abreger, abreger_texte, url_courte
 
 __all__ = ["Message", "messages_sequence", "schema_sequence", "schema_sso_second_acces"]
 
@@ -87,7 +88,7 @@ def messages_sequence(echanges: object) -> list[Message]:
     de déconnexion) s'intercalent entre cette requête et sa réponse, comme dans le
     fonctionnement réel (spécification CAS 3.0, sections 2.5 et 2.3.3).
     """
-    liste = list(_echanges_de(echanges))
+    liste = list(echanges_de(echanges))
     messages: list[Message] = []
     suivant = 0
 
@@ -128,7 +129,7 @@ def schema_sequence(echanges: object, titre: str | None = None) -> Schema:
     parcours. Les réponses sont en tirets, les refus (statut 403, échec de validation) en
     rouge terminé par une barre. Les valeurs sont réelles (abrégées : ``ST-1-ze6Y…``).
     """
-    liste = _echanges_de(echanges)
+    liste = echanges_de(echanges)
     if not liste:
         raise ValeurInvalide("Aucun échange à dessiner : faites d'abord une connexion "
                              "(par exemple demo.ouvrir_deux_services()).")
@@ -146,15 +147,15 @@ def schema_sequence(echanges: object, titre: str | None = None) -> Schema:
     for m in messages:
         refus = m.reponse and (m.echange.statut >= 400 or ": échec" in m.texte)
         nature = "refus" if refus else ("reponse" if m.reponse else "requete")
-        lignes.append(_Ligne(rang[m.emetteur], rang[m.destinataire], f"{m.numero}. {m.texte}",
+        lignes.append(Ligne(rang[m.emetteur], rang[m.destinataire], f"{m.numero}. {m.texte}",
                              nature, m.echange.description or m.texte))
-    g = _dessiner_couloirs("sequence", [(nom, _nature_couloir(nom, liste)) for nom in couloirs],
+    g = dessiner_couloirs("sequence", [(nom, _nature_couloir(nom, liste)) for nom in couloirs],
                            lignes)
     if titre is None:
         postes = ", ".join(dict.fromkeys(e.poste for e in liste if e.poste)) or "serveurs"
-        titre = (f"Diagramme de séquence : {_pluriel(len(liste), 'échange')}, soit "
-                 f"{_pluriel(len(messages), 'flèche')} ({_pluriel(len(liste), 'requête')} "
-                 f"et {_pluriel(len(liste), 'réponse')}) — {postes}")
+        titre = (f"Diagramme de séquence : {accorder(len(liste), 'échange')}, soit "
+                 f"{accorder(len(messages), 'flèche')} ({accorder(len(liste), 'requête')} "
+                 f"et {accorder(len(liste), 'réponse')}) — {postes}")
     return Schema(g, titre)
 
 

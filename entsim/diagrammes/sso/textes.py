@@ -3,7 +3,7 @@
 Les valeurs longues sont abrégées (``ST-1-ze6Y…``) par :func:`abreger` ; la valeur complète
 reste dans l'info-bulle de la flèche (attribut ``tooltip``, visible au survol dans le SVG).
 Les textes sont coupés en lignes courtes et échappés pour les attributs DOT (langage de
-Graphviz, https://graphviz.org/doc/info/lang.html). :func:`_echanges_de` lit les échanges
+Graphviz, https://graphviz.org/doc/info/lang.html). :func:`echanges_de` lit les échanges
 HTTP (:class:`entsim.sso.navigateur.Echange`) d'un parcours, d'un résultat ou d'une liste.
 """
 
@@ -29,11 +29,6 @@ _COOKIE = re.compile(r"\b(session_[a-z_]+=|TGC=)([A-Za-z0-9-]+)")
 # --------------------------------------------------------------------------------------
 # Abréviations lisibles
 # --------------------------------------------------------------------------------------
-
-def _pluriel(nombre: int, singulier: str, pluriel: str | None = None) -> str:
-    """« 1 échange », « 9 échanges » : le nombre et le bon accord."""
-    return f"{nombre} {singulier if nombre <= 1 else (pluriel or singulier + 's')}"
-
 
 def abreger(valeur: str, visibles: int = CARACTERES_VISIBLES) -> str:
     """Abrège un ticket, un TGT ou une valeur de cookie en gardant son début.
@@ -91,13 +86,13 @@ def _lignes(texte: str, largeur: int = 34) -> str:
     return "\n".join(morceaux)
 
 
-def _dot(texte: str) -> str:
+def dot(texte: str) -> str:
     """Un texte prêt pour un attribut DOT : guillemets et barres obliques échappés, retours à
     la ligne écrits « \\n » (le paquet graphviz n'échappe que les guillemets)."""
     return texte.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
 
 
-def _echanges_de(source: object) -> tuple[Echange, ...]:
+def echanges_de(source: object) -> tuple[Echange, ...]:
     """Les échanges d'un parcours, d'un résultat (``.echanges``) ou d'une liste d'échanges."""
     if isinstance(source, Parcours):
         vus: dict[int, Echange] = {}

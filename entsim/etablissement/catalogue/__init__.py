@@ -30,7 +30,7 @@ dans un délai de trois mois dès que la personne n'a plus vocation à détenir 
 contributions aux espaces communautaires conservables à des fins pédagogiques sauf
 opposition de leur auteur). ``duree_conservation_jours`` est ce délai compté à partir du
 départ de l'usager. Les journaux de connexion relèvent d'une autre règle (CNIL : 6 mois à
-1 an), voir :mod:`entsim.journal.journal`.
+1 an), voir :mod:`entsim.journal.chaine`.
 
 Le sous-paquet :
 

@@ -46,7 +46,7 @@ Le sous-paquet, du plus simple au plus composé :
   grilles horaires livrés dans ``data/``, lus une fois ;
 - :mod:`~entsim.etablissement.generation.plan` : le plan du lycée (formations, effectifs,
   classes et leurs enseignements) ;
-- :mod:`~entsim.etablissement.generation.comptes` : les comptes tirés au hasard (personnels,
+- :mod:`~entsim.etablissement.generation.personnes` : les personnes tirées au hasard (personnels,
   élèves et leurs familles, invités) ;
 - :mod:`~entsim.etablissement.generation.enseignants` : les services des enseignants
   (enseignements de chaque classe, professeurs principaux, documentalistes) ;
@@ -58,7 +58,7 @@ et :mod:`entsim.socle`.
 """
 
 from entsim.etablissement.generation.donnees_livrees import cle_uai
-from entsim.etablissement.generation.comptes import (DOMAINE_ENT, PART_FAMILLES_FRATRIE,
+from entsim.etablissement.generation.personnes import (DOMAINE_ENT, PART_FAMILLES_FRATRIE,
                                                      PART_FRATRIES_DE_TROIS,
                                                      PART_PRENOM_MEME_LANGUE)
 from entsim.etablissement.generation.enseignants import SERVICE_ENSEIGNANT

@@ -14,7 +14,7 @@ import math
 from dataclasses import dataclass, field
 
 from entsim.etablissement.annuaire import Classe, Enseignant, Fonction, Profil
-from entsim.etablissement.generation.comptes import FabriqueComptes, annee_tiree, date_dans
+from entsim.etablissement.generation.personnes import FabriqueComptes, annee_tiree, date_dans
 from entsim.etablissement.generation.plan import MSGN_SIG, PlanClasse
 from entsim.etablissement.generation.recit import (CLAIRE_FONTAINE, CLASSE_DEMO, NICOLAS_DURAND,
                                                    Persona)

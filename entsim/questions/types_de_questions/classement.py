@@ -9,10 +9,10 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from entsim.questions.ecriture import _affiche, _nom_type
-from entsim.questions.lettres import _LETTRES, _choix_depuis, _liste_lettres
-from entsim.questions.normalisation import (_cle_element, _est_dataframe, _est_vide,
-                                            _normaliser, _ReponseInvalide)
+from entsim.questions.ecriture import affiche, nom_type
+from entsim.questions.lettres import LETTRES, choix_depuis, liste_lettres
+from entsim.questions.normalisation import (cle_element, est_dataframe, est_vide,
+                                            normaliser, ReponseInvalide)
 from entsim.questions.question import Question
 from entsim.questions.retours import Correction
 from entsim.socle.erreurs import ValeurInvalide
@@ -49,7 +49,7 @@ class Classement(Question):
 
     def consigne(self) -> str:
         if self.lettres:
-            categories = _liste_lettres(self.categories)
+            categories = liste_lettres(self.categories)
         else:
             categories = "\n".join(f"- {c}" for c in self.categories)
         elements = "\n".join(f"{i}. {e}" for i, e in enumerate(self.attendu, start=1))
@@ -60,7 +60,7 @@ class Classement(Question):
         forme = ("la lettre de sa catégorie" if self.lettres else "sa catégorie")
         forme_element = "son numéro ou son texte" if cle == "1" else "son texte ou son numéro"
         dans_l_ordre = (f" Vous pouvez aussi donner la liste des lettres dans l'ordre des "
-                        f"éléments : `[\"{_LETTRES[0]}\", \"{_LETTRES[1 % len(self.categories)]}\""
+                        f"éléments : `[\"{LETTRES[0]}\", \"{LETTRES[1 % len(self.categories)]}\""
                         f", …]`." if self.lettres else "")
         return (f"{self.enonce}\n\n**Éléments à classer :**\n\n{elements}\n\n"
                 f"**Catégories :**\n\n{categories}\n\n*Répondez par un dictionnaire qui "
@@ -69,34 +69,34 @@ class Classement(Question):
 
     def exemple_de_reponse(self) -> object:
         longs = max(len(e) for e in self.attendu) > 50    # désignés par leur numéro
-        return {(i if longs else e): (_LETTRES[self.categories.index(c)] if self.lettres else c)
+        return {(i if longs else e): (LETTRES[self.categories.index(c)] if self.lettres else c)
                 for i, (e, c) in enumerate(self.attendu.items(), start=1)}
 
     def _categorie(self, valeur: object) -> int | None:
         if self.lettres or isinstance(valeur, int):
             try:
-                return _choix_depuis(valeur, self.categories, "catégorie")
-            except _ReponseInvalide:
+                return choix_depuis(valeur, self.categories, "catégorie")
+            except ReponseInvalide:
                 pass
         if isinstance(valeur, str):
-            cle = _normaliser(valeur)
+            cle = normaliser(valeur)
             for i, c in enumerate(self.categories):
-                if cle == _normaliser(c):
+                if cle == normaliser(c):
                     return i
             correspondances = [i for i, c in enumerate(self.categories)
-                               if cle and (cle in _normaliser(c) or _normaliser(c) in cle)]
+                               if cle and (cle in normaliser(c) or normaliser(c) in cle)]
             if len(correspondances) == 1:
                 return correspondances[0]
         return None
 
     def _paires(self, reponse: object) -> list[tuple[object, object]]:
-        if _est_dataframe(reponse):
+        if est_dataframe(reponse):
             lignes = reponse.to_dict("records")  # type: ignore[attr-defined]
             paires = []
             for ligne in lignes:
                 valeurs = list(ligne.values())
                 if len(valeurs) < 2:
-                    raise _ReponseInvalide("Le tableau doit avoir deux colonnes : l'élément "
+                    raise ReponseInvalide("Le tableau doit avoir deux colonnes : l'élément "
                                            "et sa catégorie.")
                 paires.append((valeurs[0], valeurs[1]))
             return paires
@@ -118,18 +118,18 @@ class Classement(Question):
             paires = []
             for couple in reponse:
                 if not isinstance(couple, (list, tuple)) or len(couple) != 2:
-                    raise _ReponseInvalide("Écrivez un dictionnaire { \"élément\" : "
+                    raise ReponseInvalide("Écrivez un dictionnaire { \"élément\" : "
                                            "\"catégorie\", … } comme dans l'exemple.")
                 paires.append((couple[0], couple[1]))
             return paires
-        raise _ReponseInvalide("Écrivez un dictionnaire { \"élément\" : \"catégorie\", … } "
-                               "comme dans l'exemple (reçu : " + _nom_type(reponse) + ").")
+        raise ReponseInvalide("Écrivez un dictionnaire { \"élément\" : \"catégorie\", … } "
+                               "comme dans l'exemple (reçu : " + nom_type(reponse) + ").")
 
     def _paires_dans_l_ordre(self, categories: list[object]) -> list[tuple[object, object]]:
         """Une catégorie par élément, dans l'ordre de l'énoncé : ``["B", "B", "A", …]``."""
         n = len(self.attendu)
         if len(categories) != n:
-            raise _ReponseInvalide(
+            raise ReponseInvalide(
                 f"Votre liste a {accorder(len(categories), 'catégorie', 'catégories')} pour "
                 f"{n} éléments : donnez une lettre par élément, dans l'ordre de l'énoncé, ou "
                 "un dictionnaire { numéro : \"lettre\", … }.")
@@ -148,17 +148,17 @@ class Classement(Question):
             morceaux = list(morceaux[0])
         if len(morceaux) == n and all(len(m) == 1 and m.isalpha() for m in morceaux):
             return self._paires_dans_l_ordre(list(morceaux))
-        raise _ReponseInvalide("Écrivez un dictionnaire { \"élément\" : \"catégorie\", … } "
+        raise ReponseInvalide("Écrivez un dictionnaire { \"élément\" : \"catégorie\", … } "
                                "comme dans l'exemple, ou la liste des lettres dans l'ordre "
                                "des éléments (par exemple [\"B\", \"A\", …]).")
 
     def _corriger(self, reponse: object) -> Correction:
-        cles = {_normaliser(e): e for e in self.attendu}
+        cles = {normaliser(e): e for e in self.attendu}
         ranges: dict[str, int | None] = {}
         inconnus: list[str] = []
         numeros = list(self.attendu)
         for element, categorie in self._paires(reponse):
-            if _est_vide(element) or _est_vide(categorie):
+            if est_vide(element) or est_vide(categorie):
                 continue
             if isinstance(element, str) and element.strip().rstrip(".").isdigit():
                 element = int(element.strip().rstrip("."))
@@ -168,19 +168,19 @@ class Classement(Question):
                 else:
                     inconnus.append(f"n° {element}")
                     continue
-            cle = _cle_element(element)
+            cle = cle_element(element)
             if cle not in cles:
                 # tolérance : un élément désigné par un début non ambigu
                 proches = [k for k in cles if cle and (k.startswith(cle) or cle.startswith(k))]
                 if len(proches) != 1:
-                    inconnus.append(_affiche(element))
+                    inconnus.append(affiche(element))
                     continue
                 cle = proches[0]
             if isinstance(categorie, (list, tuple, set, dict)):
-                raise _ReponseInvalide("Chaque élément va dans une seule catégorie.")
+                raise ReponseInvalide("Chaque élément va dans une seule catégorie.")
             ranges[cles[cle]] = self._categorie(categorie)
         if not ranges and inconnus:
-            raise _ReponseInvalide("Aucun des éléments de la liste n'a été reconnu : "
+            raise ReponseInvalide("Aucun des éléments de la liste n'a été reconnu : "
                                    "recopiez leurs noms tels qu'ils sont écrits dans l'énoncé.")
         details = []
         justes = 0
@@ -194,7 +194,7 @@ class Classement(Question):
                 justes += 1
             else:
                 details.append(f"« {element} » est mal classé.")
-        details += [f"« {_affiche(e)} » ne fait pas partie des éléments à classer."
+        details += [f"« {affiche(e)} » ne fait pas partie des éléments à classer."
                     for e in inconnus]
         n = len(self.attendu)
         return self._proportion(justes / n, "Tous les éléments sont bien classés.",

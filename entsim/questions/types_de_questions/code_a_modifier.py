@@ -8,9 +8,9 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from entsim.questions.ecriture import _affiche
-from entsim.questions.normalisation import (_est_vide, _lire_nombre, _normaliser,
-                                            _ReponseInvalide)
+from entsim.questions.ecriture import affiche
+from entsim.questions.normalisation import (est_vide, _lire_nombre, normaliser,
+                                            ReponseInvalide)
 from entsim.questions.question import Question
 from entsim.questions.retours import Correction
 
@@ -47,7 +47,7 @@ class CodeAModifier(Question):
 
     def _est_vide(self, reponse: object) -> bool:
         return reponse is Ellipsis or reponse == self.valeur_de_depart or (
-            self.valeur_de_depart is not None and _est_vide(reponse))
+            self.valeur_de_depart is not None and est_vide(reponse))
 
     def _vide(self) -> Correction:
         return self._correction(0, "vide", self.message_depart or (
@@ -60,16 +60,16 @@ class CodeAModifier(Question):
         elif isinstance(self.attendu, (int, float)) and not isinstance(self.attendu, bool):
             try:
                 ok = math.isclose(_lire_nombre(reponse), float(self.attendu), abs_tol=1e-9)
-            except _ReponseInvalide:
+            except ReponseInvalide:
                 ok = False
         elif isinstance(self.attendu, str) and isinstance(reponse, str):
-            ok = _normaliser(reponse) == _normaliser(self.attendu)
+            ok = normaliser(reponse) == normaliser(self.attendu)
         else:
             ok = reponse == self.attendu
         details = [self.observation] if self.observation else []
         if ok:
             return self._correction(self.points, "juste", "Bien observé : la modification "
                                                           "donne le résultat attendu.", details)
-        return self._correction(0, "faux", f"La cellule donne « {_affiche(reponse)} » : ce "
+        return self._correction(0, "faux", f"La cellule donne « {affiche(reponse)} » : ce "
                                            "n'est pas encore le résultat attendu. Relisez la "
                                            "consigne, modifiez la ligne et réexécutez.")

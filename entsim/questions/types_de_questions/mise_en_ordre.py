@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from entsim.questions.ecriture import _nom_type
-from entsim.questions.lettres import _LETTRES, _choix_depuis, _liste_lettres
-from entsim.questions.normalisation import _ReponseInvalide
+from entsim.questions.ecriture import nom_type
+from entsim.questions.lettres import LETTRES, choix_depuis, liste_lettres
+from entsim.questions.normalisation import ReponseInvalide
 from entsim.questions.question import Question
 from entsim.questions.retours import Correction
 from entsim.socle.erreurs import ValeurInvalide
@@ -42,11 +42,11 @@ class MiseEnOrdre(Question):
         return tuple(self.etapes[i] for i in self.presentation)
 
     def consigne(self) -> str:
-        return (f"{self.enonce}\n\n{_liste_lettres(self.affichees)}\n\n*Donnez la liste des "
+        return (f"{self.enonce}\n\n{liste_lettres(self.affichees)}\n\n*Donnez la liste des "
                 f"lettres dans l'ordre, par exemple `[\"C\", \"A\", …]`.*")
 
     def exemple_de_reponse(self) -> object:
-        return [_LETTRES[self.presentation.index(i)] for i in range(len(self.etapes))]
+        return [LETTRES[self.presentation.index(i)] for i in range(len(self.etapes))]
 
     def _corriger(self, reponse: object) -> Correction:
         if isinstance(reponse, str):
@@ -55,16 +55,16 @@ class MiseEnOrdre(Question):
                 morceaux = list(morceaux[0])
             reponse = morceaux
         if not isinstance(reponse, (list, tuple)):
-            raise _ReponseInvalide("Donnez la liste des lettres dans l'ordre, par exemple "
-                                   f"[\"C\", \"A\", …] (reçu : {_nom_type(reponse)}).")
-        ordre = [self.presentation[_choix_depuis(r, self.affichees, "étape")] for r in reponse]
+            raise ReponseInvalide("Donnez la liste des lettres dans l'ordre, par exemple "
+                                   f"[\"C\", \"A\", …] (reçu : {nom_type(reponse)}).")
+        ordre = [self.presentation[choix_depuis(r, self.affichees, "étape")] for r in reponse]
         details = []
-        doublons = sorted({_LETTRES[self.presentation.index(i)] for i in ordre
+        doublons = sorted({LETTRES[self.presentation.index(i)] for i in ordre
                            if ordre.count(i) > 1})
         if doublons:
             details.append(("Étape citée plusieurs fois : " if len(doublons) == 1 else
                             "Étapes citées plusieurs fois : ") + ", ".join(doublons) + ".")
-        absentes = [_LETTRES[self.presentation.index(i)] for i in range(len(self.etapes))
+        absentes = [LETTRES[self.presentation.index(i)] for i in range(len(self.etapes))
                     if i not in ordre]
         if absentes:
             details.append(("Étape oubliée : " if len(absentes) == 1 else "Étapes oubliées : ")

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from entsim.etablissement.identifiants import replier
-from entsim.questions.ecriture import _nombre_fr
+from entsim.questions.ecriture import nombre_fr
 from entsim.questions.normalisation import _lire_nombre
 from entsim.questions.question import Question
 from entsim.questions.retours import Correction
@@ -86,5 +86,5 @@ class Numerique(Question):
                       if math.isclose(nombre, float(valeur), abs_tol=1e-9)), None)
         details = [piege] if piege else ([self.explication] if self.explication else [])
         unite = f" {self.unite}" if self.unite else ""
-        return self._correction(0, "faux", f"{_nombre_fr(nombre)}{unite} : cette valeur est "
+        return self._correction(0, "faux", f"{nombre_fr(nombre)}{unite} : cette valeur est "
                                            f"{sens}.", details)

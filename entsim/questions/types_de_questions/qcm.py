@@ -9,8 +9,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from entsim.questions.lettres import _LETTRES, _choix_depuis, _liste_lettres
-from entsim.questions.normalisation import _normaliser, _ReponseInvalide
+from entsim.questions.lettres import LETTRES, choix_depuis, liste_lettres
+from entsim.questions.normalisation import normaliser, ReponseInvalide
 from entsim.questions.question import Question
 from entsim.questions.retours import Correction
 from entsim.socle.erreurs import ValeurInvalide
@@ -23,12 +23,12 @@ def _choix_multiples(reponse: object, choix: Sequence[str]) -> list[int]:
             elements = sorted(elements, key=repr)
     elif isinstance(reponse, str):
         brut = reponse.strip()
-        if re.fullmatch(r"[A-Za-z]{2,}", brut) and all(c.upper() in _LETTRES[: len(choix)]
+        if re.fullmatch(r"[A-Za-z]{2,}", brut) and all(c.upper() in LETTRES[: len(choix)]
                                                        for c in brut) \
-                and not any(_normaliser(brut) == _normaliser(t) for t in choix):
+                and not any(normaliser(brut) == normaliser(t) for t in choix):
             elements = list(brut)                    # « AC »
         elif re.search(r"[,;/+]|\bet\b", brut) and not any(
-                _normaliser(brut) == _normaliser(t) for t in choix):
+                normaliser(brut) == normaliser(t) for t in choix):
             elements = [e for e in re.split(r"\s*(?:[,;/+]|\bet\b)\s*", brut) if e]
         else:
             elements = [brut]
@@ -36,7 +36,7 @@ def _choix_multiples(reponse: object, choix: Sequence[str]) -> list[int]:
         elements = [reponse]
     indices: list[int] = []
     for element in elements:
-        i = _choix_depuis(element, choix)
+        i = choix_depuis(element, choix)
         if i not in indices:
             indices.append(i)
     return indices
@@ -61,19 +61,19 @@ class QCM(Question):
     def __post_init__(self) -> None:
         super().__post_init__()
         object.__setattr__(self, "choix", tuple(self.choix))
-        if not 2 <= len(self.choix) <= len(_LETTRES):
+        if not 2 <= len(self.choix) <= len(LETTRES):
             raise ValeurInvalide(f"Question {self.id} : il faut au moins deux choix.")
         bonnes = (self.bonnes,) if isinstance(self.bonnes, str) else tuple(self.bonnes)
         indices = []
         for b in bonnes:
             try:
-                indices.append(_choix_depuis(b, self.choix))
-            except _ReponseInvalide:
+                indices.append(choix_depuis(b, self.choix))
+            except ReponseInvalide:
                 raise ValeurInvalide(f"Question {self.id} : bonne réponse {b!r} inconnue.") \
                     from None
         if not indices:
             raise ValeurInvalide(f"Question {self.id} : aucune bonne réponse.")
-        object.__setattr__(self, "bonnes", tuple(_LETTRES[i] for i in sorted(set(indices))))
+        object.__setattr__(self, "bonnes", tuple(LETTRES[i] for i in sorted(set(indices))))
         if self.multiple is None:
             object.__setattr__(self, "multiple", len(self.bonnes) > 1)
         elif not self.multiple and len(self.bonnes) > 1:
@@ -86,30 +86,30 @@ class QCM(Question):
         regle = ("Plusieurs réponses possibles : donnez la liste des lettres, par exemple "
                  '`["A", "C"]`.' if self.multiple else
                  'Une seule réponse : donnez sa lettre, par exemple `"B"`.')
-        return f"{self.enonce}\n\n{_liste_lettres(self.choix)}\n\n*{regle}*"
+        return f"{self.enonce}\n\n{liste_lettres(self.choix)}\n\n*{regle}*"
 
     def exemple_de_reponse(self) -> object:
         return list(self.bonnes) if self.multiple else self.bonnes[0]
 
     def _corriger(self, reponse: object) -> Correction:
-        bonnes = {_LETTRES.index(b) for b in self.bonnes}
+        bonnes = {LETTRES.index(b) for b in self.bonnes}
         if self.multiple:
             choisis = _choix_multiples(reponse, self.choix)
         else:
             if isinstance(reponse, (list, tuple, set, frozenset)):
                 if len(reponse) != 1:
-                    raise _ReponseInvalide("Une seule réponse est attendue : donnez une seule "
+                    raise ReponseInvalide("Une seule réponse est attendue : donnez une seule "
                                            "lettre, par exemple \"B\".")
                 reponse = next(iter(reponse))
-            choisis = [_choix_depuis(reponse, self.choix)]
+            choisis = [choix_depuis(reponse, self.choix)]
         mauvaises = [i for i in choisis if i not in bonnes]
         trouvees = [i for i in choisis if i in bonnes]
-        details = [f"{_LETTRES[i]} : {self.explications[_LETTRES[i]]}"
-                   for i in mauvaises if _LETTRES[i] in self.explications]
+        details = [f"{LETTRES[i]} : {self.explications[LETTRES[i]]}"
+                   for i in mauvaises if LETTRES[i] in self.explications]
         if not self.multiple:
             if trouvees:
                 return self._correction(self.points, "juste", "Bonne réponse.")
-            lettre = _LETTRES[mauvaises[0]]
+            lettre = LETTRES[mauvaises[0]]
             return self._correction(0, "faux", f"La réponse {lettre} n'est pas la bonne.",
                                     details)
         manquantes = len(bonnes) - len(trouvees)
@@ -117,7 +117,7 @@ class QCM(Question):
             details.append(f"Il manque {manquantes} bonnes réponses."
                            if manquantes > 1 else "Il manque une bonne réponse.")
         if mauvaises:
-            lettres = ", ".join(_LETTRES[i] for i in mauvaises)
+            lettres = ", ".join(LETTRES[i] for i in mauvaises)
             details.insert(0, f"Choix à revoir : {lettres}.")
         part = (len(trouvees) - len(mauvaises)) / len(bonnes)
         return self._proportion(part, "Bonne réponse : tous les bons choix, et eux seuls.",

@@ -8,9 +8,9 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from entsim.questions.ecriture import _affiche
+from entsim.questions.ecriture import affiche
 from entsim.questions.mots_cles import MotsCles, _groupes
-from entsim.questions.normalisation import (_est_dataframe, _normaliser, _ReponseInvalide,
+from entsim.questions.normalisation import (est_dataframe, normaliser, ReponseInvalide,
                                             _texte)
 from entsim.questions.question import Question
 from entsim.questions.retours import Correction
@@ -56,8 +56,8 @@ class QuestionOuverte(Question):
 
     def _en_texte(self, reponse: object) -> str:
         if self.forme == "tableau" and (isinstance(reponse, (Mapping, list, tuple))
-                                        or _est_dataframe(reponse)):
-            if _est_dataframe(reponse):
+                                        or est_dataframe(reponse)):
+            if est_dataframe(reponse):
                 reponse = reponse.to_dict("records")  # type: ignore[attr-defined]
             if isinstance(reponse, Mapping):
                 paires = list(reponse.items())
@@ -69,7 +69,7 @@ class QuestionOuverte(Question):
                              f"{k} : " + " ; ".join(f"{a} = {b}" for a, b in v.items())
                              for k, v in paires)
         if self.forme == "tableau" and not isinstance(reponse, str):
-            raise _ReponseInvalide("Écrivez un dictionnaire { \"service\" : \"contexte\", … } "
+            raise ReponseInvalide("Écrivez un dictionnaire { \"service\" : \"contexte\", … } "
                                    "comme dans l'exemple.")
         return _texte(reponse)
 
@@ -80,14 +80,14 @@ class QuestionOuverte(Question):
                 isinstance(reponse, Mapping):
             for cle in reponse:
                 if isinstance(cle, str) and not self.cle_valide(cle):
-                    details.append(f"« {_affiche(cle)} » n'est pas reconnu"
+                    details.append(f"« {affiche(cle)} » n'est pas reconnu"
                                    + (f" ({self.cles_attendues})" if self.cles_attendues
                                       else "") + " : vérifiez l'orthographe.")
-        nb_mots = len(_normaliser(texte).split())
+        nb_mots = len(normaliser(texte).split())
         if self.mots_min and nb_mots < self.mots_min:
             details.append(f"Votre réponse est très courte ({accorder(nb_mots, 'mot', 'mots')}) : développez "
                            "un peu, avec un exemple précis.")
-        normalise = _normaliser(texte)
+        normalise = normaliser(texte)
         pour_prof = [("présent : " if g.trouvee_dans(normalise) else "absent : ") + g.idee
                      for g in self.reperes]
         return self._correction(0, "manuel", "Réponse enregistrée : votre professeur la lira "

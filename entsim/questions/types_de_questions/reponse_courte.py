@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from entsim.questions.mots_cles import MotsCles, _groupes
-from entsim.questions.normalisation import _normaliser, _texte
+from entsim.questions.normalisation import normaliser, _texte
 from entsim.questions.question import Question
 from entsim.questions.retours import Correction
 from entsim.socle.erreurs import ValeurInvalide
@@ -92,7 +92,7 @@ class ReponseCourte(Question):
     def _corriger(self, reponse: object) -> Correction:
         if isinstance(reponse, (list, tuple)) and all(isinstance(r, str) for r in reponse):
             reponse = " ; ".join(reponse)
-        texte = _normaliser(_texte(reponse))
+        texte = normaliser(_texte(reponse))
         presentes = [g for g in self.groupes if g.trouvee_dans(texte, negation=True)]
         niees = [g for g in self.groupes if not any(g is p for p in presentes)
                  and g.trouvee_dans(texte)]

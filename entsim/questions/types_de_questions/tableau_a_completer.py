@@ -9,10 +9,10 @@ import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from entsim.questions.ecriture import _affiche, _nom_type
-from entsim.questions.mots_cles import MotsCles, _motif_variante
-from entsim.questions.normalisation import (_cle_element, _est_dataframe, _est_vide,
-                                            _lire_nombre, _normaliser, _ReponseInvalide,
+from entsim.questions.ecriture import affiche, nom_type
+from entsim.questions.mots_cles import MotsCles, motif_variante
+from entsim.questions.normalisation import (cle_element, est_dataframe, est_vide,
+                                            _lire_nombre, normaliser, ReponseInvalide,
                                             _texte)
 from entsim.questions.question import Question
 from entsim.questions.retours import Correction
@@ -23,17 +23,17 @@ from entsim.socle.texte import accorder
 def _cellule_correspond(attendu: object, valeur: object) -> bool:
     """Compare une case : nombre (tolérance 1e-9), texte ou variantes (mots-clés)."""
     if isinstance(attendu, MotsCles):
-        return attendu.trouvee_dans(_normaliser(_texte(valeur)))
+        return attendu.trouvee_dans(normaliser(_texte(valeur)))
     if isinstance(attendu, (int, float)) and not isinstance(attendu, bool):
         try:
             return math.isclose(_lire_nombre(valeur), float(attendu), abs_tol=1e-9)
-        except _ReponseInvalide:
+        except ReponseInvalide:
             return False
     if isinstance(attendu, str):
         attendu = (attendu,)
     if isinstance(attendu, (tuple, list)):
-        texte = _normaliser(_texte(valeur))
-        return any(_motif_variante(v).search(texte) or _normaliser(v) == texte
+        texte = normaliser(_texte(valeur))
+        return any(motif_variante(v).search(texte) or normaliser(v) == texte
                    for v in attendu)
     if callable(attendu):
         return bool(attendu(valeur))
@@ -117,7 +117,7 @@ class TableauACompleter(Question):
     def _ligne(self, nom: object) -> str:
         """La ligne (libellé normalisé) désignée par un numéro (1 = la première), son
         libellé, un alias (``alias_lignes``) ou un début de libellé sans ambiguïté."""
-        libelles = [_normaliser(l) for l in self.attendu]
+        libelles = [normaliser(l) for l in self.attendu]
         if isinstance(nom, str) and nom.strip().rstrip(".").isdigit():
             nom = int(nom.strip().rstrip("."))
         if isinstance(nom, float) and nom.is_integer():
@@ -126,10 +126,10 @@ class TableauACompleter(Question):
             if 1 <= nom <= len(libelles):
                 return libelles[nom - 1]
             return f"n° {nom}"
-        cle = _cle_element(nom)
+        cle = cle_element(nom)
         if cle in libelles:
             return cle
-        alias = {_normaliser(a): _normaliser(l) for a, l in self.alias_lignes.items()}
+        alias = {normaliser(a): normaliser(l) for a, l in self.alias_lignes.items()}
         if cle in alias:
             return alias[cle]
         proches = [l for l in libelles if cle and l.startswith(cle)]
@@ -153,7 +153,7 @@ class TableauACompleter(Question):
             else:
                 lignes[cle] = {self.a_remplir[0]: cases}
 
-        if _est_dataframe(reponse):
+        if est_dataframe(reponse):
             reponse = reponse.to_dict("records")  # type: ignore[attr-defined]
         if isinstance(reponse, Mapping):
             for nom, cases in reponse.items():
@@ -165,25 +165,25 @@ class TableauACompleter(Question):
                     premiere = next((k for k in copie if self._colonne(k) == self.colonnes[0]),
                                     None)
                     if premiere is None:
-                        raise _ReponseInvalide(f"Chaque ligne doit avoir la colonne "
+                        raise ReponseInvalide(f"Chaque ligne doit avoir la colonne "
                                                f"« {self.colonnes[0]} ».")
                     ajouter(copie.pop(premiere), copie)
                 elif isinstance(ligne, (list, tuple)) and len(ligne) >= 2:
                     ajouter(ligne[0], list(ligne[1:]))
                 else:
-                    raise _ReponseInvalide("Chaque ligne du tableau s'écrit comme une liste "
+                    raise ReponseInvalide("Chaque ligne du tableau s'écrit comme une liste "
                                            "[\"ligne\", valeur…] ou un dictionnaire.")
         else:
-            raise _ReponseInvalide("Écrivez le tableau comme un dictionnaire { \"ligne\" : "
-                                   "valeur, … } (reçu : " + _nom_type(reponse) + ").")
+            raise ReponseInvalide("Écrivez le tableau comme un dictionnaire { \"ligne\" : "
+                                   "valeur, … } (reçu : " + nom_type(reponse) + ").")
         return lignes
 
     def _colonne(self, nom: object) -> str | None:
         if not isinstance(nom, str):
             return None
-        cle = _normaliser(nom)
+        cle = normaliser(nom)
         for c in self.colonnes:
-            if cle == _normaliser(c):
+            if cle == normaliser(c):
                 return c
         return None
 
@@ -191,19 +191,19 @@ class TableauACompleter(Question):
         lignes = self._lignes(reponse)
         details, justes, total = [], 0, 0
         for ligne, cases in self.attendu.items():
-            donnees = lignes.get(_normaliser(ligne))
+            donnees = lignes.get(normaliser(ligne))
             for colonne, attendu in cases.items():
                 total += 1
                 if donnees is None:
                     continue
                 valeur = donnees.get(colonne)
-                if _est_vide(valeur):
+                if est_vide(valeur):
                     details.append(f"Ligne « {ligne} », colonne « {colonne} » : case vide.")
                 elif _cellule_correspond(attendu, valeur):
                     justes += 1
                 else:
                     details.append(f"Ligne « {ligne} », colonne « {colonne} » : à revoir "
-                                   f"(« {_affiche(valeur)} »).")
+                                   f"(« {affiche(valeur)} »).")
             if donnees is None:
                 details.append(f"Ligne « {ligne} » absente de votre tableau.")
         return self._proportion(justes / total, "Tableau entièrement juste.",

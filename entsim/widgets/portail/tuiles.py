@@ -15,11 +15,8 @@ import ipywidgets as widgets
 
 from entsim.etablissement.annuaire import Eleve, Parent
 from entsim.socle.erreurs import ErreurENT
-from entsim.sso.serveur import (
-    IDENTIFICATION_DEMANDEE,
-    REAUTHENTIFICATION_DEMANDEE,
-    SESSION_EXISTANTE,
-)
+from entsim.sso.reponses import (IDENTIFICATION_DEMANDEE, REAUTHENTIFICATION_DEMANDEE,
+                                 SESSION_EXISTANTE)
 from entsim.widgets.accueil import PageAccueil
 from entsim.widgets.mise_en_forme import echapper
 from entsim.widgets.portail.base import BaseDuPortail, classe_de_vue_du_portail, texte_html

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from entsim.socle.erreurs import ErreurENT
-from entsim.socle.texte import cite
+from entsim.socle.texte import accorder, cite
 
 #: Méthodes publiques des vues qui ne sont pas des actions (lecture du contenu, rafraîchissement).
 NON_ACTIONS: frozenset[str] = frozenset({"texte", "rafraichir"})
@@ -57,7 +57,8 @@ def action_sure(methode: Callable) -> Callable:
                                       p.KEYWORD_ONLY)]
             return self._annoncer_probleme(
                 f"⚠ L'action « {methode.__name__.replace('_', ' ')} » attend : "
-                + ", ".join(attendus) + f" ({len(args)} valeur(s) reçue(s)).")
+                + ", ".join(attendus)
+                + f" ({accorder(len(args), 'valeur reçue', 'valeurs reçues')}).")
         try:
             return methode(self, *args, **kwargs)
         except ErreurENT as erreur:

@@ -9,7 +9,9 @@ import ipywidgets as widgets
 from entsim.etablissement.annuaire import Eleve, Parent
 from entsim.autorisation.service import Action, Ressource
 from entsim.services.absences import MOTIFS, NATURES, STATUTS, Bilan
-from entsim.services._vie_eleve import accorder, date_courte, de, heure_fr
+from entsim.socle.texte import accorder
+from entsim.services._vie_eleve import date_courte, heure_fr
+from entsim.autorisation.habilitations.ressources import de
 from entsim.widgets.vues._contexte import ContexteVue, decrire_valeur
 from entsim.widgets.vues._vie_eleve import VueVieEleve
 

@@ -10,7 +10,7 @@ from datetime import date, datetime, time
 import ipywidgets as widgets
 
 from entsim.socle.erreurs import ValeurInvalide
-from entsim.services._vie_eleve import accorder
+from entsim.socle.texte import accorder
 from entsim.socle.texte import cite
 from entsim.widgets.vues._contexte import ContexteVue
 from entsim.widgets.vues._communication import PREFIXE_IMPOSSIBLE, VueService

@@ -9,7 +9,7 @@ import ipywidgets as widgets
 from entsim.autorisation.service import de
 from entsim.socle.erreurs import ErreurENT
 from entsim.services._communication import date_fr
-from entsim.services._vie_eleve import accorder
+from entsim.socle.texte import accorder
 from entsim.widgets.mise_en_forme import echapper
 from entsim.widgets.vues._contexte import ContexteVue
 from entsim.widgets.vues._communication import PREFIXE_IMPOSSIBLE, VueService, bloc_texte

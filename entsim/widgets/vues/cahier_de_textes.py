@@ -6,7 +6,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from entsim.etablissement.annuaire import Enseignant
-from entsim.services._vie_eleve import accorder, date_fr
+from entsim.socle.texte import accorder
+from entsim.services._vie_eleve import date_fr
 from entsim.widgets.vues._contexte import ContexteVue, decrire_valeur
 from entsim.widgets.vues._vie_eleve import VueVieEleve
 

@@ -8,7 +8,7 @@ import ipywidgets as widgets
 from entsim.autorisation.service import Action, Ressource
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.socle.texte import cite
-from entsim.services._vie_eleve import accorder
+from entsim.socle.texte import accorder
 from entsim.services.cdi import CHAMPS, TYPES
 from entsim.widgets.vues._contexte import ContexteVue
 from entsim.widgets.vues._vie_eleve import VueVieEleve

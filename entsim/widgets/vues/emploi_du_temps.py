@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from entsim.etablissement.annuaire import Eleve, Enseignant, Parent
 from entsim.etablissement.generation import CLASSE_DEMO
-from entsim.services._vie_eleve import de
+from entsim.autorisation.habilitations.ressources import de
 from entsim.widgets.vues._contexte import ContexteVue, decrire_valeur
 from entsim.widgets.vues._vie_eleve import VueVieEleve
 

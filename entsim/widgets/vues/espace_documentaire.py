@@ -1,6 +1,9 @@
 """Vue « Espace documentaire » : « Mes documents » et « Partagés avec moi », dossiers,
 dépôt d'un fichier (simulé), création de dossier, partage en lecture, contribution ou
-gestion. Noms de fichiers et de dossiers affichés échappés."""
+gestion. Noms de fichiers et de dossiers affichés échappés. Chaque affichage est une seule
+lecture du service (:meth:`~entsim.services.espace_documentaire.EspaceDocumentaire.parcourir`,
+une décision tracée) ; « Remonter » revient au dossier d'où l'on est venu, sans sonder les
+dossiers qu'on ne peut pas lire."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ import ipywidgets as widgets
 
 from entsim.services._communication import date_fr
 from entsim.services.espace_documentaire import Droit
-from entsim.services._vie_eleve import accorder
+from entsim.socle.texte import accorder
 from entsim.widgets.vues._contexte import ContexteVue, decrire_valeur
 from entsim.widgets.vues._communication import VueService
 
@@ -22,6 +25,8 @@ class VueEspaceDocumentaire(VueService):
         super().__init__(contexte, code)
         self.onglet = "mes_documents"
         self.dossier: int | None = None
+        self._pile: list[int | None] = []     # les dossiers traversés pour arriver ici
+        self.ou = ONGLETS[self.onglet]
         self.choix_onglet = widgets.ToggleButtons(
             options=[(libelle, cle) for cle, libelle in ONGLETS.items()],
             style={"button_width": "auto"})
@@ -55,33 +60,29 @@ class VueEspaceDocumentaire(VueService):
         self.rafraichir()
 
     # -- affichage -------------------------------------------------------------------------
-    def _elements(self):
-        s, moi = self.service, self.identifiant
-        if self.dossier is not None:
-            return s.contenu(moi, self.dossier)
-        if self.onglet == "partages":
-            return s.partages_avec_moi(moi)
-        return s.mes_documents(moi)
+    def _parcourir(self):
+        return self.service.parcourir(self.identifiant, self.dossier,
+                                      partages_recus=self.onglet == "partages")
 
     def rafraichir(self) -> None:
-        s = self.service
         moi = self.identifiant
         self._lignes = []
-        ou = ONGLETS[self.onglet] if self.dossier is None else s.chemin(self.dossier, moi)
+        vue = self._lire(self._parcourir)     # une seule lecture : éléments, droits, partages
+        ou = self.ou = vue.chemin if vue is not None else ONGLETS[self.onglet]
         self._titre("Espace documentaire", f"{self.nom_de(moi)} — {ou}")
-        self._lignes.append(f"{self.nom_de(moi)} — {ou}")
-        elements = self._lire(self._elements)
-        if elements is None:
+        self._lignes.insert(0, f"{self.nom_de(moi)} — {ou}")
+        if vue is None:
             self.choix_element.options = []
             return
+        elements = [vu.element for vu in vue.elements]
         lignes = []
-        for el in elements:
-            droit = s.droit_de(moi, el.numero)
+        for vu in vue.elements:
+            el, droit = vu.element, vu.droit
             genre = "Dossier" if el.est_dossier else el.fichier.libelle_type
             taille = "" if el.est_dossier else el.fichier.taille_lisible
             # Seuls ceux qui gèrent un élément voient avec qui il est partagé.
-            partages = ("; ".join(f"{qui} ({d})" for qui, d in s.partages(el.numero)) or "—"
-                        if droit is Droit.GERER else "(visible par qui le gère)")
+            partages = ("; ".join(f"{qui} ({d})" for qui, d in vu.partages) or "—"
+                        if vu.partages is not None else "(visible par qui le gère)")
             proprietaire = self.nom_de(el.proprietaire)
             self._lignes.append(
                 f"• {el.nom} — {genre}{', ' + taille if taille else ''} — propriétaire : "
@@ -106,7 +107,7 @@ class VueEspaceDocumentaire(VueService):
         if self.choix_onglet.value != onglet:
             self.choix_onglet.value = onglet         # relance afficher()
             return self.annonce.value
-        self.onglet, self.dossier = onglet, None
+        self.onglet, self.dossier, self._pile = onglet, None, []
         self.rafraichir()
         return self._annoncer(f"{ONGLETS[onglet]} : "
                               f"{accorder(len(self.choix_element.options), 'élément')}.")
@@ -121,29 +122,27 @@ class VueEspaceDocumentaire(VueService):
         s = self.service
 
         def ouverture():
-            element = s.element(numero)
+            element = s.element(self.identifiant, numero)      # lecture tracée, droit exigé
             if element.est_dossier:
-                contenu = s.contenu(self.identifiant, numero)
+                self._pile.append(self.dossier)
                 self.dossier = numero
+            return element
+
+        def phrase(element) -> str:    # après le rafraîchissement : le contenu est affiché
+            if element.est_dossier:
                 return (f"Dossier « {element.nom} » ouvert : "
-                        f"{accorder(len(contenu), 'élément')}.")
-            s.ouvrir(self.identifiant, numero)
+                        f"{accorder(len(self.choix_element.options), 'élément')}.")
             return (f"Fichier « {element.nom} » ouvert ({element.fichier.libelle_type}, "
                     f"{element.fichier.taille_lisible}).")
-        return self._tenter(ouverture, lambda phrase: phrase)
+        return self._tenter(ouverture, phrase)
 
     def remonter(self) -> str:
-        """Revient au dossier parent (ou à la racine de l'onglet)."""
+        """Revient au dossier d'où l'on est venu (ou à la racine de l'onglet)."""
         if self.dossier is None:
             return self._annoncer(f"Vous êtes déjà à la racine de « {ONGLETS[self.onglet]} ».")
-        parent = self.service.element(self.dossier).dossier
-        accessible = parent is not None and \
-            self.service.droit_de(self.identifiant, parent) is not None
-        self.dossier = parent if accessible else None
+        self.dossier = self._pile.pop() if self._pile else None
         self.rafraichir()
-        ou = self.service.chemin(self.dossier, self.identifiant) if self.dossier \
-            else ONGLETS[self.onglet]
-        return self._annoncer(f"Retour à : {ou}.")
+        return self._annoncer(f"Retour à : {self.ou}.")
 
     # -- actions ---------------------------------------------------------------------------
     def deposer(self, nom: str | None = None, taille_ko: int | None = None,
@@ -161,7 +160,7 @@ class VueEspaceDocumentaire(VueService):
             self.nom_fichier.value = ""
             return element
         return self._tenter(depot, lambda el: (
-            f"Fichier « {el.nom} » déposé : {self.service.chemin(el.numero, self.identifiant)} "
+            f"Fichier « {el.nom} » déposé : {self.service.chemin(self.identifiant, el.numero)} "
             f"({el.fichier.taille_lisible})."))
 
     def creer_dossier(self, nom: str | None = None) -> str:

@@ -13,7 +13,7 @@ import ipywidgets as widgets
 
 from entsim.autorisation.service import de
 from entsim.services._communication import date_fr
-from entsim.services._vie_eleve import accorder
+from entsim.socle.texte import accorder
 from entsim.widgets.mise_en_forme import echapper
 from entsim.widgets.vues._contexte import ContexteVue, decrire_valeur
 from entsim.widgets.vues._communication import VueService, bloc_texte

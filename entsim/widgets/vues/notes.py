@@ -7,7 +7,9 @@ import ipywidgets as widgets
 
 from entsim.etablissement.annuaire import Enseignant
 from entsim.services.notes import texte_moyenne
-from entsim.services._vie_eleve import accorder, date_courte, de, nombre_fr
+from entsim.socle.texte import accorder
+from entsim.services._vie_eleve import date_courte, nombre_fr
+from entsim.autorisation.habilitations.ressources import de
 from entsim.widgets.vues._contexte import ContexteVue
 from entsim.widgets.vues._vie_eleve import VueVieEleve
 

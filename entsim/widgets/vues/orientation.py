@@ -6,7 +6,9 @@ from __future__ import annotations
 from entsim.etablissement.annuaire import Eleve
 from entsim.autorisation.service import Action, Ressource
 from entsim.services.orientation import TYPES
-from entsim.services._vie_eleve import accorder, date_fr, de
+from entsim.socle.texte import accorder
+from entsim.services._vie_eleve import date_fr
+from entsim.autorisation.habilitations.ressources import de
 from entsim.widgets.vues._contexte import ContexteVue, decrire_valeur
 from entsim.widgets.vues._vie_eleve import VueVieEleve
 

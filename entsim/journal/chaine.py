@@ -400,7 +400,8 @@ class Journal:
         permis = {f.name for f in fields(EntreeJournal)} - {"numero", "empreinte"}
         inconnus = set(champs) - permis
         if inconnus:
-            raise ValeurInvalide(f"Champ(s) inconnu(s) : {', '.join(sorted(inconnus))}.")
+            raise ValeurInvalide(("Champ inconnu" if len(inconnus) == 1 else "Champs inconnus")
+                                 + f" : {', '.join(cite(c) for c in sorted(inconnus))}.")
         position = self._position(numero)
         self._entrees[position] = replace(self._entrees[position], **champs)
         self._index_a_jour = False

@@ -1,4 +1,4 @@
-"""Les comptes tirés au hasard : personnels, élèves et leurs familles, comptes extérieurs.
+"""Les personnes tirées au hasard : personnels, élèves et leurs familles, comptes extérieurs.
 
 Noms et prénoms sont tirés selon leur fréquence dans la génération de la personne
 (:mod:`~entsim.etablissement.generation.donnees_livrees`) ; les personnages du récit
