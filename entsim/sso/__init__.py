@@ -11,6 +11,8 @@
 - :mod:`~entsim.sso.applications` : les applications clientes (les services de l'ENT vus
   par le CAS) ;
 - :mod:`~entsim.sso.navigateur` : le navigateur et le réseau simulés (cookies, échanges) ;
+- :mod:`~entsim.sso.etat` : l'état partagé des parties du serveur, déclaré une fois, et ce que le
+  serveur attend de l'authentification et de l'autorisation (sans les importer) ;
 - :mod:`~entsim.sso.parcours` : la cinématique d'accès du SDET en 8 étapes.
 
 Questions du cours : Q13 (SSO), Q14 (propagation de l'identité), Q15 (schéma de connexion).

@@ -13,16 +13,12 @@ expirée (inactivité ou durée maximale) impose une nouvelle authentification (
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
-from datetime import timedelta
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
-from entsim.socle.aleatoire import SourceAleatoire
 from entsim.socle.erreurs import verifier_texte
-from entsim.socle.horloge import Horloge
-from entsim.journal.chaine import Journal
-from entsim.sso.navigateur import CANAL_NAVIGATEUR, Cookie, Navigateur, Reseau
+from entsim.sso.etat import EtatServeurCAS
+from entsim.sso.navigateur import CANAL_NAVIGATEUR, Cookie, Navigateur
 from entsim.sso.reponses import (
     ACCES_REFUSE,
     IDENTIFICATION_DEMANDEE,
@@ -50,49 +46,8 @@ if TYPE_CHECKING:
     from entsim.sso.applications import ServiceApplicatif
 
 
-class DecisionLike(Protocol):
-    """Ce que rend le service d'autorisation."""
-
-    @property
-    def autorise(self) -> bool: ...
-    @property
-    def raison(self) -> str: ...
-
-
-class AccesCAS:
+class AccesCAS(EtatServeurCAS):
     """``/login`` (section 2.1) : session SSO, autorisation, puis ticket de service."""
-
-    # Fournis par ServeurCAS.
-    horloge: Horloge
-    journal: Journal
-    source: SourceAleatoire
-    reseau: Reseau
-    autoriser: Callable[[str, str], DecisionLike] | None
-    duree_ticket: timedelta
-    inactivite_max: timedelta
-    duree_max: timedelta
-    domaine: str
-    chemin_cookie: str
-    _tickets: dict[str, TicketDeService]
-    _tgts: dict[str, TicketTGT]
-    _compteurs: dict[str, int]
-
-    if TYPE_CHECKING:
-        def url_login(self, service: str | None = None, *, renew: bool = False,
-                      gateway: bool = False) -> str: ...
-
-        def _trouver(self, code_ou_url: str) -> ServiceApplicatif | None: ...
-
-        def nettoyer(self) -> list[str]: ...
-
-        def _terminer(self, tgt: TicketTGT,
-                      motif: str) -> tuple[list[str], list[str], list[str]]: ...
-
-        @staticmethod
-        def _verifier_navigateur(navigateur: object) -> Navigateur: ...
-
-        @staticmethod
-        def _verifier_booleens(**valeurs: object) -> None: ...
 
     # -- outils internes -----------------------------------------------------------------
     def _jeton(self, type_ticket: str, longueur: int) -> str:

@@ -15,89 +15,22 @@ session.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import timedelta
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from entsim.socle.erreurs import ValeurInvalide, verifier_texte
-from entsim.socle.horloge import Horloge
 from entsim.socle.texte import cite
-from entsim.journal.chaine import Journal
-from entsim.sso.navigateur import CANAL_NAVIGATEUR, Cookie, Navigateur, Reseau
-from entsim.sso.reponses import (
-    MESSAGES,
-    NOM_SERVEUR,
-    SERVICE_INCONNU,
-    SESSION_SSO_OUVERTE,
-    ResultatAcces,
-    ResultatConnexion,
-    recopie,
-    verifier_transmissible,
-)
+from entsim.sso.etat import EtatServeurCAS, ResultatAuthentificationLike
+from entsim.sso.navigateur import CANAL_NAVIGATEUR, Navigateur
+from entsim.sso.reponses import (MESSAGES, NOM_SERVEUR, SERVICE_INCONNU, SESSION_SSO_OUVERTE,
+                                 ResultatConnexion, recopie, verifier_transmissible)
 from entsim.sso.tickets import LONGUEUR_ALEA_TGT, NOM_COOKIE_TGC, TicketTGT, _duree_lisible
 
 if TYPE_CHECKING:
     from entsim.sso.applications import ServiceApplicatif
 
 
-class ResultatAuthentificationLike(Protocol):
-    """Ce que rend le service d'identification/authentification (mot de passe, code à
-    usage unique, certificat…)."""
-
-    @property
-    def ok(self) -> bool: ...
-    @property
-    def code(self) -> str: ...
-    @property
-    def message(self) -> str: ...
-    @property
-    def identifiant(self) -> str | None: ...
-    @property
-    def methode(self) -> str: ...
-
-
-class ConnexionCAS:
+class ConnexionCAS(EtatServeurCAS):
     """``/login`` (section 2.2) : vérifier une preuve, ouvrir la session SSO (TGT)."""
-
-    # Fournis par ServeurCAS.
-    horloge: Horloge
-    journal: Journal
-    reseau: Reseau
-    verifier_identifiants: Callable[[str, str, str | None], ResultatAuthentificationLike]
-    inactivite_max: timedelta
-    duree_max: timedelta
-    _tgts: dict[str, TicketTGT]
-
-    if TYPE_CHECKING:
-        def url_login(self, service: str | None = None, *, renew: bool = False,
-                      gateway: bool = False) -> str: ...
-
-        def _trouver(self, code_ou_url: str) -> ServiceApplicatif | None: ...
-
-        def nettoyer(self) -> list[str]: ...
-
-        def _terminer(self, tgt: TicketTGT,
-                      motif: str) -> tuple[list[str], list[str], list[str]]: ...
-
-        def _jeton(self, type_ticket: str, longueur: int) -> str: ...
-
-        def _cookie_tgc(self, valeur: str) -> Cookie: ...
-
-        def _lire_tgc(self, navigateur: Navigateur) -> tuple[TicketTGT | None, str | None,
-                                                              Cookie | None]: ...
-
-        def _delivrer(self, navigateur: Navigateur, tgt: TicketTGT,
-                      service: ServiceApplicatif, *, identifiants_presentes: bool,
-                      etapes: list[str]) -> tuple[ResultatAcces, int, str | None, str]: ...
-
-        def _completer(self, resultat: ResultatAcces, etapes: list[str],
-                       debut: int) -> ResultatAcces: ...
-
-        @staticmethod
-        def _verifier_navigateur(navigateur: object) -> Navigateur: ...
-
-        @staticmethod
-        def _verifier_booleens(**valeurs: object) -> None: ...
 
     # -- /login comme accepteur d'identifiants (section 2.2) -----------------------------
     def connexion(self, navigateur: Navigateur, identifiant: str, mot_de_passe: str, *,

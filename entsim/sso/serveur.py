@@ -50,9 +50,10 @@ from datetime import timedelta
 from urllib.parse import quote, urlsplit
 
 from entsim.socle.aleatoire import SourceAleatoire
-from entsim.sso.acces import AccesCAS, DecisionLike  # noqa: F401 — réexporté
+from entsim.sso.acces import AccesCAS
 from entsim.sso.applications import ServiceApplicatif
-from entsim.sso.connexion import ConnexionCAS, ResultatAuthentificationLike  # noqa: F401
+from entsim.sso.connexion import ConnexionCAS
+from entsim.sso.etat import DecisionLike, ResultatAuthentificationLike
 from entsim.sso.reponses import ResultatAcces
 from entsim.sso.sessions import SessionsCAS
 from entsim.sso.tickets import (DUREE_MAX_PAR_DEFAUT, DUREE_TICKET_PAR_DEFAUT,

@@ -19,10 +19,8 @@ lit et ferme les sessions du serveur.
 
 from __future__ import annotations
 
-from datetime import timedelta
-from typing import TYPE_CHECKING
 
-from entsim.socle.aleatoire import SourceAleatoire
+from entsim.sso.etat import EtatServeurCAS
 from entsim.sso.reponses import (
     AUCUNE_SESSION,
     DECONNEXION_REUSSIE,
@@ -32,50 +30,15 @@ from entsim.sso.reponses import (
     _avec_precision,
     requete_deconnexion,
 )
-from entsim.sso.tickets import (
-    LONGUEUR_ALEA_LR,
-    MOTIFS_FIN,
-    NOM_COOKIE_TGC,
-    PREFIXE_LR,
-    EtatTicket,
-    SessionSSO,
-    TicketDeService,
-    TicketTGT,
-    _duree_lisible,
-)
+from entsim.sso.tickets import (LONGUEUR_ALEA_LR, MOTIFS_FIN, NOM_COOKIE_TGC, PREFIXE_LR,
+                                EtatTicket, SessionSSO, TicketTGT, _duree_lisible)
 from entsim.socle.erreurs import ErreurENT
-from entsim.socle.horloge import Horloge
-from entsim.journal.chaine import Journal
-from entsim.sso.navigateur import CANAL_DIRECT, CANAL_NAVIGATEUR, Navigateur, Reseau
+from entsim.sso.navigateur import CANAL_DIRECT, CANAL_NAVIGATEUR, Navigateur
 from entsim.socle.texte import accorder
 
-if TYPE_CHECKING:
-    from entsim.sso.applications import ServiceApplicatif
 
-
-class SessionsCAS:
+class SessionsCAS(EtatServeurCAS):
     """La fin des sessions SSO (``/logout``, expiration) et leur consultation."""
-
-    # Fournis par ServeurCAS.
-    horloge: Horloge
-    journal: Journal
-    source: SourceAleatoire
-    reseau: Reseau
-    inactivite_max: timedelta
-    duree_max: timedelta
-    _services: dict[str, ServiceApplicatif]
-    _tickets: dict[str, TicketDeService]
-    _tgts: dict[str, TicketTGT]
-    _compteurs: dict[str, int]
-
-    if TYPE_CHECKING:
-        def url_login(self, service: str | None = None, *, renew: bool = False,
-                      gateway: bool = False) -> str: ...
-
-        def url_logout(self) -> str: ...
-
-        @staticmethod
-        def _verifier_navigateur(navigateur: object) -> Navigateur: ...
 
     # -- /logout et déconnexion unique (section 2.3) -------------------------------------
     def deconnexion(self, navigateur: Navigateur) -> ResultatDeconnexion:

@@ -32,11 +32,9 @@ lit le registre des services et les tickets du serveur.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from datetime import timedelta
 from types import MappingProxyType
-from typing import TYPE_CHECKING
 
+from entsim.sso.etat import EtatServeurCAS
 from entsim.sso.reponses import (
     INTERNAL_ERROR,
     INVALID_REQUEST,
@@ -47,43 +45,14 @@ from entsim.sso.reponses import (
     _normaliser_attributs,
     recopie,
 )
-from entsim.sso.tickets import (
-    LONGUEUR_MAX_TICKET,
-    MOTIF_TICKET_SERVICE,
-    MOTIFS_FIN,
-    PREFIXE_PT,
-    TicketDeService,
-    TicketTGT,
-    _duree_lisible,
-)
+from entsim.sso.tickets import (LONGUEUR_MAX_TICKET, MOTIF_TICKET_SERVICE, MOTIFS_FIN, PREFIXE_PT,
+                                TicketDeService, _duree_lisible)
 from entsim.socle.erreurs import ErreurENT, ValeurInvalide
-from entsim.socle.horloge import Horloge
-from entsim.journal.chaine import Journal
 from entsim.socle.texte import accorder, cite
 
-if TYPE_CHECKING:
-    from entsim.sso.applications import ServiceApplicatif
 
-
-class ValidationCAS:
+class ValidationCAS(EtatServeurCAS):
     """``/p3/serviceValidate`` : la validation d'un ticket présenté par un service."""
-
-    # Fournis par ServeurCAS.
-    horloge: Horloge
-    journal: Journal
-    attributs: Callable[[str], Mapping[str, str | list[str]]] | None
-    duree_ticket: timedelta
-    _services: dict[str, ServiceApplicatif]
-    _tickets: dict[str, TicketDeService]
-    _tgts: dict[str, TicketTGT]
-
-    if TYPE_CHECKING:
-        def _trouver(self, code_ou_url: str) -> ServiceApplicatif | None: ...
-
-        def nettoyer(self) -> list[str]: ...
-
-        @staticmethod
-        def _verifier_booleens(**valeurs: object) -> None: ...
 
     # -- /p3/serviceValidate (sections 2.5 et 2.8) ---------------------------------------
     def valider(self, ticket: str | None, service_url: str | None, *,
