@@ -413,6 +413,19 @@ class Oracle:
             return self._donnees_classe(p, roles, d)
         if s in PERSONNELS:
             return self._personnel(p, d)
+        if d.eleve is not None or d.classe is not None or d.proprietaire is not None:
+            # Corrigé (issue 10, attaque, 1.1) : l'oracle ouvrait ici l'application quel que
+            # soit le sujet nommé (« les sondages de lea.martin »). Un service qui n'a pas de
+            # données d'un élève, d'une classe ni d'un propriétaire n'en ouvre pas : un sujet
+            # inconnu n'ouvre rien, comme une partie inconnue [SDET ; CNIL : « les seules
+            # informations le concernant »].
+            return Verdict(False, "ressource inconnue : pas de données d'un élève, d'une "
+                                  "classe ni d'un propriétaire dans ce service")
+        if s == "cdi" and d.partie is not None:
+            # [SDET] le catalogue du CDI n'a pas de partie : une partie inconnue n'ouvre rien
+            # (les autres applications jugent leurs parties elles-mêmes, par exemple les
+            # ressources du Médiacentre, attribuées par l'établissement).
+            return Verdict(False, f"partie « {d.partie} » inconnue")
         if s == "cdi" and d.action != LIRE:
             return Verdict(CDI_ECRIT_PAR in roles, "catalogue du CDI tenu par le documentaliste")
         return Verdict(True, "application ouverte à ce profil (catalogue)")
@@ -504,6 +517,10 @@ class Oracle:
         personnel à tous ; un invité aux enseignants et à la direction."""
         e = self.etablissement
         a, b = exp.profil, dest.profil
+        if exp.identifiant == dest.identifiant:
+            # Choix documenté du projet (entsim/autorisation/messagerie.py) : s'écrire à
+            # soi-même (brouillon, pense-bête) ne communique rien à personne.
+            return True, "à soi-même"
         if a is Profil.PERSONNEL:
             return True, "un personnel écrit à tous"
         if a is Profil.ELEVE:

@@ -3,6 +3,8 @@ matrice de messagerie, journal et erreurs en français."""
 
 from __future__ import annotations
 
+import re
+
 from datetime import datetime, time
 
 import pytest
@@ -11,7 +13,7 @@ from entsim.etablissement.annuaire import (Classe, Eleve, Enseignant, Etablissem
                              Parent, Personnel, Profil)
 from entsim.autorisation.service import (Action, Autorisation, ContexteAcces, Decision, Lieu,
                                  PlageHoraire, Regle, Ressource, roles_de)
-from entsim.socle.erreurs import ErreurENT, Introuvable, ValeurInvalide
+from entsim.socle.erreurs import AccesRefuse, ErreurENT, Introuvable, ValeurInvalide
 from entsim.socle.horloge import Horloge
 from entsim.journal.chaine import Journal
 from entsim.autorisation.messagerie import OptionsMessagerie
@@ -576,3 +578,100 @@ def test_avec_le_vrai_catalogue_et_le_lycee_de_demonstration(horloge, journal):
     t = a.tableau_droits(None, notes)
     assert len(t) == len(a.representants()) >= 8
     assert set(t["Décision"]) == {"✓ autorisé", "✗ refusé"}
+
+
+# -- issue 10, attaque : sections 3, 4, 6 et 7 ---------------------------------------------------
+
+@pytest.fixture
+def demo():
+    from entsim import ENT
+    return ENT.demo(cout="rapide")
+
+
+@pytest.mark.parametrize("appel", [
+    lambda a: a.evaluer("lea.martin", "lire", 10 ** 5000),
+    lambda a: a.evaluer("lea.martin", "lire", "x" * 10 ** 6),
+    lambda a: a.decrire(None),
+    lambda a: a.decrire("notes"),
+    lambda a: a.nom_service([]),
+    lambda a: a.nom_service(None),
+], ids=["entier-demesure", "texte-d-un-mo", "decrire-none", "decrire-texte",
+        "nom-service-liste", "nom-service-none"])
+def test_valeurs_absurdes_donnent_un_message_francais_borne(demo, appel):
+    with pytest.raises(ErreurENT) as erreur:
+        appel(demo.autorisation)
+    message = str(erreur.value)
+    assert len(message) < 400 and "Traceback" not in message
+    assert "NoneType" not in message and "[]" not in message and "object" not in message
+    assert set(message) & set("éèêàç")                 # une phrase en français
+
+
+@pytest.mark.parametrize("partie", ["Justificatifs", "justificatif", "bidon"])
+def test_une_regle_sur_une_partie_inconnue_est_refusee_a_l_ajout(demo, partie):
+    a = demo.autorisation
+    with pytest.raises(ValeurInvalide) as erreur:
+        a.ajouter_regle(Regle(Profil.PARENT, "écrire", "absences", partie=partie,
+                              effet="refuser"))
+    assert "« justificatifs »" in str(erreur.value) and erreur.value.code == "partie_inconnue"
+    assert a.regles() == []
+    with pytest.raises(ValeurInvalide, match="« message »"):
+        a.ajouter_regle(Regle("tous", "écrire", "messagerie", partie="messages"))
+    # Les parties connues restent acceptées, et la règle s'applique.
+    a.ajouter_regle(Regle(Profil.PARENT, "écrire", "absences", partie="justificatifs",
+                          effet="refuser"))
+    assert not a.evaluer("sophie.martin", "écrire", Ressource(
+        "absences", partie="justificatifs", eleve="lea.martin"))
+
+
+def _majeure(demo) -> str:
+    return sorted(e.identifiant for e in demo.etablissement.eleves()
+                  if e.est_majeur(demo.horloge.maintenant().date()))[0]
+
+
+def test_l_opposition_est_faite_par_l_eleve_ou_la_direction_et_tracee(demo):
+    a, j = demo.autorisation, demo.journal
+    eleve = _majeure(demo)
+    parent = demo.etablissement.responsables_de(eleve)[0].identifiant
+    faite = a.enregistrer_opposition(eleve, par=eleve)
+    assert faite.ok and faite.active
+    # Ni un parent, ni un camarade, ni un enseignant ne lèvent l'opposition.
+    for qui in (parent, "lea.martin", "nicolas.durand"):
+        lignes = len(j)
+        with pytest.raises(AccesRefuse) as erreur:
+            a.enregistrer_opposition(eleve, par=qui, opposition=False)
+        assert "élève majeur lui-même" in str(erreur.value)
+        assert demo.etablissement.personne(eleve).opposition_parents
+        refus = j.entrees()[lignes:]
+        assert [(l.operation, l.identite) for l in refus] == [("acces_refuse", qui)]
+    # Le chef d'établissement enregistre la demande écrite de l'élève : tracé à son nom.
+    chef = demo.etablissement.chef_etablissement().identifiant
+    levee = a.enregistrer_opposition(eleve, par=chef, opposition=False)
+    assert levee.ok and not levee.active
+    derniere = j.entrees()[-1]
+    assert derniere.operation == "opposition_levee" and derniere.identite == chef
+    with pytest.raises(ValeurInvalide):
+        a.enregistrer_opposition(eleve)            # sans dire qui agit
+
+
+def test_les_messages_de_l_autorisation_sont_en_bon_francais(demo):
+    a = demo.autorisation
+    eleve = demo.etablissement.personne("ana-sofia.cardoso")
+    assert eleve.est_majeur(demo.horloge.maintenant().date())
+    faite = a.enregistrer_opposition("ana-sofia.cardoso", par="ana-sofia.cardoso")
+    assert "les parents d'Ana-Sofia Cardoso" in faite.message
+    assert "parents de Ana" not in demo.journal.entrees()[-1].objet
+    # Un invité et l'emploi du temps d'un enseignant : la vraie raison.
+    d = a.evaluer("julien.roux", "lire", Ressource("emploi_du_temps",
+                                                   proprietaire="nicolas.durand"))
+    assert not d.autorise and "donnée personnelle des élèves" not in d.raison
+    assert "Emploi du temps" in d.raison and "invité" in d.raison.lower()
+    # Les valeurs reçues sont citées entre guillemets français, jamais en repr Python.
+    for appel in (lambda: Regle("tous", "lire", "notes", effet="peut-être"),
+                  lambda: PlageHoraire(time(8), "25h"),
+                  lambda: ContexteAcces(LUNDI_8H, "maison"),
+                  lambda: Lieu("maison")):
+        with pytest.raises(ValeurInvalide) as erreur:
+            appel()
+        message = str(erreur.value)
+        assert not re.search(r"'[^' ]+'", message) and '"' not in message, message
+        assert "(reçu : « " in message, message

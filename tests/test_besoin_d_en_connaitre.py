@@ -275,7 +275,7 @@ def test_les_parents_d_un_eleve_majeur_gardent_l_acces_sauf_opposition(ent):
     parent = ent.etablissement.responsables_de(majeur)[0].identifiant
     notes = ent.service("notes")
     assert notes.releve(parent, majeur).lignes                  # par défaut : oui
-    opposition = ent.autorisation.enregistrer_opposition(majeur)
+    opposition = ent.autorisation.enregistrer_opposition(majeur, par=majeur)
     assert opposition.ok and opposition.active
     trace = ent.journal.filtrer(identite=majeur, operation="opposition_enregistree")
     assert len(trace) == 1
@@ -286,7 +286,7 @@ def test_les_parents_d_un_eleve_majeur_gardent_l_acces_sauf_opposition(ent):
     for qui in (majeur, "isabelle.moreau", "nicolas.durand"):     # lui et l'équipe : oui
         assert notes.releve(qui, majeur).lignes
     assert ent.service("cahier_de_textes").seances(parent, "TSTMG1")  # la classe : oui
-    levee = ent.autorisation.enregistrer_opposition(majeur, opposition=False)
+    levee = ent.autorisation.enregistrer_opposition(majeur, par=majeur, opposition=False)
     assert levee.ok and not levee.active
     assert notes.releve(parent, majeur).lignes
     assert ent.journal.filtrer(identite=majeur, operation="opposition_levee")
@@ -294,12 +294,12 @@ def test_les_parents_d_un_eleve_majeur_gardent_l_acces_sauf_opposition(ent):
 
 def test_un_eleve_mineur_ne_peut_pas_s_opposer(ent):
     with pytest.raises(ValeurInvalide) as erreur:
-        ent.autorisation.enregistrer_opposition("hugo.bernard")
+        ent.autorisation.enregistrer_opposition("hugo.bernard", par="hugo.bernard")
     assert erreur.value.code == "eleve_mineur"
     assert "17 ans" in str(erreur.value) and "18 ans" in str(erreur.value)
     assert not ent.journal.filtrer(identite="hugo.bernard", operation="opposition_enregistree")
     with pytest.raises(ValeurInvalide, match="n'est pas un élève"):
-        ent.autorisation.enregistrer_opposition("sophie.martin")
+        ent.autorisation.enregistrer_opposition("sophie.martin", par="sophie.martin")
     assert ent.service("notes").releve("karim.bernard", "hugo.bernard")
 
 
@@ -307,9 +307,9 @@ def test_la_majorite_se_juge_a_la_date_simulee(ent):
     """Hugo Bernard, né le 27 janvier 2009, a 18 ans accomplis le 27 janvier 2027."""
     ent.horloge.aller_a(datetime(2027, 1, 26, 8, 0))
     with pytest.raises(ValeurInvalide):
-        ent.autorisation.enregistrer_opposition("hugo.bernard")
+        ent.autorisation.enregistrer_opposition("hugo.bernard", par="hugo.bernard")
     ent.horloge.aller_a(datetime(2027, 1, 27, 8, 0))
-    ent.autorisation.enregistrer_opposition("hugo.bernard")
+    ent.autorisation.enregistrer_opposition("hugo.bernard", par="hugo.bernard")
     assert refus(lambda: ent.service("notes").releve("karim.bernard", "hugo.bernard"))
     # La décision se juge à l'instant de la demande : la veille, il était mineur.
     veille = ContexteAcces(datetime(2027, 1, 26, 8, 0))
@@ -455,3 +455,63 @@ def test_parcourir_une_decision_et_les_partages_a_qui_gere_seulement(ent):
     assert dossier_sig.partages == (("élèves de TSTMG1", "lecture"),)
     assert d.parcourir("lea.martin", partages_recus=True).chemin == "Partagés avec moi"
     refus(lambda: d.parcourir("hugo.bernard", d.mes_documents("lea.martin")[0].numero))
+
+
+# -- 6. la forme de la ressource (attaque de l'issue 10, section 1.1) ---------------------------
+#
+# Une ressource nomme son sujet comme son service le connaît : un élève (notes, absences,
+# dossier, Folios), une classe (celles-ci, plus le cahier de textes et l'emploi du temps), un
+# propriétaire (messagerie, documents, casier, emploi du temps d'un enseignant). Un sujet
+# qu'un service ne connaît pas n'ouvre rien (oracle : « ressource inconnue »).
+
+@pytest.mark.parametrize("qui, action, ressource", [
+    ("nicolas.durand", "lire", Ressource("messagerie", eleve="lea.martin")),
+    ("stephane.garnier", "supprimer", Ressource("espace_documentaire", eleve="lea.martin")),
+    ("karim.bernard", "lire", Ressource("messagerie", classe="TSTMG1")),
+    ("hugo.bernard", "supprimer", Ressource("casier", classe="TSTMG1")),
+    ("philippe.lefevre", "lire", Ressource("messagerie", eleve="lea.martin")),
+    ("lea.martin", "lire", Ressource("casier", classe="TSTMG1")),
+    ("nicolas.durand", "lire", Ressource("espace_documentaire", partie="bidon",
+                                         proprietaire="lea.martin")),
+    ("lea.martin", "lire", Ressource("messagerie", partie="message",
+                                     proprietaire="lea.martin")),
+])
+def test_un_espace_prive_nomme_par_eleve_ou_classe_n_est_a_personne_d_autre(ent, qui, action,
+                                                                               ressource):
+    d = ent.autorisation.evaluer(qui, action, ressource)
+    assert not d.autorise and d.code == "hors_perimetre"
+    assert "propriétaire" in d.raison or "messages privés" in d.raison
+
+
+@pytest.mark.parametrize("qui, ressource", [
+    ("sophie.martin", Ressource("cahier_de_textes", eleve="lea.martin")),
+    ("lea.martin", Ressource("emploi_du_temps", eleve="lea.martin")),
+    ("nicolas.durand", Ressource("cahier_de_textes", proprietaire="nicolas.durand")),
+    ("lea.martin", Ressource("cahier_de_textes", partie="bidon", classe="TSTMG1")),
+    ("lea.martin", Ressource("cdi", eleve="lea.martin")),
+    ("lea.martin", Ressource("actualites", classe="TSTMG1")),
+])
+def test_un_sujet_que_le_service_ne_connait_pas_n_ouvre_rien(ent, qui, ressource):
+    d = ent.autorisation.evaluer(qui, "lire", ressource)
+    assert not d.autorise and d.code == "hors_perimetre"
+    assert "ne concerne" in d.raison or "n'a pas de partie" in d.raison
+
+
+@pytest.mark.parametrize("qui, ressource", [
+    ("isabelle.moreau", Ressource("absences", partie="justificatifs")),
+    ("isabelle.moreau", Ressource("absences", partie="justificatifs", classe="TSTMG1")),
+    ("sophie.martin", Ressource("absences", partie="justificatifs")),
+])
+def test_un_justificatif_s_ecrit_pour_un_eleve_nomme(ent, qui, ressource):
+    for action in ("écrire", "modifier") if qui == "isabelle.moreau" else ("écrire",):
+        d = ent.autorisation.evaluer(qui, action, ressource)
+        assert not d.autorise and "un élève" in d.raison, (qui, action, d.raison)
+    assert ent.autorisation.evaluer("isabelle.moreau", "modifier", Ressource(
+        "absences", partie="justificatifs", eleve="lea.martin"))
+
+
+def test_une_ressource_a_un_seul_sujet(ent):
+    for sujet in ({"eleve": "lea.martin"}, {"classe": "TSTMG1"}):
+        with pytest.raises(ValeurInvalide) as erreur:
+            Ressource("notes", proprietaire="lea.martin", **sujet)
+        assert "un seul" in str(erreur.value)

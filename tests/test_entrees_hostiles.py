@@ -374,7 +374,7 @@ def test_reponse_a_un_message_d_un_autre_refusee(ent):
     lambda ent: ent.etablissement.classe(MEGA),
     lambda ent: ent.service("forum").categorie(MEGA),
     lambda ent: ent.service("blog").blog(MEGA),
-    lambda ent: ent.service("forum").sujet(ENORME),
+    lambda ent: ent.service("forum").sujet(LEA, ENORME),
     lambda ent: ent.service("notes").saisir_note(DURAND, LEA, 1, MEGA),
     lambda ent: ent.service("espace_documentaire").partager(DURAND, 1, MEGA),
     lambda ent: ent.autorisation.tableau_droits(None, Ressource.notes_de(LEA), MEGA),

@@ -1,3 +1,4 @@
+import re
 from datetime import datetime
 
 import pytest
@@ -356,3 +357,132 @@ def test_six_mois_du_calendrier_et_rien_a_purger():
     r = j.purger(avant=datetime(2020, 1, 1))
     assert r.ok and r.code == "rien_a_purger" and r.nb_effacees == 0 and "rien" in r.message
     assert len(j) < taille and j.verifier().intact
+
+
+# -- Revue d'attaque de l'issue 10, section 2 : intégrité du journal -------------------------
+def _reecrire_avec_le_notaire(j, numero, **champs):
+    """L'attaque de la revue : l'auteur réécrit une ligne, puis fait ré-authentifier par le
+    notaire toute la suite de la chaîne."""
+    from dataclasses import replace
+
+    entrees = j._entrees
+    position = numero - entrees[0].numero
+    entrees[position] = replace(entrees[position], **champs)
+    precedente = entrees[position - 1].empreinte
+    for k in range(position, len(entrees)):
+        brouillon = replace(entrees[k], empreinte_precedente=precedente, empreinte="")
+        entrees[k] = replace(brouillon, empreinte=j.notaire.authentifier(brouillon))
+        precedente = entrees[k].empreinte
+
+
+def test_notaire_refuse_de_reauthentifier_une_chaine_reecrite():
+    notaire = _notaire()
+    j = _journal_a_cle(notaire)
+    sceau = notaire.sceller(j)
+    with pytest.raises(ErreurENT, match="notaire") as refus:
+        _reecrire_avec_le_notaire(j, 2, identite="lea.martin", detail="falsifié")
+    assert "n° 6" in str(refus.value)              # il n'authentifie que la ligne suivante
+    assert not j.verifier().intact                 # la ligne réécrite garde un HMAC faux
+    with pytest.raises(ErreurENT, match="altéré"):
+        notaire.sceller(j)                         # et il ne scelle pas la contrefaçon
+    assert notaire.sceaux() == (sceau,)            # son registre reste digne de confiance
+    with pytest.raises(ErreurENT, match="notaire"):
+        notaire.authentifier(j[-1].contenu())      # un texte quelconque n'est pas une ligne
+
+
+def test_notaire_refuse_une_ligne_deja_authentifiee_ou_antidatee():
+    from dataclasses import replace
+
+    notaire = _notaire()
+    j = _journal_a_cle(notaire)
+    derniere = replace(j[-1], empreinte="")
+    with pytest.raises(ErreurENT, match="n° 6"):
+        notaire.authentifier(derniere)             # la ligne n° 5 une seconde fois
+    suivante = replace(derniere, numero=6, empreinte_precedente=j[-1].empreinte,
+                       instant=datetime(2026, 1, 1))
+    with pytest.raises(ErreurENT, match="heure"):
+        notaire.authentifier(suivante)             # le notaire date lui-même (RFC 3161)
+    autre = Journal(notaire.horloge, notaire=notaire)
+    with pytest.raises(ErreurENT, match="notaire"):
+        autre.enregistrer("connexion_reussie", identite="lea.martin")   # une seconde chaîne
+    assert len(autre) == 0
+    j.enregistrer("deconnexion", identite="lea.martin")                 # la suite légitime
+    assert j.verifier().intact and notaire.verifier(j).intact
+
+
+def test_fausse_purge_de_lignes_recentes_detectee():
+    notaire = _notaire()
+    j = _journal_a_cle(notaire)
+    _ajouter(j, 10)
+    ancre = notaire.sceller(j, 14)                 # un vrai sceau… de lignes d'il y a minutes
+    for numero in range(1, 15):
+        j.supprimer(numero)
+    j._ancre = ancre
+    j.enregistrer("journal_purge", objet=ancre.empreinte)
+    for v in (j.verifier(), notaire.verifier(j)):
+        assert not v.intact
+        assert [a.nature for a in v.anomalies] == ["purge"]
+        assert "six mois" in v.message and "n° 14" in v.message
+
+
+def test_fausse_purge_de_lignes_recentes_detectee_sans_cle():
+    j = _journal_sur_deux_ans()
+    ancre = j.sceau()                              # la dernière ligne, écrite à l'instant
+    effacees = len(j)
+    for numero in range(1, effacees + 1):
+        j.supprimer(numero)
+    j._ancre = ancre
+    j.enregistrer("journal_purge", objet=ancre.empreinte)
+    v = j.verifier()
+    assert not v.intact and "six mois" in v.message
+
+
+@pytest.mark.parametrize("champs", [{"detail": None}, {"instant": "hier"}, {"identite": 5},
+                                    {"resultat": 7}, {"objet": ["a"]}, {"service": {"a"}},
+                                    {"empreinte_precedente": None}])
+@pytest.mark.parametrize("cle", [False, True])
+def test_champ_falsifie_d_un_autre_type_signale_sans_planter(journal, champs, cle):
+    if cle:
+        notaire = _notaire()
+        journal = _journal_a_cle(notaire)
+    journal.falsifier(3, **champs)
+    v = journal.verifier()
+    assert not v.intact and v.anomalies[0].numero == 3
+    assert "n° 3" in v.message
+    assert not journal.verifier(sceau=journal.sceau()).intact
+
+
+@pytest.mark.parametrize("champs", [{"identite": []}, {"service": 3}, {"poste": b"CDI"},
+                                    {"detail": None}, {"objet": 1}, {"operation": []},
+                                    {"resultat": ["succes"]}])
+def test_enregistrer_refuse_un_champ_invalide_sans_rien_garder(journal, champs):
+    avant = journal.entrees()
+    operation = champs.pop("operation", "connexion_reussie")
+    with pytest.raises(ErreurENT) as refus:
+        journal.enregistrer(operation, **champs)
+    message = str(refus.value)
+    assert "journal" in message
+    assert not re.search(r"\b(list|NoneType|int|bytes)\b", message)   # pas de type Python
+    assert journal.entrees() == avant and journal.verifier().intact
+    assert journal.chaine_de("lea.martin") == [e for e in avant if e.identite == "lea.martin"]
+
+
+def test_codage_des_empreintes_injectif(journal):
+    sceau = journal.sceau()
+    journal.falsifier(1, objet="")                 # None devient "" : même empreinte avant
+    assert not journal.verifier().intact
+    assert not journal.verifier(sceau=sceau).intact
+    j = Journal(Horloge(datetime(2026, 9, 7, 8)))
+    j.enregistrer("acces_refuse", identite="lea.martin", detail="a|b", objet="c")
+    j.enregistrer("deconnexion", identite="lea.martin")
+    j.falsifier(1, detail="a", objet="b|c")        # un « | » passé d'un champ à l'autre
+    assert not j.verifier().intact
+    valeurs = [None, "", [], 0, "0", "None"]
+    empreintes = {replace_champ(journal[1], objet=v).empreinte_calculee() for v in valeurs}
+    assert len(empreintes) == len(valeurs)
+
+
+def replace_champ(entree, **champs):
+    from dataclasses import replace
+
+    return replace(entree, **champs)

@@ -35,10 +35,11 @@ from entsim.etablissement.annuaire import (Eleve, Enseignant, Fonction, Parent, 
                                            Profil)
 from entsim.etablissement.generation import generer_etablissement
 from entsim.journal.chaine import Journal
-from entsim.socle.erreurs import AccesRefuse, ErreurENT
+from entsim.socle.erreurs import AccesRefuse, ErreurENT, ValeurInvalide
 from entsim.socle.horloge import Horloge
 from oracle_besoin_d_en_connaitre import (ACTIONS, DONNEES_CLASSE, DONNEES_ELEVE, ECRIRE, LIRE,
                                           MODIFIER, PARTIE_JUSTIFICATIFS, PARTIE_MESSAGE,
+                                          PERSONNELS,
                                           Demande, Depuis, Oracle, Plage, RegleEtablissement,
                                           oracle_de)
 from proprietes import compter, exemples
@@ -71,7 +72,7 @@ def lycee(rang: int) -> Lycee:
     majeurs_a_la_rentree = sorted(e.identifiant for e in etab.eleves()
                                   if e.est_majeur(RENTREE.date()))
     for ident in majeurs_a_la_rentree[::2]:
-        ent.autorisation.enregistrer_opposition(ident)
+        ent.autorisation.enregistrer_opposition(ident, par=ident)
     p = etab.personnes.values()
     personnes = {
         "élève": [x.identifiant for x in p if isinstance(x, Eleve)],
@@ -137,7 +138,8 @@ def tirer_demande(data, l: Lycee, qui: str, instant: datetime, lieu: str) -> Dem
     eleves_proches, classes_proches = proches(l, qui)
     action = data.draw(st.sampled_from(ACTIONS), label="action")
     genre = data.draw(st.sampled_from(("élève", "élève", "classe", "classe", "service",
-                                       "propriétaire", "message")), label="ressource")
+                                       "propriétaire", "message", "forme libre",
+                                       "forme libre")), label="ressource")
     def un_eleve() -> str:
         if eleves_proches and data.draw(st.integers(0, 2), label="proche"):
             return data.draw(st.sampled_from(eleves_proches), label="élève")
@@ -149,6 +151,8 @@ def tirer_demande(data, l: Lycee, qui: str, instant: datetime, lieu: str) -> Dem
         return data.draw(st.sampled_from(l.classes), label="classe")
 
     commun = dict(qui=qui, action=action, instant=instant, lieu=lieu)
+    if genre == "forme libre":
+        return tirer_forme_libre(data, l, un_eleve, une_classe, **commun)
     if genre == "élève":
         service = data.draw(st.sampled_from(sorted(DONNEES_ELEVE)), label="service")
         partie = None
@@ -182,6 +186,52 @@ def tirer_demande(data, l: Lycee, qui: str, instant: datetime, lieu: str) -> Dem
                    **commun)
 
 
+#: Les parties qu'on nomme sur n'importe quel service : aucune, les deux connues (chacune
+#: d'un seul service) et des inconnues.
+PARTIES_LIBRES = (None, None, PARTIE_JUSTIFICATIFS, PARTIE_MESSAGE, *PARTIES_INCONNUES)
+#: Les sujets d'une ressource : aucun, un seul, ou deux (une ressource mal formée).
+SUJETS = ((), ("eleve",), ("classe",), ("proprietaire",), ("eleve", "proprietaire"),
+          ("classe", "proprietaire"))
+
+
+def tirer_forme_libre(data, l: Lycee, un_eleve, une_classe, **commun) -> Demande:
+    """N'importe quel service du catalogue × (élève, classe, propriétaire, partie), chacun
+    présent ou non : les formes que les services n'emploient pas sont celles qui ont laissé
+    passer les messages privés d'un élève nommé par ``eleve=`` (issue 10, attaque, 1.1)."""
+    etab = l.ent.etablissement
+    service = data.draw(st.sampled_from(l.ent.catalogue.codes()), label="service")
+    partie = data.draw(st.sampled_from(PARTIES_LIBRES), label="partie")
+    sujet = {}
+    for nom in data.draw(st.sampled_from(SUJETS), label="sujets"):
+        if nom == "eleve":
+            sujet["eleve"] = un_eleve()
+        elif nom == "classe":
+            sujet["classe"] = une_classe()
+        else:
+            soi = data.draw(st.booleans(), label="soi")
+            sujet["proprietaire"] = commun["qui"] if soi else data.draw(
+                st.sampled_from(sorted(etab.personnes)), label="propriétaire")
+    return Demande(service=service, partie=partie, **sujet, **commun)
+
+
+def sujets(d: Demande) -> int:
+    """Le nombre de sujets nommés (élève, classe, propriétaire)."""
+    return sum(x is not None for x in (d.eleve, d.classe, d.proprietaire))
+
+
+#: Les parties que l'autorisation connaît : une règle sur une autre partie de ces services
+#: est refusée dès son ajout (issue 10, attaque, section 4).
+PARTIES_CONNUES = {("absences", PARTIE_JUSTIFICATIFS), ("messagerie", PARTIE_MESSAGE)}
+SERVICES_A_PARTIES_CONNUES = {*DONNEES_ELEVE, *DONNEES_CLASSE, *PERSONNELS, "cdi"}
+
+
+def partie_de_regle_connue(service: str, partie: str) -> bool:
+    """Une règle peut-elle viser cette partie de ce service (``"*"`` : tous) ?"""
+    if service == "*":
+        return partie in {p for _, p in PARTIES_CONNUES}
+    return service not in SERVICES_A_PARTIES_CONNUES or (service, partie) in PARTIES_CONNUES
+
+
 def tirer_regles(data, l: Lycee, d: Demande) -> list[tuple[Regle, RegleEtablissement]]:
     """0 à 3 règles de l'établissement, le plus souvent sur le service demandé : chacune
     est donnée au code (``Regle``) et à l'oracle (``RegleEtablissement``)."""
@@ -198,8 +248,8 @@ def tirer_regles(data, l: Lycee, d: Demande) -> list[tuple[Regle, RegleEtablisse
             actions = actions | {d.action}
         service = data.draw(st.sampled_from([d.service] * 4 + ["*", "notes", "messagerie"]),
                             label="règle : service")
-        partie = d.partie if d.partie and data.draw(st.booleans(), label="règle : partie") \
-            else None
+        partie = d.partie if d.partie and partie_de_regle_connue(service, d.partie) \
+            and data.draw(st.booleans(), label="règle : partie") else None
         conditions_code, conditions_oracle = [], []
         for _ in range(data.draw(st.integers(0, 2), label="règle : conditions")):
             if data.draw(st.booleans(), label="règle : horaire ?"):
@@ -260,7 +310,12 @@ def lycee_tire(data, rangs=range(len(LYCEES))) -> Lycee:
 
 def comparer(l: Lycee, d: Demande, regles) -> None:
     """La décision du service d'autorisation (neuf, à l'heure de la demande) et celle de
-    l'oracle, pour ce cas."""
+    l'oracle, pour ce cas. Une ressource qui nomme plusieurs sujets est refusée dès sa
+    construction, par un message en français."""
+    if sujets(d) > 1:
+        with pytest.raises(ValeurInvalide, match="un seul sujet"):
+            ressource(d)
+        return
     horloge = Horloge(d.instant)
     autorisation = Autorisation(l.ent.etablissement, Journal(horloge), horloge,
                                 catalogue=l.ent.catalogue, regles=[r for r, _ in regles])

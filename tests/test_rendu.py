@@ -233,7 +233,7 @@ def test_une_etiquette_html_mal_fermee_est_expliquee() -> None:
 def test_une_source_qui_n_est_pas_un_schema_est_refusee() -> None:
     with pytest.raises(ValeurInvalide) as erreur:
         rendre_svg(42)
-    assert "reçu : int" in str(erreur.value)
+    assert "reçu : un nombre entier" in str(erreur.value)
     with pytest.raises(ErreurRendu) as vide:
         rendre_svg("   ")
     assert vide.value.code == "source_vide"

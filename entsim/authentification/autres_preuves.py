@@ -35,6 +35,7 @@ from entsim.authentification.comptes import (
 )
 from entsim.socle.erreurs import ValeurInvalide, verifier_texte
 from entsim.socle.horloge import Horloge
+from entsim.socle.texte import nature
 from entsim.journal.chaine import Journal
 from entsim.authentification.preuves import (
     AutoriteCertification,
@@ -159,7 +160,7 @@ class PreuvesComplementaires:
         compte = self.compte(identifiant)
         if not isinstance(certificat, Certificat):
             raise ValeurInvalide("Il faut un certificat (Certificat), émis par l'autorité de "
-                                 f"certification (reçu : {type(certificat).__name__}).")
+                                 f"certification (reçu : {nature(certificat)}).")
         maintenant = self.horloge.maintenant()
         probleme: Probleme | None = None
         if certificat.identite != compte.identifiant:

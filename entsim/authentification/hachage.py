@@ -65,7 +65,7 @@ from passlib.context import CryptContext
 
 from entsim.socle.aleatoire import SourceAleatoire
 from entsim.socle.erreurs import ValeurInvalide
-from entsim.socle.texte import cite
+from entsim.socle.texte import cite, nature
 
 #: Longueur maximale acceptée pour un mot de passe (au-delà : saisie absurde, ou tentative de
 #: ralentir le serveur avec un texte énorme). L'OWASP demande d'accepter au moins 64
@@ -184,7 +184,7 @@ def verifier_mot_de_passe_saisi(mot_de_passe: object, nom: str = "mot de passe")
     """Vérifie qu'un mot de passe est un texte non vide de longueur raisonnable."""
     if not isinstance(mot_de_passe, str):
         raise ValeurInvalide(f"Le {nom} doit être un texte entre guillemets (reçu : "
-                             f"{type(mot_de_passe).__name__}).", code="saisie_invalide")
+                             f"{nature(mot_de_passe)}).", code="saisie_invalide")
     if not mot_de_passe:
         raise ValeurInvalide(f"Le {nom} ne peut pas être vide.", code="saisie_invalide")
     if len(mot_de_passe) > LONGUEUR_MAX_MOT_DE_PASSE:

@@ -24,7 +24,14 @@ depuis :mod:`entsim.autorisation.service`.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from entsim.etablissement.annuaire import Fonction, Personne, Profil
+from entsim.autorisation.habilitations.ressources import (PARTIE_MESSAGE, SERVICES_PAR_CLASSE,
+                                                          SERVICES_PAR_ELEVE,
+                                                          SERVICES_PERSONNELS)
+from entsim.socle.erreurs import ValeurInvalide
+from entsim.socle.texte import cite
 from entsim.autorisation.habilitations.actions import (TOUTES_LES_ACTIONS, Action, liste_actions,
                                                        replier_cle)
 
@@ -183,6 +190,33 @@ HABILITATIONS_PARTIES: dict[tuple[str, str], dict[str, frozenset[Action]]] = {
         "eleve": _L, "eleve_majeur": _LE, "parent": _LE, "enseignant": _L,
         "professeur_principal": _L, "direction": _L, "cpe": _LEM, "vie_scolaire": _LEM},
 }
+
+
+def verifier_partie_de_regle(service: str, partie: str | None,
+                             nom_service: Callable[[str], str]) -> None:
+    """Une règle sur une partie inconnue ne viserait jamais rien : un refus écrit
+    « Justificatifs » laisserait tout passer (issue 10, attaque, section 4). Pour un service
+    dont l'autorisation connaît les parties (:data:`HABILITATIONS_PARTIES`, la partie
+    « message » de la messagerie), la partie doit en être une, écrite exactement ; les
+    autres applications jugent leurs parties elles-mêmes (les ressources du Médiacentre).
+    Lève :class:`~entsim.socle.erreurs.ValeurInvalide` (code ``partie_inconnue``)."""
+    if partie is None:
+        return
+    connues = set(HABILITATIONS_PARTIES) | {("messagerie", PARTIE_MESSAGE)}
+    if service == "*":
+        noms = sorted({p for _, p in connues})
+    elif service in set(HABILITATIONS) | SERVICES_PAR_ELEVE | SERVICES_PAR_CLASSE \
+            | SERVICES_PERSONNELS:
+        noms = sorted(p for code, p in connues if code == service)
+    else:
+        return
+    if partie in noms:
+        return
+    ou = ("ce service n'a pas de partie" if not noms else
+          "parties connues : " + ", ".join(f"« {n} »" for n in noms))
+    cible = "tous les services" if service == "*" else f"le service « {nom_service(service)} »"
+    raise ValeurInvalide(f"Partie inconnue {cite(partie)} pour {cible} ({ou}) : une règle sur "
+                         f"une partie inconnue ne viserait rien.", code="partie_inconnue")
 
 
 def table_des_droits(code: str, partie: str | None) -> dict[str, frozenset[Action]] | None:

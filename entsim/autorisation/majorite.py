@@ -47,7 +47,8 @@ from datetime import date
 from entsim.autorisation.besoin_d_en_connaitre import roles_de
 from entsim.etablissement.annuaire import AGE_DE_LA_MAJORITE, Eleve, Etablissement, Personne
 from entsim.journal.chaine import Journal
-from entsim.socle.erreurs import ValeurInvalide
+from entsim.autorisation.habilitations.ressources import de
+from entsim.socle.erreurs import AccesRefuse, ValeurInvalide
 from entsim.socle.horloge import Horloge
 from entsim.socle.texte import cite
 
@@ -96,13 +97,27 @@ class MajoriteAutorisation:
     journal: Journal
     horloge: Horloge
 
-    def enregistrer_opposition(self, eleve: str, *, opposition: bool = True) -> Opposition:
+    def enregistrer_opposition(self, eleve: str, *, par: str | None = None,
+                               opposition: bool = True) -> Opposition:
         """L'élève majeur ``eleve`` fait opposition à ce que ses parents consultent ses
-        données (``opposition=False`` : il la lève). Dans un lycée, il l'écrit au chef
-        d'établissement ; ici, l'opposition est enregistrée et tracée au journal.
+        données (``opposition=False`` : il la lève) ; ``par`` : qui l'enregistre.
 
-        Lève :class:`~entsim.socle.erreurs.ValeurInvalide` (message en français) si la
-        personne n'est pas un élève ou si elle est mineure à la date simulée."""
+        Qui peut agir : l'élève majeur lui-même (c'est lui qui exerce ses droits, Code civil,
+        art. 414 ; les règlements intérieurs parlent de sa « prise de position écrite »), ou
+        la direction (chef d'établissement, adjoint) qui enregistre sa demande écrite — dans
+        un lycée, l'élève l'écrit au chef d'établissement. Personne d'autre : ni un parent
+        (l'opposition vise justement son accès), ni un enseignant, ni un camarade. Chaque
+        tentative est tracée au journal au nom de qui agit (``opposition_enregistree`` /
+        ``opposition_levee``, ou ``acces_refuse``).
+
+        Lève :class:`~entsim.socle.erreurs.ValeurInvalide` (message en français) si ``par``
+        manque, si la personne n'est pas un élève ou si elle est mineure à la date simulée ;
+        :class:`~entsim.socle.erreurs.AccesRefuse` si ``par`` n'a pas qualité pour agir."""
+        if par is None:
+            raise ValeurInvalide("Dites qui enregistre l'opposition : par=« identifiant » "
+                                 "(l'élève majeur lui-même, ou le chef d'établissement qui "
+                                 "enregistre sa demande écrite).", code="acteur_manquant")
+        acteur = self.etablissement.personne(par)
         if not isinstance(opposition, bool):
             raise ValeurInvalide("« opposition » vaut True (faire opposition) ou False (la "
                                  f"lever) (reçu : {cite(opposition)}).")
@@ -111,6 +126,15 @@ class MajoriteAutorisation:
             raise ValeurInvalide(f"{cite(eleve)} n'est pas un élève : seul un élève majeur peut "
                                  f"faire opposition à l'accès de ses parents.",
                                  code="pas_un_eleve")
+        objet = f"accès des parents {de(personne.nom_complet)}"
+        if acteur.identifiant != personne.identifiant and "direction" not in roles_de(acteur):
+            raison = (f"Seul l'élève majeur lui-même fait ou lève son opposition ; le chef "
+                      f"d'établissement (ou son adjoint) peut enregistrer sa demande écrite. "
+                      f"{acteur.nom_complet} ne peut pas le faire pour "
+                      f"{personne.nom_complet}.")
+            self.journal.enregistrer("acces_refuse", identite=acteur.identifiant,
+                                     resultat="echec", detail=raison, objet=objet)
+            raise AccesRefuse(raison, code="non_habilite")
         aujourd_hui = self.horloge.maintenant().date()
         if not personne.est_majeur(aujourd_hui):
             age = personne.age(aujourd_hui)
@@ -124,14 +148,16 @@ class MajoriteAutorisation:
         personne.opposition_parents = opposition
         if opposition:
             code = "opposition_enregistree"
-            message = (f"Opposition enregistrée : les parents de {personne.nom_complet} ne "
+            message = (f"Opposition enregistrée : les parents {de(personne.nom_complet)} ne "
                        f"consultent plus ses notes, ses absences, son dossier ni son "
                        f"portfolio Folios.")
         else:
             code = "opposition_levee"
-            message = (f"Opposition levée : les parents de {personne.nom_complet} consultent "
-                       f"de nouveau sa scolarité.")
-        self.journal.enregistrer(code, identite=personne.identifiant, resultat="succes",
-                                 detail=message,
-                                 objet=f"accès des parents de {personne.nom_complet}")
+            message = (f"Opposition levée : les parents {de(personne.nom_complet)} "
+                       f"consultent de nouveau sa scolarité.")
+        if acteur.identifiant != personne.identifiant:
+            message += (f" Enregistré par {acteur.nom_complet}, à la demande écrite de "
+                        f"l'élève.")
+        self.journal.enregistrer(code, identite=acteur.identifiant, resultat="succes",
+                                 detail=message, objet=objet)
         return Opposition(True, code, message, personne.identifiant, opposition)

@@ -32,7 +32,8 @@ from entsim.autorisation.besoin_d_en_connaitre import (HABILITATIONS, ROLES, ROL
                                                        raison_dans_perimetre,
                                                        raison_hors_perimetre)
 from entsim.autorisation.habilitations.actions import Action, liste_actions
-from entsim.autorisation.habilitations.ressources import (PARTIE_MESSAGE, SERVICES_PAR_ELEVE,
+from entsim.autorisation.habilitations.ressources import (PARTIE_MESSAGE, SERVICES_PAR_CLASSE,
+                                                          SERVICES_PAR_ELEVE,
                                                           SERVICES_PERSONNELS, Ressource)
 from entsim.autorisation.majorite import opposition_active, raison_opposition
 from entsim.autorisation.usages import LIBELLES_USAGE
@@ -60,6 +61,9 @@ class PerimetreAutorisation:
         code = ressource.service
         gn = groupe_nominal(code, f"le service « {self.nom_service(code)} »")
         verbe = "ne voit que" if action is Action.LIRE else "ne peut agir que sur"
+        inconnue = self._forme_inconnue(action, ressource, gn)
+        if inconnue is not None:
+            return False, "hors_perimetre", inconnue
         # Messagerie : l'envoi suit la matrice ; la boîte reste privée.
         if code == "messagerie" and ressource.partie == PARTIE_MESSAGE \
                 and ressource.proprietaire is not None and action is Action.ECRIRE:
@@ -111,6 +115,47 @@ class PerimetreAutorisation:
                      else "par cette règle")
         return True, "autorise", (f"Le service « {self.nom_service(code)} » est ouvert au "
                                   f"profil {personne.profil.value} {precision}.")
+
+    def _forme_inconnue(self, action: Action, ressource: Ressource, gn: str) -> str | None:
+        """Pourquoi cette ressource n'est pas une donnée que son service connaît (ou None) :
+        un sujet qu'un service ne connaît pas n'ouvre rien, comme une partie inconnue (SDET :
+        une ressource est « un service applicatif, une partie de service » ; avis de la
+        CNIL : « les seules informations le concernant »). Sans cette règle, les messages
+        d'un élève nommé par ``eleve=`` au lieu de ``proprietaire=`` étaient ouverts à ses
+        enseignants (issue 10, attaque, section 1.1)."""
+        code, partie = ressource.service, ressource.partie
+        if code in SERVICES_PERSONNELS:
+            prive = ("Personne ne lit les messages privés d'un autre utilisateur, pas même le "
+                     "chef d'établissement (secret des correspondances)"
+                     if code == "messagerie" else
+                     f"Seul son propriétaire accède à cet espace personnel ({gn})")
+            if ressource.eleve is not None or ressource.classe is not None:
+                return (f"{prive} : il se désigne par son propriétaire (proprietaire=…), "
+                        f"jamais par un élève ni par une classe.")
+            if code == "messagerie" and partie == PARTIE_MESSAGE:
+                if action is not Action.ECRIRE or ressource.proprietaire is None:
+                    return (f"{prive} : la partie « {PARTIE_MESSAGE} » désigne seulement "
+                            f"l'envoi d'un message à un destinataire (écrire).")
+            elif partie is not None:
+                return f"{prive} : une partie inconnue n'ouvre rien."
+            return None
+        if code in SERVICES_PAR_ELEVE:
+            if partie is not None and action is not Action.LIRE and ressource.eleve is None:
+                return ("Un justificatif concerne une absence d'un élève nommé (eleve=…) : il "
+                        "ne s'écrit ni pour toute une classe ni sans élève.")
+            return None
+        if code in SERVICES_PAR_CLASSE:
+            if ressource.eleve is not None:
+                return (f"{gn[:1].upper() + gn[1:]} ne concerne pas un élève mais une classe "
+                        f"(classe=…) : rien à ouvrir ainsi.")
+            if ressource.proprietaire is not None and code != "emploi_du_temps":
+                return (f"{gn[:1].upper() + gn[1:]} ne concerne pas un propriétaire mais une classe "
+                        f"(classe=…) : rien à ouvrir ainsi.")
+            return None
+        if ressource.sujet is not None:
+            return (f"Le service « {self.nom_service(code)} » ne concerne pas les données d'un "
+                    f"élève, d'une classe ni d'un propriétaire : rien à ouvrir ainsi.")
+        return None
 
     def _voit_eleve(self, role: str, personne: Personne, eleve: Eleve, le: date) -> bool:
         e = self.etablissement

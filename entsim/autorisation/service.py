@@ -71,7 +71,8 @@ from entsim.etablissement.annuaire import Eleve, Etablissement, Fonction, Person
 from entsim.autorisation.besoin_d_en_connaitre import (  # réexporté
     HABILITATIONS, HABILITATIONS_PARTIES, ROLES, ROLES_DE_PROFIL, ROLES_ETABLISSEMENT,
     groupe_nominal, phrase_action_non_permise, phrase_propre, phrase_sans_droit,
-    raison_dans_perimetre, raison_hors_perimetre, roles_de, table_des_droits)
+    raison_dans_perimetre, raison_hors_perimetre, roles_de, table_des_droits,
+    verifier_partie_de_regle)
 from entsim.autorisation.explications import ExplicationsAutorisation
 from entsim.autorisation.majorite import MajoriteAutorisation, Opposition, roles_a_la_date
 from entsim.autorisation.perimetre import PerimetreAutorisation
@@ -109,6 +110,15 @@ __all__ = [
 # ======================================================================================
 # Le service d'autorisation
 # ======================================================================================
+
+def _exiger_ressource(ressource: object) -> None:
+    """Une :class:`Ressource`, sinon un message en français qui cite la valeur reçue
+    (bornée : :func:`entsim.socle.texte.cite`)."""
+    if not isinstance(ressource, Ressource):
+        raise ValeurInvalide("La ressource doit être une Ressource, par exemple "
+                             "Ressource.notes_de(\"lea.martin\") ou Ressource(\"actualites\") "
+                             f"(reçu : {cite(ressource)}).", code="ressource_invalide")
+
 
 def _sans_effet(permissions: list[Regle]) -> str:
     """La phrase ajoutée à un refus quand une règle « autoriser » visait la demande."""
@@ -164,6 +174,7 @@ class Autorisation(PerimetreAutorisation, ExplicationsAutorisation, MajoriteAuto
         if not isinstance(regle.qui, (Profil, Fonction)) and regle.qui != TOUS:
             self.etablissement.personne(regle.qui)  # message clair si inconnu
         regle = self._regle_canonique(regle)
+        verifier_partie_de_regle(regle.service, regle.partie, self.nom_service)
         if regle in self._regles:
             raise ValeurInvalide(f"Cette règle existe déjà : « {regle.libelle} ».")
         self._regles.append(regle)
@@ -208,6 +219,10 @@ class Autorisation(PerimetreAutorisation, ExplicationsAutorisation, MajoriteAuto
 
     def nom_service(self, code: str) -> str:
         """Le nom lisible d'un service (« Notes et résultats des évaluations »)."""
+        if not isinstance(code, str):
+            raise ValeurInvalide("Le code d'un service est un texte, par exemple « notes » ou "
+                                 f"« cahier_de_textes » (reçu : {cite(code)}).",
+                                 code="service_invalide")
         if self.catalogue is not None:
             for acces in ("service", "__getitem__"):
                 methode = getattr(self.catalogue, acces, None)
@@ -225,6 +240,7 @@ class Autorisation(PerimetreAutorisation, ExplicationsAutorisation, MajoriteAuto
 
     def decrire(self, ressource: Ressource) -> str:
         """La description de la ressource, avec les noms des personnes."""
+        _exiger_ressource(ressource)
         return ressource.decrire(self.etablissement, self.nom_service(ressource.service))
 
     def contexte_par_defaut(self) -> ContexteAcces:
@@ -232,17 +248,13 @@ class Autorisation(PerimetreAutorisation, ExplicationsAutorisation, MajoriteAuto
         return ContexteAcces(self.horloge.maintenant(), "etablissement")
 
     def _verifier_ressource(self, ressource: object) -> Ressource:
-        if not isinstance(ressource, Ressource):
-            raise ValeurInvalide("La ressource doit être une Ressource, par exemple "
-                                 "Ressource.notes_de(\"lea.martin\") ou "
-                                 f"Ressource(\"actualites\") (reçu : {cite(ressource)}).",
-                                 code="ressource_invalide")
+        _exiger_ressource(ressource)
         code = self._code_canonique(ressource.service)
         if code != ressource.service:
             ressource = replace(ressource, service=code)
         e = self.etablissement
         if ressource.eleve is not None and not isinstance(e.personne(ressource.eleve), Eleve):
-            raise ValeurInvalide(f"« {ressource.eleve} » n'est pas un élève : « eleve » "
+            raise ValeurInvalide(f"{cite(ressource.eleve)} n'est pas un élève : « eleve » "
                                  f"attend l'identifiant d'un élève.",
                                  code="ressource_invalide")
         if ressource.classe is not None:
@@ -321,11 +333,17 @@ class Autorisation(PerimetreAutorisation, ExplicationsAutorisation, MajoriteAuto
         roles = roles_a_la_date(personne, le)
         table = table_des_droits(code, ressource.partie)
         if usage is None:
-            if code in SERVICES_PAR_ELEVE | SERVICES_PAR_CLASSE and roles[0] == "invite":
+            if code in SERVICES_PAR_ELEVE and roles[0] == "invite":
                 return ("profil_non_habilite",
                         "Un invité (intervenant extérieur) n'a accès à aucune donnée "
-                        "personnelle des élèves (notes, absences, dossier, cahier de "
-                        "textes…)."), []
+                        "personnelle des élèves (notes, absences, dossier, orientation)."), []
+            if code in SERVICES_PAR_CLASSE and roles[0] == "invite":
+                # Arrêté ENT, art. 4 : les intervenants extérieurs, « en ce qui concerne
+                # des activités scolaires ou périscolaires auxquelles ils participent ».
+                return ("profil_non_habilite",
+                        f"Un invité (intervenant extérieur) n'accède qu'aux activités "
+                        f"auxquelles il participe (arrêté ENT, art. 4) : le service « {nom} » "
+                        f"ne lui est pas ouvert dans cet ENT."), []
             return ("profil_non_habilite",
                     f"Le service « {nom} » n'est pas ouvert au profil "
                     f"{personne.profil.value} dans cet ENT."), []

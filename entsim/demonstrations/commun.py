@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from entsim.socle.erreurs import ValeurInvalide, verifier_texte
-from entsim.socle.texte import cite
+from entsim.socle.texte import cite, nature
 from entsim.ent import ENT, MOTS_DE_PASSE_DEMO
 from entsim.etablissement.generation import PERSONAS
 
@@ -22,9 +22,8 @@ def exiger_ent(ent: object, appel: str) -> None:
     ``appel`` est l'exemple montré à l'élève, par exemple ``"DemonstrationSSO(ent)"``.
     """
     if not isinstance(ent, ENT):
-        recu = "rien (None)" if ent is None else type(ent).__name__
         raise ValeurInvalide(f"Il faut l'ENT simulé en premier argument : {appel}, après "
-                             f"ent = ENT.demo() (reçu : {recu}).", code="ent_attendu")
+                             f"ent = ENT.demo() (reçu : {nature(ent)}).", code="ent_attendu")
 
 
 def _mot_de_passe_demo(identifiant: str) -> str | None:

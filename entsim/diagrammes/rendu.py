@@ -41,6 +41,7 @@ import graphviz
 
 from entsim.diagrammes.dot import ErreurSchema, lire_dot
 from entsim.socle.erreurs import ErreurENT, ValeurInvalide
+from entsim.socle.texte import nature
 
 #: Nom de la variable d'environnement qui impose un moteur à tout entsim.
 VARIABLE_ENVIRONNEMENT = "ENTSIM_GRAPHVIZ"
@@ -172,7 +173,7 @@ def texte_dot(source: object) -> tuple[str, str]:
     elif isinstance(source, str):
         texte, disposition = source, "dot"
     else:
-        raise ValeurInvalide(MESSAGES["source_invalide"].format(type=type(source).__name__),
+        raise ValeurInvalide(MESSAGES["source_invalide"].format(type=nature(source)),
                              code="source_invalide")
     if not texte.strip():
         raise ErreurRendu("source_vide")

@@ -30,7 +30,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from entsim.socle.erreurs import ValeurInvalide, verifier_texte
-from entsim.socle.texte import cite
+from entsim.socle.texte import cite, nature
 
 #: Lettres que la décomposition Unicode (NFKD) ne ramène pas à une lettre latine simple.
 LIGATURES: dict[str, str] = {
@@ -74,7 +74,7 @@ def replier(texte: str) -> str:
     if not isinstance(texte, str):
         raise ValeurInvalide(
             f"La recherche porte sur un texte entre guillemets, par exemple \"martin\" "
-            f"(reçu : {type(texte).__name__})."
+            f"(reçu : {nature(texte)})."
         )
     return _replier(texte)
 

@@ -2,6 +2,7 @@
 
 - :mod:`~entsim.journal.chaine` : le journal et ses lignes chaînées (:class:`Journal`,
   :class:`EntreeJournal`), ses vues en tableau, sa vérification ;
+- :mod:`~entsim.journal.operations` : le catalogue des codes d'opération et de résultat ;
 - :mod:`~entsim.journal.integrite` : empreintes et sceaux (point de contrôle d'un préfixe) ;
 - :mod:`~entsim.journal.notaire` : la chaîne à clé tenue par un tiers (HMAC-SHA256) ;
 - :mod:`~entsim.journal.conservation` : la purge des lignes anciennes (CNIL : 6 mois à 1 an).

@@ -28,64 +28,13 @@ from datetime import datetime
 from entsim.journal.conservation import (CONSERVATION_MINIMALE_MOIS,
                                          CONSERVATION_PAR_DEFAUT_MOIS, ResultatPurge, mois_avant)
 from entsim.journal.integrite import (EMPREINTE_INITIALE, OPERATION_PURGE, JournalAltere,
-                                      Sceau, VerificationJournal, lire_sceaux, verifier_chaine)
+                                      Sceau, VerificationJournal, codage_canonique, lire_sceaux,
+                                      verifier_chaine)
 from entsim.journal.notaire import Notaire
+from entsim.journal.operations import OPERATIONS, RESULTATS
 from entsim.socle.erreurs import Introuvable, ValeurInvalide
 from entsim.socle.horloge import Horloge
 from entsim.socle.texte import cite
-
-#: Les opérations connues, avec leur libellé français (les codes sont stables).
-OPERATIONS: dict[str, str] = {
-    # Identification / authentification
-    "connexion_reussie": "Connexion réussie",
-    "connexion_echouee": "Échec de connexion",
-    "compte_bloque": "Compte bloqué",
-    "compte_debloque": "Compte débloqué",
-    "connexion_refusee_blocage": "Connexion refusée (compte bloqué)",
-    "compte_cree": "Compte créé",
-    "compte_supprime": "Compte supprimé",
-    "activation_reussie": "Activation du compte",
-    "activation_echouee": "Échec d'activation",
-    "charte_acceptee": "Charte et information sur les droits acceptées",
-    "mot_de_passe_change": "Mot de passe changé",
-    "mot_de_passe_refuse": "Nouveau mot de passe refusé",
-    "empreinte_mise_a_jour": "Empreinte du mot de passe renforcée",
-    "renouvellement_code_activation": "Nouveau code d'activation",
-    "activation_otp": "Activation du code à usage unique",
-    "enregistrement_certificat": "Enregistrement d'un certificat",
-    "otp_reussi": "Code à usage unique accepté",
-    "otp_echoue": "Code à usage unique refusé",
-    "certificat_reussi": "Authentification par certificat réussie",
-    "certificat_echoue": "Authentification par certificat refusée",
-    # SSO (CAS)
-    "tgt_cree": "Session SSO ouverte (TGT)",
-    "tgt_expire": "Session SSO expirée",
-    "reauthentification_demandee": "Nouvelle authentification demandée",
-    "ticket_emis": "Ticket de service émis",
-    "ticket_valide": "Ticket de service validé",
-    "ticket_refuse": "Ticket de service refusé",
-    "passerelle_sans_session": "Accès sans connexion (gateway)",
-    "deconnexion": "Déconnexion",
-    "deconnexion_propagee": "Déconnexion propagée au service",
-    # Autorisation
-    "acces_autorise": "Accès autorisé",
-    "acces_refuse": "Accès refusé",
-    "opposition_enregistree": "Opposition d'un élève majeur à l'accès de ses parents",
-    "opposition_levee": "Opposition d'un élève majeur levée",
-    # Services de communication et de collaboration
-    "message_envoye": "Message envoyé",
-    "publication_ajoutee": "Publication ajoutée",
-    "publication_masquee": "Publication masquée (modération)",
-    "publication_retablie": "Publication rétablie (modération)",
-    "document_depose": "Document déposé",
-    "partage_modifie": "Partage modifié",
-    "depot_casier": "Dépôt dans un casier",
-    # Le journal lui-même
-    OPERATION_PURGE: "Purge du journal (durée de conservation)",
-}
-
-#: Les résultats possibles d'une opération, avec leur libellé.
-RESULTATS: dict[str, str] = {"succes": "Succès", "echec": "Échec", "info": "Information"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,17 +59,19 @@ class EntreeJournal:
         return OPERATIONS.get(self.operation, self.operation)
 
     def contenu(self) -> str:
-        """Le texte haché : tous les champs sauf l'empreinte elle-même."""
-        return "|".join((
-            str(self.numero), self.instant.isoformat(), self.operation, self.identite or "",
-            self.service or "", self.poste or "", self.resultat, self.detail, self.objet or "",
-            self.empreinte_precedente,
-        ))
+        """Le texte haché : tous les champs sauf l'empreinte elle-même, en JSON canonique
+        (codage injectif, voir :func:`~entsim.journal.integrite.codage_canonique`). Une heure
+        falsifiée qui n'est pas une date est marquée comme telle."""
+        instant = (self.instant.isoformat() if isinstance(self.instant, datetime)
+                   else ["pas une date", self.instant])
+        return codage_canonique((self.numero, instant, self.operation, self.identite,
+                                 self.service, self.poste, self.resultat, self.detail,
+                                 self.objet, self.empreinte_precedente))
 
     def empreinte_calculee(self) -> str:
-        # « surrogatepass » : un demi-codet isolé (refusé à la saisie, voir
-        # entsim.socle.saisie) ne fait jamais échouer le journal (codage injectif).
-        return hashlib.sha256(self.contenu().encode("utf-8", "surrogatepass")).hexdigest()
+        # JSON en ASCII : un demi-codet isolé (refusé à la saisie, voir entsim.socle.saisie)
+        # s'écrit \udXXX et ne fait jamais échouer le journal.
+        return hashlib.sha256(self.contenu().encode("ascii")).hexdigest()
 
     def en_ligne(self) -> dict[str, object]:
         """La ligne telle qu'elle s'affiche dans un tableau (colonnes en français)."""
@@ -137,6 +88,15 @@ class EntreeJournal:
         }
 
 
+def _empreinte_juste(entree: EntreeJournal) -> bool:
+    return entree.empreinte_calculee() == entree.empreinte
+
+
+def _plus_recent_purgeable(instant: datetime) -> datetime:
+    """La ligne la plus récente qu'une purge faite à ``instant`` peut effacer (six mois)."""
+    return mois_avant(instant, CONSERVATION_MINIMALE_MOIS)
+
+
 class Journal:
     """Journal chaîné des opérations AAS, sur l'horloge simulée.
 
@@ -151,10 +111,16 @@ class Journal:
         if notaire is not None and not isinstance(notaire, Notaire):
             raise ValeurInvalide("Le notaire d'un journal à clé se crée avec "
                                  "Notaire(ent.aleatoire.derivee(\"notaire\"), ent.horloge).")
-        self.horloge = horloge or Horloge()
+        if notaire is not None and horloge is not None and horloge is not notaire.horloge:
+            raise ValeurInvalide("Le notaire date les lignes qu'il authentifie sur son horloge : "
+                                 "donnez au journal la même, Journal(notaire.horloge, "
+                                 "notaire=notaire).")
+        self.horloge = horloge or (notaire.horloge if notaire is not None else Horloge())
         self._notaire = notaire
+        # le notaire calcule l'empreinte d'une nouvelle ligne et contrôle les anciennes
         self._calculer = (EntreeJournal.empreinte_calculee if notaire is None
-                          else self._empreinte_a_cle)
+                          else notaire.authentifier)
+        self._authentique = (_empreinte_juste if notaire is None else notaire.authentique)
         self._ancre: Sceau | None = None
         self._entrees: list[EntreeJournal] = []
         self._par_identite: dict[str, list[int]] = {}
@@ -167,11 +133,19 @@ class Journal:
                     service: str | None = None, poste: str | None = None,
                     resultat: str = "succes", detail: str = "",
                     objet: str | None = None) -> EntreeJournal:
-        """Ajoute une opération, datée par l'horloge simulée, et la renvoie."""
-        if operation not in OPERATIONS:
-            raise ValeurInvalide(f"Opération de journal inconnue : « {operation} ».")
-        if resultat not in RESULTATS:
-            raise ValeurInvalide(f"Résultat de journal inconnu : « {resultat} ».")
+        """Ajoute une opération, datée par l'horloge simulée, et la renvoie. Chaque champ est
+        vérifié *avant* d'écrire : une ligne invalide n'est pas gardée."""
+        if not isinstance(operation, str) or operation not in OPERATIONS:
+            raise ValeurInvalide(f"Opération de journal inconnue : {cite(operation)}.")
+        if not isinstance(resultat, str) or resultat not in RESULTATS:
+            raise ValeurInvalide(f"Résultat de journal inconnu : {cite(resultat)} (attendu : "
+                                 "« succes », « echec » ou « info »).")
+        for nom, valeur in (("identite", identite), ("service", service), ("poste", poste),
+                            ("detail", detail), ("objet", objet)):
+            if not isinstance(valeur, str) and (valeur is not None or nom == "detail"):
+                raise ValeurInvalide(f"Le champ « {nom} » d'une ligne du journal est un texte"
+                                     + (" (ou rien)" if nom != "detail" else "")
+                                     + f" (reçu : {cite(valeur)}) : la ligne n'est pas écrite.")
         if self._entrees:
             precedente, numero = self._entrees[-1].empreinte, self._entrees[-1].numero + 1
         else:
@@ -236,9 +210,6 @@ class Journal:
             raise ValeurInvalide(f"Donnez un numéro de ligne du journal, par exemple 12 (reçu : "
                                  f"{cite(numero)}).")
         return self._entrees[self._position(numero)]
-
-    def _empreinte_a_cle(self, entree: EntreeJournal) -> str:
-        return self._notaire.authentifier(entree.contenu())
 
     @property
     def notaire(self) -> Notaire | None:
@@ -319,7 +290,8 @@ class Journal:
         ``notaire.sceller(journal)``."""
         if self._entrees:
             derniere = self._entrees[-1]
-            return Sceau(derniere.numero, derniere.empreinte, self.horloge.maintenant())
+            return Sceau(derniere.numero, derniere.empreinte, self.horloge.maintenant(),
+                         instant_ligne=derniere.instant)
         if self._ancre is not None:
             return Sceau(self._ancre.numero, self._ancre.empreinte, self.horloge.maintenant())
         return Sceau(0, EMPREINTE_INITIALE, self.horloge.maintenant())
@@ -334,9 +306,10 @@ class Journal:
         recalculée) ne peut pas se voir : le message le rappelle."""
         sceaux = lire_sceaux(sceau)
         notaire = self.notaire
-        return verifier_chaine(self._entrees, calculer=self._calculer, ancre=self._ancre,
+        return verifier_chaine(self._entrees, authentique=self._authentique, ancre=self._ancre,
                                sceaux=sceaux, notaire=notaire.nom if notaire else None,
-                               signature_valide=notaire.signature_valide if notaire else None)
+                               signature_valide=notaire.signature_valide if notaire else None,
+                               plus_recent_purgeable=_plus_recent_purgeable)
 
     # -- conservation -------------------------------------------------------------
     def purger(self, avant: datetime | None = None, *,
@@ -376,7 +349,8 @@ class Journal:
             if not verification.intact:
                 raise JournalAltere("On ne purge pas un journal altéré : ce serait effacer "
                                     "les preuves. " + verification.message)
-            ancre = Sceau(derniere.numero, derniere.empreinte, maintenant)
+            ancre = Sceau(derniere.numero, derniere.empreinte, maintenant,
+                          instant_ligne=derniere.instant)
         premier = self._entrees[0].numero
         del self._entrees[:nombre]
         self._ancre = ancre

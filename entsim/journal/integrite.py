@@ -31,7 +31,9 @@ refaire** :
    déclenchent pas non plus de fausse alerte : c'est un point de contrôle ;
 2. une **chaîne à clé** (HMAC-SHA256, RFC 2104) dont la clé est détenue par un tiers, le
    :class:`~entsim.journal.notaire.Notaire` (le DPO, ou un service d'horodatage comme ceux
-   de la RFC 3161) : sans la clé, impossible de recalculer la chaîne. Elle ne révèle pas
+   de la RFC 3161) : sans la clé, impossible de recalculer la chaîne, et le notaire
+   n'authentifie que la ligne suivante de la chaîne qu'il tient (il ne ré-authentifie pas
+   une chaîne réécrite), datée par sa propre horloge. Elle ne révèle pas
    seule une troncature de la fin : il lui faut encore des sceaux, que le notaire signe et
    garde dans son registre.
 
@@ -42,14 +44,16 @@ un point de départ (l'ancre : numéro et empreinte de la dernière ligne effac�
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Callable, Sequence
+from json.encoder import c_make_encoder, encode_basestring_ascii
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
 from entsim.socle.erreurs import ErreurENT, ValeurInvalide
-from entsim.socle.texte import accorder
+from entsim.socle.texte import accorder, cite, nature
 
 if TYPE_CHECKING:  # annotations seulement : le journal importe ce module, pas l'inverse
     from entsim.journal.chaine import EntreeJournal
@@ -66,6 +70,40 @@ ANOMALIES_AFFICHEES = 5
 _EMPREINTE = re.compile(r"[0-9a-f]{64}")
 
 
+def codage_canonique(champs: Sequence[object]) -> str:
+    """Le texte haché d'une ligne : le JSON canonique (compact, en ASCII) de ses champs typés.
+
+    Le codage est *injectif* (deux lignes différentes ne donnent jamais le même texte) :
+    ``None``, ``""``, ``[]`` et ``0`` s'écrivent ``null``, ``""``, ``[]`` et ``0`` ; chaque
+    texte est entre guillemets, ses « " » et « \\ » échappés, si bien qu'un « | » ou une
+    virgule ne peut pas passer d'un champ à l'autre sans changer l'empreinte. Un champ
+    falsifié d'un type inattendu se code aussi (par son type et sa représentation) : la
+    vérification le signale comme une ligne modifiée au lieu de planter.
+    """
+    try:
+        return "".join(_CODEUR(champs, 0))
+    except (TypeError, ValueError, RecursionError):   # clé de dictionnaire exotique, cycle…
+        return "repr:" + json.dumps([f"{type(c).__qualname__}:{c!r}" for c in champs])
+
+
+def _valeur_inattendue(valeur: object) -> dict[str, str]:
+    return {"type": type(valeur).__qualname__, "repr": repr(valeur)}
+
+
+def _encodeur() -> Callable[[object, int], Iterable[str]]:
+    """Le codeur JSON compact (morceaux de texte), construit une seule fois : ``json.dumps``
+    avec des options en reconstruit un à chaque appel, six fois plus lent sur le million de
+    lignes du banc d'essai (benchmarks/bench_aas.py)."""
+    if c_make_encoder is not None:
+        return c_make_encoder(None, _valeur_inattendue, encode_basestring_ascii, None, ":",
+                              ",", False, False, True)
+    codeur = json.JSONEncoder(separators=(",", ":"), default=_valeur_inattendue)
+    return lambda valeur, _niveau: codeur.iterencode(valeur)
+
+
+_CODEUR = _encodeur()
+
+
 class JournalAltere(ErreurENT):
     """On refuse de sceller ou de purger un journal altéré (on effacerait les preuves)."""
 
@@ -80,6 +118,8 @@ class Sceau:
     Conservé hors de portée de l'auteur du journal, il atteste tout le début du journal
     (lignes 1 à ``numero``) et reste valable quand le journal grandit. Signé par un notaire
     (``signature``, HMAC-SHA256), il ne peut pas être fabriqué par l'auteur du journal.
+    ``instant_ligne`` est l'heure de la ligne scellée : une purge ancrée sur ce sceau n'a
+    effacé que des lignes de cet âge ou plus anciennes (voir :func:`verifier_chaine`).
     """
 
     numero: int                 # 0 : le journal était vide
@@ -87,20 +127,23 @@ class Sceau:
     instant: datetime           # moment du scellement, sur l'horloge simulée
     notaire: str | None = None
     signature: str | None = None
+    instant_ligne: datetime | None = None   # heure de la ligne n° ``numero``
 
     def __post_init__(self) -> None:
         if isinstance(self.numero, bool) or not isinstance(self.numero, int) or self.numero < 0:
             raise ValeurInvalide(f"Le numéro scellé est un numéro de ligne (reçu : "
-                                 f"{self.numero!r}).")
+                                 f"{cite(self.numero)}).")
         if not isinstance(self.empreinte, str) or not _EMPREINTE.fullmatch(self.empreinte):
             raise ValeurInvalide("L'empreinte scellée compte 64 caractères hexadécimaux.")
-        if not isinstance(self.instant, datetime):
+        if not isinstance(self.instant, datetime) or not (
+                self.instant_ligne is None or isinstance(self.instant_ligne, datetime)):
             raise ValeurInvalide("Un sceau est daté (datetime).")
 
     def contenu(self) -> str:
         """Le texte signé par le notaire."""
-        return "|".join(("sceau", self.notaire or "", str(self.numero), self.empreinte,
-                         self.instant.isoformat()))
+        return codage_canonique(("sceau", self.notaire, self.numero, self.empreinte,
+                                 self.instant.isoformat(),
+                                 self.instant_ligne and self.instant_ligne.isoformat()))
 
     def __str__(self) -> str:
         texte = (f"Sceau de la ligne n° {self.numero} (empreinte {self.empreinte[:12]}…), "
@@ -164,26 +207,30 @@ def lire_sceaux(sceau: object) -> list[Sceau | str]:
             raise ValeurInvalide("Le sceau est celui que vous avez conservé, obtenu avec "
                                  "journal.sceau() ou notaire.sceller(journal) (ou une ancienne "
                                  "empreinte de 64 caractères hexadécimaux) ; reçu : "
-                                 f"{type(s).__name__}.")
+                                 f"{nature(s)}.")
     return sceaux
 
 
 def verifier_chaine(entrees: Sequence[EntreeJournal], *,
-                    calculer: Callable[[EntreeJournal], str], ancre: Sceau | None,
+                    authentique: Callable[[EntreeJournal], bool], ancre: Sceau | None,
                     sceaux: Sequence[Sceau | str] = (), notaire: str | None = None,
                     signature_valide: Callable[[Sceau], bool] | None = None,
+                    plus_recent_purgeable: Callable[[datetime], datetime] | None = None,
                     ) -> VerificationJournal:
     """Vérifie la chaîne (depuis l'ancre laissée par une purge), puis chaque sceau conservé.
 
-    ``calculer`` recalcule l'empreinte d'une ligne (SHA-256, ou HMAC si le journal a un
-    ``notaire``, dont on donne le nom) ; ``signature_valide`` (ce notaire) contrôle l'ancre
-    laissée par une purge et les sceaux qu'il a signés.
+    ``authentique`` dit si l'empreinte d'une ligne est la bonne (SHA-256 recalculé, ou HMAC
+    contrôlé par le ``notaire`` du journal, dont on donne le nom : il ne *donne* pas
+    l'empreinte d'une ligne quelconque) ; ``signature_valide`` (ce notaire) contrôle l'ancre
+    laissée par une purge et les sceaux qu'il a signés ; ``plus_recent_purgeable(instant)``
+    est l'heure de la ligne la plus récente qu'une purge faite à ``instant`` peut effacer
+    (CNIL : six mois plus tôt, voir :mod:`entsim.journal.conservation`).
     """
     anomalies: list[Anomalie] = []
     precedente = ancre.empreinte if ancre is not None else EMPREINTE_INITIALE
     numero_attendu = ancre.numero + 1 if ancre is not None else 1
     for position, entree in enumerate(entrees):
-        if calculer(entree) != entree.empreinte:
+        if not authentique(entree):
             anomalies.append(Anomalie(position, entree.numero, "modifiee",
                                       f"La ligne n° {entree.numero} a été modifiée."))
         elif entree.empreinte_precedente != precedente:
@@ -202,7 +249,7 @@ def verifier_chaine(entrees: Sequence[EntreeJournal], *,
         precedente = entree.empreinte
         numero_attendu = entree.numero + 1
     if ancre is not None:
-        anomalies += _verifier_ancre(entrees, ancre, signature_valide)
+        anomalies += _verifier_ancre(entrees, ancre, signature_valide, plus_recent_purgeable)
     remarques: list[str] = []
     if sceaux:
         anomalies += _confronter(entrees, ancre, sceaux, signature_valide, notaire, remarques)
@@ -218,14 +265,35 @@ def verifier_chaine(entrees: Sequence[EntreeJournal], *,
 
 
 def _verifier_ancre(entrees: Sequence[EntreeJournal], ancre: Sceau,
-                    signature_valide: Callable[[Sceau], bool] | None) -> list[Anomalie]:
+                    signature_valide: Callable[[Sceau], bool] | None,
+                    plus_recent_purgeable: Callable[[datetime], datetime] | None,
+                    ) -> list[Anomalie]:
     """Le point de départ laissé par une purge doit être mentionné par une ligne « purge »
-    chaînée (et signé par le notaire, dans une chaîne à clé)."""
+    chaînée (et signé par le notaire, dans une chaîne à clé), et les lignes effacées
+    devaient avoir plus de six mois à l'heure de la purge (CNIL, délibération n° 2021-122 :
+    conservation de six mois à un an). Dans une chaîne à clé, l'heure de la ligne scellée
+    (signée dans le sceau) et celle de la ligne « purge » sont fixées par le notaire : on ne
+    peut pas faire passer l'effacement de lignes récentes pour une purge."""
     anomalies = []
-    if not any(e.operation == OPERATION_PURGE and e.objet == ancre.empreinte for e in entrees):
+    purges = [e for e in entrees if e.operation == OPERATION_PURGE and e.objet == ancre.empreinte]
+    if not purges:
         anomalies.append(Anomalie(0, ancre.numero, "purge",
                                   f"Le début du journal (jusqu'à la ligne n° {ancre.numero}) a "
                                   "disparu sans qu'aucune purge ne soit journalisée."))
+    elif plus_recent_purgeable is not None and isinstance(purges[0].instant, datetime):
+        limite = plus_recent_purgeable(purges[0].instant)
+        if ancre.instant_ligne is None and signature_valide is not None:
+            anomalies.append(Anomalie(0, ancre.numero, "purge",
+                                      "Le point de départ laissé par la purge ne dit pas l'heure "
+                                      f"de la ligne n° {ancre.numero} : rien ne prouve que les "
+                                      "lignes effacées avaient plus de six mois."))
+        elif ancre.instant_ligne is not None and ancre.instant_ligne > limite:
+            anomalies.append(Anomalie(0, ancre.numero, "purge",
+                                      f"Fausse purge : les lignes effacées jusqu'à la n° "
+                                      f"{ancre.numero} (du {ancre.instant_ligne:%d/%m/%Y à %H:%M}) "
+                                      f"avaient moins de six mois le {purges[0].instant:%d/%m/%Y}, "
+                                      "jour de la purge ; la CNIL recommande de conserver les "
+                                      "journaux au moins six mois."))
     if signature_valide is not None and not signature_valide(ancre):
         anomalies.append(Anomalie(0, ancre.numero, "purge",
                                   "Le point de départ laissé par la purge n'est pas signé par le "

@@ -10,7 +10,14 @@ Il rend deux services, tous deux par HMAC-SHA256 (RFC 2104) avec sa clé secrèt
 
 * **chaîne à clé** : ``Journal(horloge, notaire=notaire)`` fait calculer l'empreinte de
   chaque ligne par le notaire ; sans la clé, l'auteur du journal ne peut plus recalculer la
-  chaîne après une modification ;
+  chaîne après une modification. Le notaire tient son propre état de la chaîne (numéro et
+  empreinte de la dernière ligne qu'il a authentifiée) et n'authentifie que la ligne
+  *suivante*, datée par sa propre horloge : comme un service d'horodatage RFC 3161, c'est le
+  tiers qui décide de ce qu'il atteste et à quelle heure (§ 2.4.2 : le champ ``genTime`` est
+  l'heure de l'autorité, pas celle du demandeur). Sans cette règle, l'auteur du journal
+  réécrirait une ligne puis ferait ré-authentifier toute la suite : une chaîne « à clé »
+  parfaitement cohérente, mais fausse, que le notaire scellerait ensuite. Ré-authentifier une
+  ligne ancienne, une chaîne réécrite ou une seconde chaîne est donc refusé ;
 * **sceaux signés** : :meth:`Notaire.sceller` note le numéro et l'empreinte de la dernière
   ligne, les signe et les garde dans son registre ; :meth:`Notaire.verifier` confronte le
   journal à tout ce registre. Une troncature sous un sceau, ou un début réécrit, se voit.
@@ -33,6 +40,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from dataclasses import replace
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from entsim.journal.integrite import (EMPREINTE_INITIALE, Anomalie, JournalAltere, Sceau,
@@ -40,10 +48,10 @@ from entsim.journal.integrite import (EMPREINTE_INITIALE, Anomalie, JournalAlter
 from entsim.socle.aleatoire import SourceAleatoire
 from entsim.socle.erreurs import ValeurInvalide, verifier_texte
 from entsim.socle.horloge import Horloge
-from entsim.socle.texte import accorder
+from entsim.socle.texte import accorder, cite, nature
 
 if TYPE_CHECKING:  # annotations seulement : le journal importe ce module, pas l'inverse
-    from entsim.journal.chaine import Journal
+    from entsim.journal.chaine import EntreeJournal, Journal
 
 #: Taille de la clé HMAC, en octets (256 bits, la taille d'une empreinte SHA-256).
 TAILLE_CLE = 32
@@ -64,14 +72,55 @@ class Notaire:
         self.horloge = horloge
         self._cle = source.octets(TAILLE_CLE)
         self._registre: list[Sceau] = []
+        # l'état de la chaîne qu'il tient : la dernière ligne qu'il a authentifiée
+        self._dernier_numero = 0
+        self._derniere_empreinte = EMPREINTE_INITIALE
 
     def __repr__(self) -> str:
         return f"Notaire(« {self.nom} », {accorder(len(self._registre), 'sceau', 'sceaux')})"
 
     # -- chaîne à clé ---------------------------------------------------------------
-    def authentifier(self, contenu: str) -> str:
-        """L'empreinte à clé (HMAC-SHA256) du contenu d'une ligne du journal."""
-        return self._hmac("ligne|" + contenu)
+    def authentifier(self, ligne: EntreeJournal) -> str:
+        """L'empreinte à clé (HMAC-SHA256) de la ligne *suivante* de la chaîne qu'il tient.
+
+        Il n'authentifie que la ligne n° (dernière + 1), chaînée à l'empreinte de la dernière
+        ligne qu'il a authentifiée, et datée de l'heure de sa propre horloge (RFC 3161 : le
+        tiers décide de ce qu'il horodate). Tout le reste est refusé (:class:`JournalAltere`) :
+        réécrire une ligne puis faire ré-authentifier la suite, ouvrir une seconde chaîne,
+        antidater une ligne. Les heures des lignes d'une chaîne à clé sont donc celles du
+        notaire : il peut dater ce qu'il scelle (voir :meth:`sceller`)."""
+        if not all(hasattr(ligne, nom) for nom in ("numero", "instant", "empreinte_precedente",
+                                                   "contenu")):
+            raise ValeurInvalide("Le notaire authentifie une ligne du journal, que le journal "
+                                 "lui présente lui-même (journal.enregistrer(…)), pas un texte "
+                                 f"quelconque (reçu : {cite(ligne)}).")
+        attendu = self._dernier_numero + 1
+        if ligne.numero != attendu or ligne.empreinte_precedente != self._derniere_empreinte:
+            raise JournalAltere(f"Le notaire n'authentifie que la ligne suivante de la chaîne "
+                                f"qu'il tient : la ligne n° {attendu}, chaînée à la ligne "
+                                f"n° {self._dernier_numero} qu'il a authentifiée (reçu : ligne "
+                                f"n° {cite(ligne.numero)}). Il refuse de ré-authentifier une "
+                                "ligne ancienne ou une chaîne réécrite.",
+                                code="notaire_hors_sequence")
+        maintenant = self.horloge.maintenant()
+        if ligne.instant != maintenant:
+            heure = "%d/%m/%Y à %H:%M:%S"
+            recue = (ligne.instant.strftime(heure) if isinstance(ligne.instant, datetime)
+                     else cite(ligne.instant))
+            raise JournalAltere(f"Le notaire date lui-même ce qu'il authentifie : la ligne doit "
+                                f"porter l'heure de son horloge, le {maintenant.strftime(heure)} "
+                                f"(reçue : le {recue}).", code="notaire_heure")
+        empreinte = self._hmac("ligne|" + ligne.contenu())
+        self._dernier_numero, self._derniere_empreinte = ligne.numero, empreinte
+        return empreinte
+
+    def authentique(self, ligne: EntreeJournal) -> bool:
+        """Vrai si l'empreinte de la ligne est bien le HMAC du notaire. Le notaire *contrôle*
+        une empreinte, il ne la donne pas : sinon on lui ferait recalculer la chaîne."""
+        empreinte = getattr(ligne, "empreinte", None)
+        return isinstance(empreinte, str) and hmac.compare_digest(
+            empreinte.encode("utf-8", "surrogatepass"),
+            self._hmac("ligne|" + ligne.contenu()).encode("ascii"))
 
     def _hmac(self, texte: str) -> str:
         # « surrogatepass » : un texte hostile (surrogat isolé) ne fait pas échouer le calcul,
@@ -92,7 +141,9 @@ class Notaire:
             sceau = Sceau(0, EMPREINTE_INITIALE, self.horloge.maintenant(), self.nom)
         else:
             entree = journal[-1] if numero is None else journal.ligne(numero)
-            sceau = Sceau(entree.numero, entree.empreinte, self.horloge.maintenant(), self.nom)
+            # heure de la ligne : fixée par le notaire dans une chaîne à clé (authentifier)
+            sceau = Sceau(entree.numero, entree.empreinte, self.horloge.maintenant(), self.nom,
+                          instant_ligne=entree.instant)
         sceau = replace(sceau, signature=self._hmac(sceau.contenu()))
         self._registre.append(sceau)
         return sceau
@@ -129,4 +180,4 @@ def _exiger_un_journal(journal: object) -> None:
     # le notaire ne peut pas importer Journal (le journal l'importe) : on reconnaît ses méthodes
     if not all(callable(getattr(journal, nom, None)) for nom in ("verifier", "ligne", "sceau")):
         raise ValeurInvalide("Le notaire scelle et vérifie un journal, par exemple ent.journal "
-                             f"(reçu : {type(journal).__name__}).")
+                             f"(reçu : {nature(journal)}).")

@@ -104,3 +104,11 @@ class ServiceDeBase:
         """La même question sans trace (pour choisir quoi proposer dans une liste)."""
         return self.autorisation.evaluer(identifiant, action, ressource,
                                          contexte=self._contexte(poste)).autorise
+
+    def _exiger_discret(self, identifiant: str, action: Action | str, ressource: Ressource, *,
+                        poste: str | None = None) -> None:
+        """Pour mettre en forme une donnée déjà lue par une lecture tracée (une ligne d'une
+        liste affichée) : permis, rien de plus au journal ; refusé, le refus est tracé et
+        :class:`AccesRefuse` levée, comme :meth:`exiger`."""
+        if not self.permis(identifiant, action, ressource, poste=poste):
+            self.exiger(identifiant, action, ressource, poste=poste)

@@ -41,7 +41,7 @@ class Droit(str, Enum):
             if cle in (droit.value, droit.libelle.replace("é", "e")):
                 return droit
         raise ValeurInvalide(f"Droit de partage inconnu : {cite(valeur)} (possibles : « lire », "
-                             "« contribuer », « gerer »).", code="droit_inconnu")
+                             "« contribuer », « gérer »).", code="droit_inconnu")
 
 
 @dataclass

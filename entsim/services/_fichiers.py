@@ -70,7 +70,7 @@ def valider_nom(nom: object, sorte: str = "fichier") -> str:
     :class:`ValeurInvalide` avec une phrase française."""
     if not isinstance(nom, str):
         raise ValeurInvalide(f"Le nom du {sorte} doit être un texte, par exemple "
-                             f"\"devoir.pdf\" (reçu : {cite(nom)}).", code="nom_invalide")
+                             f"« devoir.pdf » (reçu : {cite(nom)}).", code="nom_invalide")
     probleme = caractere_interdit(nom[:NOM_MAX + 1])
     if probleme is not None:
         position, nature = probleme

@@ -103,7 +103,7 @@ def lire_heure(valeur: object, nom: str) -> time:
             heures, minutes = int(trouve.group(1)), int(trouve.group(2) or 0)
             if 0 <= heures < 24 and 0 <= minutes < 60:
                 return time(heures, minutes)
-    raise ValeurInvalide(f"« {nom} » doit être une heure, par exemple \"10h\" ou \"10:30\" "
+    raise ValeurInvalide(f"« {nom} » doit être une heure, par exemple « 10h » ou « 10:30 » "
                          f"(reçu : {cite(valeur)}).", code="heure_invalide")
 
 

@@ -204,12 +204,21 @@ class Absences(ServiceVieEleve):
         self._evenements[ev.numero] = ev
         return ev
 
-    def evenement(self, numero: int) -> Evenement:
+    def _evenement(self, numero: int) -> Evenement:
         try:
             return self._evenements[numero]
         except (KeyError, TypeError):
             raise Introuvable(f"Aucune absence ni aucun retard n° {extrait(numero)}.",
                               code="evenement_inconnu") from None
+
+    def evenement(self, identifiant: str, numero: int, *,
+                  poste: str | None = None) -> Evenement:
+        """Une absence ou un retard (avec son motif), pour qui peut voir les absences de
+        l'élève (lui, sa famille sauf opposition de l'élève majeur, ses enseignants, la vie
+        scolaire) ; lecture tracée, refus tracé sinon."""
+        ev = self._evenement(numero)
+        self.exiger(identifiant, Action.LIRE, Ressource.absences_de(ev.eleve), poste=poste)
+        return ev
 
     # -- consultation ------------------------------------------------------------------------
     def evenements_de(self, identifiant: str, eleve: str, *,
@@ -241,7 +250,7 @@ class Absences(ServiceVieEleve):
         Par défaut : aujourd'hui, à l'heure pleine en cours, pendant une heure (absence) ou
         ``minutes`` minutes (retard)."""
         if not isinstance(nature, str) or nature not in NATURES:
-            raise ValeurInvalide(f"« nature » vaut \"absence\" ou \"retard\" (reçu : "
+            raise ValeurInvalide(f"« nature » vaut « absence » ou « retard » (reçu : "
                                  f"{cite(nature)}).", code="nature_inconnue")
         if cours is not None:
             cours = texte_saisi(cours, "cours", maximum=LONGUEUR_MAX_COURS)
@@ -267,20 +276,66 @@ class Absences(ServiceVieEleve):
                 "l'enseignant (à l'appel) et la vie scolaire qui les constatent.",
                 f"absences {de(self.nom_de(eleve))} (constater)", poste=poste,
                 code="constat_reserve")
+        classe = getattr(self.etablissement.personne(eleve), "classe", "")
+        cours_donne = cours is not None
         if cours is None:   # le cours de la classe à cette heure, d'après l'emploi du temps
-            classe = getattr(self.etablissement.personne(eleve), "classe", "")
             trouves = self.ent.service("emploi_du_temps")._cours_entre(classe, None, jour, jour)
             cours = next((c.discipline for i, c in trouves
                           if c.debut <= h_debut < c.fin), "hors cours")
+        if self.etablissement.personne(identifiant).profil is Profil.ENSEIGNANT:
+            cours = self._cours_de_l_enseignant(identifiant, eleve, classe, instant, cours,
+                                                cours_donne, poste=poste)
         return self._ajouter(eleve, nature, instant, fin_dt, cours.strip(), identifiant,
                              maintenant, remarque)
+
+    def _cours_de_l_enseignant(self, identifiant: str, eleve: str, classe: str,
+                               instant: datetime, cours: str, cours_donne: bool, *,
+                               poste: str | None = None) -> str:
+        """L'appel d'un enseignant ne porte que sur son activité : « tout personnel
+        responsable d'une activité organisée pendant le temps scolaire signale les élèves
+        absents » (code de l'éducation, art. L131-5) ; « chaque enseignant prenant en charge
+        une classe procède à l'appel des élèves » (art. R131-5, repris par la circulaire
+        n° 2014-159 du 24 décembre 2014 sur la prévention de l'absentéisme). Donc : l'un de
+        ses cours dans la classe de l'élève (d'après l'emploi du temps), déjà commencé (pas
+        dans le futur, horloge simulée) et de l'année scolaire en cours (pas avant la
+        rentrée). Sans ``cours`` donné : le cours de la classe à cette heure s'il est le
+        sien, sinon sa discipline dans la classe. La vie scolaire (CPE, assistants
+        d'éducation), qui centralise les absences, n'a pas ces limites."""
+        maintenant = self.horloge.maintenant()
+        if instant > maintenant:
+            raise ValeurInvalide(
+                f"L'appel constate une absence ou un retard déjà commencé : le "
+                f"{date_courte(instant)} à {heure_fr(instant)} est dans le futur (il est "
+                f"{heure_fr(maintenant)} le {date_courte(maintenant)}).", code="date_future")
+        annee = maintenant.year if (maintenant.month, maintenant.day) >= \
+            (RENTREE.month, RENTREE.day) else maintenant.year - 1
+        rentree = date(annee, RENTREE.month, RENTREE.day)
+        if instant.date() < rentree:
+            raise ValeurInvalide(
+                f"Le {instant:%d/%m/%Y} est avant la rentrée du {rentree:%d/%m/%Y} : l'appel "
+                f"d'un enseignant porte sur l'année scolaire en cours.", code="avant_rentree")
+        noms = self.ent.service("emploi_du_temps").disciplines_de_la_classe(classe)
+        siens = list(dict.fromkeys(l for l, prof in noms.values() if prof == identifiant))
+        trouve = noms.get(cours.strip())
+        if trouve is not None and trouve[1] == identifiant:
+            return trouve[0]
+        if not cours_donne and siens:     # à cette heure, la classe a un autre cours
+            return siens[0]
+        leurs = ", ".join(f"« {l} »" for l in siens) or "aucun"
+        raise self.refuser(
+            identifiant, f"{self.nom_de(identifiant)} n'enseigne pas {cite(cours.strip())} en "
+            f"{classe} : un enseignant fait l'appel de ses propres cours (code de "
+            f"l'éducation, art. L131-5) ; ses cours dans cette classe : {leurs}. La vie "
+            f"scolaire enregistre les autres absences.",
+            f"absences {de(self.nom_de(eleve))} (constater)", poste=poste,
+            code="cours_d_un_autre")
 
     # -- justification et traitement -----------------------------------------------------------
     def justifier(self, identifiant: str, numero: int, motif: str, commentaire: str = "", *,
                   poste: str | None = None) -> Evenement:
         """Un responsable légal justifie une absence ou un retard de son enfant (la vie
         scolaire peut aussi enregistrer un justificatif reçu sur papier)."""
-        ev = self.evenement(numero)
+        ev = self._evenement(numero)
         code_motif = lire_motif(motif)
         commentaire = texte_saisi(commentaire, "commentaire", multiligne=True,
                                   maximum=LONGUEUR_MAX_COMMENTAIRE, vide_autorise=True)
@@ -303,7 +358,7 @@ class Absences(ServiceVieEleve):
     def traiter(self, identifiant: str, numero: int, accepter: bool, *,
                 poste: str | None = None) -> Evenement:
         """La vie scolaire (CPE, assistant d'éducation) accepte ou refuse une justification."""
-        ev = self.evenement(numero)
+        ev = self._evenement(numero)
         if not isinstance(accepter, bool):
             raise ValeurInvalide("« accepter » vaut True (accepter) ou False (refuser).")
         self.exiger(identifiant, Action.MODIFIER, Ressource.absences_de(ev.eleve), poste=poste)

@@ -129,11 +129,21 @@ class Blogs(ServiceSimule):
             raise Introuvable(f"Blog inconnu : {cite(code)} (possibles : "
                               f"{', '.join(self._blogs)}).", code="blog_inconnu") from None
 
-    def billet(self, numero: int) -> Billet:
-        for billet in self._billets:
-            if billet.numero == numero:
-                return billet
+    def _billet(self, numero: int) -> Billet:
+        if not isinstance(numero, bool):
+            for billet in self._billets:
+                if billet.numero == numero:
+                    return billet
         raise Introuvable(f"Aucun billet n° {extrait(numero)}.", code="billet_inconnu")
+
+    def billet(self, identifiant: str, numero: int) -> Billet:
+        """Un billet, pour les lecteurs de son blog (le blog d'une classe : sa classe, ses
+        familles, ses enseignants, les personnels) ; lecture tracée, refus tracé sinon."""
+        billet = self._billet(numero)
+        blog = self.blog(billet.blog)
+        self._exiger_droit(identifiant, Action.LIRE, f"billet « {billet.titre} »",
+                           self._verdict_lecture(identifiant, blog))
+        return billet
 
     def est_lecteur(self, identifiant: str, blog: Blog | str) -> bool:
         """Cette personne lit-elle ce blog (donné par son code ou l'objet) ?"""
@@ -170,7 +180,7 @@ class Blogs(ServiceSimule):
 
     def commentaires(self, identifiant: str, numero_billet: int) -> list[Commentaire]:
         """Les commentaires d'un billet, dans l'ordre."""
-        billet = self.billet(numero_billet)
+        billet = self._billet(numero_billet)
         blog = self.blog(billet.blog)
         self._exiger_droit(identifiant, Action.LIRE, f"commentaires du billet « {billet.titre} »",
                            self._verdict_lecture(identifiant, blog))
@@ -199,7 +209,7 @@ class Blogs(ServiceSimule):
 
     def commenter(self, identifiant: str, numero_billet: int, texte: str) -> Commentaire:
         """Commente un billet (lecteurs dont le profil peut écrire dans le service)."""
-        billet = self.billet(numero_billet)
+        billet = self._billet(numero_billet)
         blog = self.blog(billet.blog)
         texte = texte_saisi(texte, "commentaire", maximum=COMMENTAIRE_MAX, multiligne=True)
         self._exiger_droit(identifiant, Action.ECRIRE, f"billet « {billet.titre} »",

@@ -122,7 +122,7 @@ class Casier(ServiceSimule):
         fichier = fichier_simule(nom, taille, type_mime)
         if not isinstance(destinataire, str):
             raise ValeurInvalide("Le destinataire est un identifiant, par exemple "
-                                 "\"nicolas.durand\".")
+                                 "« nicolas.durand ».")
         self.personne(destinataire)                  # inconnu → message clair
         if destinataire == identifiant:
             raise ValeurInvalide("On ne dépose pas dans son propre casier : rangez le fichier "

@@ -151,8 +151,8 @@ class CatalogueCDI(ServiceVieEleve):
         des accents ni des majuscules), triées par titre ; un texte vide donne tout."""
         texte_saisi(texte, "texte", maximum=RECHERCHE_MAX, vide_autorise=True)
         if not isinstance(champ, str) or champ not in CHAMPS:
-            raise ValeurInvalide(f"« champ » vaut \"tout\", \"titre\", \"auteur\" ou "
-                                 f"\"sujet\" (reçu : {cite(champ)}).", code="champ_inconnu")
+            raise ValeurInvalide(f"« champ » vaut « tout », « titre », « auteur » ou "
+                                 f"« sujet » (reçu : {cite(champ)}).", code="champ_inconnu")
         self.exiger(identifiant, Action.LIRE, Ressource("cdi"), poste=poste)
         mots = replier(texte).split()
         trouvees = [n for n in self._notices.values()

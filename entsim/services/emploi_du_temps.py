@@ -28,7 +28,9 @@ from datetime import date, datetime, time, timedelta
 
 from entsim.socle import donnees
 from entsim.autorisation.service import Action, Ressource
+from entsim.etablissement.annuaire import Eleve
 from entsim.socle.erreurs import ValeurInvalide
+from entsim.socle.texte import cite
 from entsim.services._vie_eleve import JOURS_SEMAINE, ServiceVieEleve, heure_fr, liste_d_objets
 
 #: Heures de début des créneaux d'une heure (la pause de midi, 12 h – 13 h, est libre).
@@ -232,8 +234,12 @@ class EmploiDuTemps(ServiceVieEleve):
         choisi (parent), ses cours (enseignant)."""
         personne = self.etablissement.personne(identifiant)
         if eleve is not None:
-            return self.semaine_de_classe(identifiant, self.etablissement.personne(eleve).classe,
-                                          poste=poste)
+            enfant = self.etablissement.personne(eleve)
+            if not isinstance(enfant, Eleve):
+                raise ValeurInvalide(f"{cite(eleve)} n'est pas un élève : « eleve » désigne "
+                                     f"un élève, par exemple « lea.martin ».",
+                                     code="pas_un_eleve")
+            return self.semaine_de_classe(identifiant, enfant.classe, poste=poste)
         if getattr(personne, "classe", ""):
             return self.semaine_de_classe(identifiant, personne.classe, poste=poste)
         if getattr(personne, "enseignements", None):

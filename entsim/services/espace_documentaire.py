@@ -338,8 +338,8 @@ class EspaceDocumentaire(ServiceSimule):
     def cle_beneficiaire(self, avec: object) -> str:
         """La clé d'un bénéficiaire : ``utilisateur:<id>``, ``classe:<code>``, ``profil:<P>``."""
         if not isinstance(avec, str) or not avec.strip():
-            raise ValeurInvalide("Avec qui partager ? Un identifiant (\"lea.martin\"), une "
-                                 "classe (\"TSTMG1\") ou un profil (\"Enseignant\").")
+            raise ValeurInvalide("Avec qui partager ? Un identifiant (« lea.martin »), une "
+                                 "classe (« TSTMG1 ») ou un profil (« Enseignant »).")
         avec = avec.strip()
         if self.etablissement.existe(avec):
             return f"utilisateur:{avec}"
@@ -369,13 +369,13 @@ class EspaceDocumentaire(ServiceSimule):
     def partager(self, identifiant: str, numero: int, avec: str,
                  droit: Droit | str = Droit.LIRE) -> Element:
         """Partage un dossier ou un fichier (droit de gestion requis) avec une personne, les
-        élèves d'une classe ou un profil, en « lire », « contribuer » ou « gerer »."""
+        élèves d'une classe ou un profil, en « lire », « contribuer » ou « gérer »."""
         element = self._element(numero)
         droit = Droit.depuis(droit)
         if element.fichier is not None and droit is Droit.CONTRIBUER:
             self._exiger_visible(identifiant, Action.MODIFIER, element)
             raise ValeurInvalide("On contribue à un dossier, pas à un fichier : partagez le "
-                                 "dossier, ou choisissez « lire » ou « gerer ».")
+                                 "dossier, ou choisissez « lire » ou « gérer ».")
         self._exiger_sur(identifiant, Action.MODIFIER, element, Droit.GERER)
         cle = self.cle_beneficiaire(avec)
         refus = self._refus_beneficiaire(identifiant, cle)

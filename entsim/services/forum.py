@@ -174,14 +174,26 @@ class Forum(ServiceSimule):
                               f"{', '.join(self._categories)}).",
                               code="categorie_inconnue") from None
 
-    def sujet(self, numero: int) -> Sujet:
-        for sujet in self._sujets:
-            if sujet.numero == numero:
-                return sujet
+    def _sujet(self, numero: int) -> Sujet:
+        if not isinstance(numero, bool):
+            for sujet in self._sujets:
+                if sujet.numero == numero:
+                    return sujet
         raise Introuvable(f"Aucun sujet n° {extrait(numero)} dans le forum.",
                           code="sujet_inconnu")
 
+    def sujet(self, identifiant: str, numero: int) -> Sujet:
+        """Un sujet (titre, auteur, catégorie), pour les membres de sa catégorie ; lecture
+        tracée, refus tracé sinon (« Salle des professeurs » : ni élève ni parent)."""
+        sujet = self._sujet(numero)
+        self._exiger_membre(identifiant, Action.LIRE, self.categorie(sujet.categorie))
+        return sujet
+
     def _message(self, numero: int) -> MessageForum:
+        if isinstance(numero, bool) or not isinstance(numero, int):   # ni True, ni « 3 »
+            recu = "vrai ou faux, pas un nombre" if isinstance(numero, bool) else cite(numero)
+            raise ValeurInvalide(f"Le numéro d'un message est un nombre entier, par exemple "
+                                 f"3 (reçu : {recu}).", code="numero_invalide")
         for message in self._messages:
             if message.numero == numero:
                 return message
@@ -234,6 +246,13 @@ class Forum(ServiceSimule):
         return [(s, [m for m in self._messages if m.sujet == s.numero])
                 for s in self._sujets_de(code)]
 
+    def lire_sujet(self, identifiant: str, numero_sujet: int
+                   ) -> tuple[Sujet, list[tuple[Sujet, list[MessageForum]]]]:
+        """Le sujet et la catégorie qui le contient (comme :meth:`lire_categorie`), en une
+        seule lecture tracée : ce qu'affiche la vue quand on ouvre un sujet."""
+        sujet = self._sujet(numero_sujet)
+        return sujet, self.lire_categorie(identifiant, sujet.categorie)
+
     def _sujets_de(self, code: str) -> list[Sujet]:
         dernier = {s.numero: max((m.date for m in self._messages if m.sujet == s.numero),
                                  default=s.date) for s in self._sujets}
@@ -242,18 +261,24 @@ class Forum(ServiceSimule):
 
     def messages(self, identifiant: str, numero_sujet: int) -> list[MessageForum]:
         """Les messages d'un sujet, dans l'ordre (les masqués y sont : voir :meth:`texte_de`)."""
-        sujet = self.sujet(numero_sujet)
+        sujet = self._sujet(numero_sujet)
         self._exiger_membre(identifiant, Action.LIRE, self.categorie(sujet.categorie))
         return [m for m in self._messages if m.sujet == numero_sujet]
 
     def texte_de(self, identifiant: str, message: MessageForum) -> str:
         """Ce que cette personne lit à la place du message : son texte, ou la mention de la
         modération (avec le motif pour l'auteur et les modérateurs). ``message`` : le message
-        ou son numéro."""
-        message = message if isinstance(message, MessageForum) else self._message(message)
+        ou son numéro (lecture tracée) ; le message déjà lu (objet d'une lecture tracée) est
+        mis en forme sans nouvelle ligne au journal. Qui n'est pas membre de la catégorie
+        essuie un refus tracé."""
+        deja_lu = isinstance(message, MessageForum)
+        message = message if deja_lu else self._message(message)
+        code = self._sujet(message.sujet).categorie
+        cat = self.categorie(code)
+        if not deja_lu or not self.est_membre(identifiant, cat):
+            self._exiger_membre(identifiant, Action.LIRE, cat)
         if not message.masque:
             return message.texte
-        code = self.sujet(message.sujet).categorie
         if identifiant == message.auteur or self.est_moderateur(identifiant, code):
             return (f"[Masqué — motif : {message.motif_masquage}] {message.texte}")
         return TEXTE_MASQUE
@@ -275,7 +300,7 @@ class Forum(ServiceSimule):
 
     def repondre(self, identifiant: str, numero_sujet: int, texte: str) -> MessageForum:
         """Répond dans un sujet."""
-        sujet = self.sujet(numero_sujet)
+        sujet = self._sujet(numero_sujet)
         cat = self.categorie(sujet.categorie)
         texte = texte_saisi(texte, "message", maximum=TEXTE_MAX, multiligne=True)
         self._exiger_membre(identifiant, Action.ECRIRE, cat)
@@ -287,7 +312,7 @@ class Forum(ServiceSimule):
         return message
 
     def _exiger_moderation(self, identifiant: str, message: MessageForum) -> Categorie:
-        cat = self.categorie(self.sujet(message.sujet).categorie)
+        cat = self.categorie(self._sujet(message.sujet).categorie)
         if self.est_moderateur(identifiant, cat.code):
             verdict = (True, "autorise", f"Cette personne modère la catégorie « {cat.titre} ».")
         else:

@@ -185,16 +185,25 @@ class Mediacentre(ServiceVieEleve):
                               code="ressource_inconnue") from None
 
     # -- le GAR ------------------------------------------------------------------------------
-    def identifiant_opaque(self, identifiant: str, editeur: str) -> str:
+    def _identifiant_opaque(self, identifiant: str, editeur: str) -> str:
         """Le pseudonyme de cette personne chez cet éditeur (HMAC-SHA256 d'une clé du GAR :
-        impossible à inverser sans la clé, stable d'une visite à l'autre)."""
+        impossible à inverser sans la clé, stable d'une visite à l'autre). Privé : seul le
+        GAR le calcule, au moment d'ouvrir une ressource (:meth:`ouvrir`) ; personne ne
+        l'obtient sur demande pour quelqu'un d'autre."""
         self.etablissement.personne(identifiant)          # inconnu : message clair
         verifier_texte(editeur, "editeur")
         message = f"{identifiant}|{editeur}".encode("utf-8", "surrogatepass")
         return hmac.new(self._cle_gar, message, hashlib.sha256).hexdigest()[:20]
 
-    def connu_de_l_ent(self, identifiant: str) -> list[tuple[str, str]]:
-        """Ce que l'ENT sait de la personne (annuaire)."""
+    def connu_de_l_ent(self, identifiant: str, *, poste: str | None = None
+                       ) -> list[tuple[str, str]]:
+        """Ce que l'ENT sait de soi (annuaire : date de naissance, courriel, parents…), pour
+        le comparer à ce que le GAR transmet : à la personne elle-même seulement, si le
+        médiacentre lui est ouvert ; lecture tracée, refus tracé sinon."""
+        self.exiger(identifiant, Action.LIRE, Ressource("mediacentre"), poste=poste)
+        return self._connu_de_l_ent(identifiant)
+
+    def _connu_de_l_ent(self, identifiant: str) -> list[tuple[str, str]]:
         p = self.etablissement.personne(identifiant)
         lignes = [("Identifiant ENT", p.identifiant), ("Nom", p.nom), ("Prénom", p.prenom),
                   ("Date de naissance", f"{p.date_naissance:%d/%m/%Y}"
@@ -212,8 +221,8 @@ class Mediacentre(ServiceVieEleve):
         return lignes
 
     def _transmis(self, identifiant: str, r: RessourceNumerique) -> list[tuple[str, str]]:
-        connu = dict(self.connu_de_l_ent(identifiant))
-        valeurs = {"ido": self.identifiant_opaque(identifiant, r.editeur),
+        connu = dict(self._connu_de_l_ent(identifiant))
+        valeurs = {"ido": self._identifiant_opaque(identifiant, r.editeur),
                    "uai": connu["Établissement (UAI)"], "profil": connu["Profil"],
                    "niveau": connu.get("Niveau de formation", ""),
                    "classe": connu.get("Classe", ""),
@@ -261,7 +270,7 @@ class Mediacentre(ServiceVieEleve):
             True, "ressource_ouverte",
             f"« {r.titre} » est ouverte sans nouvelle connexion ({via}). L'éditeur "
             f"{r.editeur} ne reçoit que : {noms}.",
-            r, identifiant, False, acces.ticket, tuple(self.connu_de_l_ent(identifiant)),
+            r, identifiant, False, acces.ticket, tuple(self._connu_de_l_ent(identifiant)),
             tuple(transmis))
 
     def donnees_recues_par(self, editeur: str) -> list[dict[str, str]]:

@@ -161,6 +161,10 @@ class Messagerie(ServiceSimule):
                       key=lambda m: m.numero, reverse=True)
 
     def _message(self, numero: int) -> Message:
+        if isinstance(numero, bool) or not isinstance(numero, int):   # ni True, ni « 3 »
+            recu = "vrai ou faux, pas un nombre" if isinstance(numero, bool) else cite(numero)
+            raise ValeurInvalide(f"Le numéro d'un message est un nombre entier, par exemple "
+                                 f"3 (reçu : {recu}).", code="numero_invalide")
         for message in self._messages:
             if message.numero == numero:
                 return message
@@ -176,13 +180,29 @@ class Messagerie(ServiceSimule):
             self._lus.add((identifiant, numero))
         return message
 
+    def _exiger_correspondant(self, identifiant: str, message: Message) -> None:
+        """Seuls l'expéditeur et les destinataires d'un message en apprennent quelque chose
+        (secret des correspondances) : sans trace s'ils le peuvent, refus tracé sinon."""
+        proprietaire = identifiant if message.concerne(identifiant) else message.expediteur
+        self._exiger_discret(identifiant, Action.LIRE, Ressource.messages_de(proprietaire))
+
     def est_lu(self, identifiant: str, numero: int) -> bool:
-        """Ce message a-t-il été lu par cette personne (faux pour une valeur absurde) ?"""
+        """Ce message a-t-il été lu par cette personne ? Seulement pour son expéditeur et ses
+        destinataires (refus tracé pour les autres)."""
+        message = self._message(numero)
+        self._exiger_correspondant(identifiant, message)
+        return (identifiant, message.numero) in self._lus
+
+    def _est_lu(self, identifiant: str, numero: int) -> bool:
+        """Sans contrôle, pour le code du service (faux pour une valeur absurde)."""
         return isinstance(identifiant, str) and isinstance(numero, int) and \
             (identifiant, numero) in self._lus
 
     def non_lus(self, identifiant: str) -> int:
-        """Le nombre de messages reçus non lus (pastille du portail)."""
+        """Le nombre de messages reçus non lus (pastille du portail), pour qui peut lire sa
+        propre boîte : sans nouvelle trace (la boîte affichée à côté est une lecture tracée),
+        refus tracé sinon."""
+        self._exiger_discret(identifiant, Action.LIRE, Ressource.messages_de(identifiant))
         return sum(1 for m in self._messages
                    if identifiant in m.destinataires and (identifiant, m.numero) not in self._lus)
 
@@ -197,10 +217,13 @@ class Messagerie(ServiceSimule):
         l'un d'eux est refusé, rien n'est envoyé et la raison est donnée en français."""
         if isinstance(destinataires, str):
             destinataires = [destinataires]
+        if isinstance(destinataires, (bytes, bytearray)):    # des octets se lisent en nombres
+            raise ValeurInvalide("Les destinataires sont un identifiant (« nicolas.durand ») "
+                                 "ou une liste d'identifiants, pas des octets.")
         try:
             liste = list(dict.fromkeys(destinataires))
         except TypeError:
-            raise ValeurInvalide("Les destinataires sont un identifiant (\"nicolas.durand\") "
+            raise ValeurInvalide("Les destinataires sont un identifiant (« nicolas.durand ») "
                                  "ou une liste d'identifiants.") from None
         if not liste:
             raise ValeurInvalide("Choisissez au moins un destinataire.",
@@ -214,7 +237,7 @@ class Messagerie(ServiceSimule):
         for dest in liste:
             if not isinstance(dest, str):
                 raise ValeurInvalide(f"Un destinataire est un identifiant comme "
-                                     f"\"nicolas.durand\" (reçu : {cite(dest)}).")
+                                     f"« nicolas.durand » (reçu : {cite(dest)}).")
             self.etablissement.personne(dest)   # inconnu → message clair
         for dest in liste:
             decision = self.ent.autorisation.peut_ecrire_a(identifiant, dest, journaliser=True)
@@ -245,7 +268,7 @@ class Messagerie(ServiceSimule):
         (texte vide, matrice de messagerie…) ne change rien : le message d'origine ne devient
         pas « lu » pour autant."""
         corps = texte_saisi(corps, "message", maximum=CORPS_MAX, multiligne=True)
-        deja_lu = self.est_lu(identifiant, numero)
+        deja_lu = self._est_lu(identifiant, numero)
         origine = self.lire(identifiant, numero)
         objet = origine.objet if origine.objet.startswith("RE : ") else f"RE : {origine.objet}"
         try:
@@ -257,10 +280,13 @@ class Messagerie(ServiceSimule):
             raise
 
     # -- affichage ---------------------------------------------------------------------------
-    def resume(self, message: Message, pour: str) -> str:
-        """Une ligne : date, correspondant, objet (texte brut, à échapper pour le HTML).
-        ``message`` : le message ou son numéro."""
+    def resume(self, identifiant: str, message: Message | int) -> str:
+        """Une ligne : date, correspondant, objet (texte brut, à échapper pour le HTML), vue
+        par ``identifiant``. ``message`` : le message ou son numéro ; seuls son expéditeur et
+        ses destinataires l'obtiennent (refus tracé pour les autres)."""
         message = message if isinstance(message, Message) else self._message(message)
+        self._exiger_correspondant(identifiant, message)
+        pour = identifiant
         if message.expediteur == pour:
             autres = ", ".join(self.nom_de(d) for d in message.destinataires[:3])
             if len(message.destinataires) > 3:

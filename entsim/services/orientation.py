@@ -121,12 +121,21 @@ class Folios(ServiceVieEleve):
         self._entrees[entree.numero] = entree
         return entree
 
-    def entree(self, numero: int) -> EntreeFolios:
+    def _entree(self, numero: int) -> EntreeFolios:
         try:
             return self._entrees[numero]
         except (KeyError, TypeError):
             raise Introuvable(f"Aucune entrée n° {extrait(numero)} dans Folios.",
                               code="entree_inconnue") from None
+
+    def entree(self, identifiant: str, numero: int, *,
+               poste: str | None = None) -> EntreeFolios:
+        """Une entrée du portfolio, pour qui peut lire le portfolio de l'élève (sa famille
+        sauf opposition de l'élève majeur) ; lecture tracée, refus tracé sinon."""
+        entree = self._entree(numero)
+        self.exiger(identifiant, Action.LIRE, Ressource("orientation", eleve=entree.eleve),
+                    poste=poste)
+        return entree
 
     # -- consultation ------------------------------------------------------------------------
     def portfolio(self, identifiant: str, eleve: str, *,
@@ -165,7 +174,7 @@ class Folios(ServiceVieEleve):
     def commenter(self, identifiant: str, numero: int, texte: str, *,
                   poste: str | None = None) -> EntreeFolios:
         """Un enseignant (le professeur principal surtout) commente une entrée."""
-        entree = self.entree(numero)
+        entree = self._entree(numero)
         texte = texte_saisi(texte, "texte", maximum=LONGUEUR_MAX, multiligne=True)
         self.exiger(identifiant, Action.ECRIRE, Ressource("orientation", eleve=entree.eleve),
                     poste=poste)

@@ -6,7 +6,7 @@ une sous-classe de :class:`ErreurENT` ; jamais un ``KeyError`` ou un ``TypeError
 
 from __future__ import annotations
 
-from entsim.socle.texte import cite, extrait
+from entsim.socle.texte import cite, extrait, nature
 
 
 class ErreurENT(Exception):
@@ -52,8 +52,8 @@ def verifier_texte(valeur: object, nom: str, *, vide_autorise: bool = False) -> 
     """Vérifie qu'un argument est un texte (et non vide), sinon lève :class:`ValeurInvalide`."""
     if not isinstance(valeur, str):
         raise ValeurInvalide(
-            f"« {nom} » doit être un texte entre guillemets, par exemple \"exemple\" "
-            f"(reçu : {type(valeur).__name__})."
+            f"« {nom} » doit être un texte, écrit entre guillemets dans la cellule "
+            f"(reçu : {nature(valeur)})."
         )
     if not vide_autorise and not valeur.strip():
         raise ValeurInvalide(f"« {nom} » ne peut pas être vide.")

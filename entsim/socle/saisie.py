@@ -34,7 +34,7 @@ from datetime import date, datetime
 from entsim.socle.caracteres import caractere_interdit
 from entsim.socle.erreurs import ValeurInvalide, verifier_texte
 from entsim.socle.horloge import DERNIER_INSTANT, PREMIER_INSTANT
-from entsim.socle.texte import cite
+from entsim.socle.texte import cite, ecrire_nombre
 
 #: « 12 », « 12,5 », « 12.5 », « 12. » : chiffres ASCII, virgule ou point décimal.
 _MOTIF_DECIMAL = re.compile(r"\s*(\d+(?:[.,]\d*)?)\s*", re.ASCII)
@@ -63,8 +63,9 @@ def texte_saisi(valeur: object, nom: str, *, maximum: int, multiligne: bool = Fa
     Le texte est gardé tel quel (jamais interprété) : c'est l'affichage qui l'échappe."""
     texte = verifier_texte(valeur, nom, vide_autorise=vide_autorise).strip()
     if len(texte) > maximum:
-        raise ValeurInvalide(f"« {nom} » est trop long : {len(texte)} caractères pour "
-                             f"{maximum} au plus.", code="texte_trop_long")
+        raise ValeurInvalide(f"« {nom} » est trop long : {ecrire_nombre(len(texte))} "
+                             f"caractères pour {ecrire_nombre(maximum)} au plus.",
+                             code="texte_trop_long")
     if multiligne:
         texte = texte.replace("\r\n", "\n")
     return verifier_caracteres(texte, nom, multiligne=multiligne)
@@ -87,7 +88,7 @@ def verifier_poste(poste: object) -> str:
     journal et montré dans les coulisses) ; sinon :class:`ValeurInvalide`."""
     nom = verifier_texte(poste, "poste")
     if len(nom) > POSTE_MAX:
-        raise ValeurInvalide(f"Le nom du poste est trop long : {len(nom)} caractères pour "
+        raise ValeurInvalide(f"Le nom du poste est trop long : {ecrire_nombre(len(nom))} caractères pour "
                              f"{POSTE_MAX} au plus.", code="texte_trop_long")
     return verifier_caracteres(nom, "poste")
 
@@ -131,7 +132,7 @@ def date_saisie(valeur: object, nom: str) -> date:
         raise ValeurInvalide(f"« {nom} » doit être une date, par exemple \"14/09/2026\" ou "
                              f"date(2026, 9, 14) (reçu : {cite(valeur)}).",
                              code="date_invalide")
-    _borner(jour, nom, valeur if not isinstance(valeur, date) else f"{jour:%d/%m/%Y}")
+    _borner(jour, nom, valeur if not isinstance(valeur, date) else jour)
     return jour
 
 
@@ -141,7 +142,7 @@ def instant_saisi(valeur: object, nom: str, *, exemple: str = "datetime(2026, 10
     if not isinstance(valeur, datetime):
         raise ValeurInvalide(f"« {nom} » doit être une date et heure, par exemple {exemple} "
                              f"(reçu : {cite(valeur)}).", code="date_invalide")
-    _borner(valeur.date(), nom, f"{valeur:%d/%m/%Y %H:%M}")
+    _borner(valeur.date(), nom, valeur)
     if valeur > DERNIER_INSTANT:
         raise ValeurInvalide(f"« {nom} » doit être au plus tard le "
                              f"{DERNIER_INSTANT:%d/%m/%Y à %H:%M}.", code="date_hors_limites")

@@ -33,7 +33,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from entsim.socle.caracteres import rendre_visible
 from entsim.socle.erreurs import ValeurInvalide
-from entsim.socle.texte import cite
+from entsim.socle.texte import cite, nature
 from entsim.sso.navigateur import Echange
 
 # ---------------------------------------------------------------------------------------
@@ -253,16 +253,16 @@ def _normaliser_attributs(brut: object) -> dict[str, str | tuple[str, ...]]:
     propres: dict[str, str | tuple[str, ...]] = {}
     for nom, valeur in brut.items():
         if not isinstance(nom, str) or not _NOM_XML.fullmatch(nom) or nom in ATTRIBUTS_CAS:
-            lisible = recopie(nom) if isinstance(nom, str) else type(nom).__name__
+            lisible = f"« {recopie(nom)} »" if isinstance(nom, str) else nature(nom)
             raise ValeurInvalide(f"Nom d'attribut impossible dans une réponse CAS : "
-                                 f"« {lisible} ».")
+                                 f"{lisible}.")
         if isinstance(valeur, str):
             propres[nom] = valeur
         elif isinstance(valeur, (list, tuple)) and all(isinstance(v, str) for v in valeur):
             propres[nom] = tuple(valeur)
         else:
             raise ValeurInvalide(f"L'attribut « {nom} » doit être un texte ou une liste de "
-                                 f"textes (reçu : {type(valeur).__name__}).")
+                                 f"textes (reçu : {nature(valeur)}).")
     return propres
 
 

@@ -22,6 +22,7 @@ from entsim.authentification.mots_de_passe.caracteres import (
     types_de_caracteres,
 )
 from entsim.socle.erreurs import ValeurInvalide, verifier_entier
+from entsim.socle.texte import nature
 
 
 #: Taille de l'alphabet de chaque type de caractères, comme dans les exemples de la CNIL :
@@ -41,7 +42,7 @@ TAILLE_DICTIONNAIRE_DICEWARE = 7776
 def verifier_mdp(mot_de_passe: object) -> str:
     if not isinstance(mot_de_passe, str):
         raise ValeurInvalide("Le mot de passe doit être un texte entre guillemets, par exemple "
-                             f"\"Ma phrase secrète !\" (reçu : {type(mot_de_passe).__name__}).")
+                             f"\"Ma phrase secrète !\" (reçu : {nature(mot_de_passe)}).")
     return mot_de_passe
 
 

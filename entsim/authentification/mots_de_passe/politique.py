@@ -30,6 +30,7 @@ from entsim.authentification.mots_de_passe.regles import (
 )
 from entsim.etablissement.annuaire import Personne
 from entsim.socle.erreurs import ValeurInvalide
+from entsim.socle.texte import nature
 
 
 class PolitiqueMotDePasse:
@@ -68,10 +69,10 @@ class PolitiqueMotDePasse:
         if not isinstance(mot_de_passe, str):
             raise ValeurInvalide("Le mot de passe doit être un texte entre guillemets, par "
                                  f"exemple \"Ma phrase secrète !\" (reçu : "
-                                 f"{type(mot_de_passe).__name__}).")
+                                 f"{nature(mot_de_passe)}).")
         if utilisateur is not None and not hasattr(utilisateur, "identifiant"):
             raise ValeurInvalide("« utilisateur » doit être une personne de l'annuaire (reçu : "
-                                 f"{type(utilisateur).__name__}).")
+                                 f"{nature(utilisateur)}).")
         if isinstance(historique, str) or not all(isinstance(h, str) for h in historique):
             raise ValeurInvalide("« historique » doit être une liste d'empreintes (des textes), "
                                  "la plus récente d'abord.")

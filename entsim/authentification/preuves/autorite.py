@@ -42,7 +42,7 @@ from entsim.authentification.preuves.commun import (
 )
 from entsim.socle.aleatoire import SourceAleatoire
 from entsim.socle.erreurs import ValeurInvalide, verifier_entier, verifier_texte
-from entsim.socle.texte import accorder
+from entsim.socle.texte import accorder, nature
 from entsim.socle.horloge import Horloge
 
 
@@ -151,7 +151,7 @@ class AutoriteCertification:
         """
         if not isinstance(certificat, Certificat):
             raise ValeurInvalide(
-                f"Il faut un certificat à révoquer (reçu : {type(certificat).__name__})."
+                f"Il faut un certificat à révoquer (reçu : {nature(certificat)})."
             )
         emis = self._emis.get(certificat.numero_serie)
         if emis is None or emis.octets() != certificat.octets():
@@ -185,7 +185,7 @@ class AutoriteCertification:
         """
         if not isinstance(certificat, Certificat):
             raise ValeurInvalide(
-                f"Il faut un certificat à vérifier (reçu : {type(certificat).__name__})."
+                f"Il faut un certificat à vérifier (reçu : {nature(certificat)})."
             )
         cert = certificat.x509
         emetteur = nom_commun(cert.issuer)

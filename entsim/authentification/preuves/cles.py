@@ -27,6 +27,7 @@ from entsim.authentification.preuves.commun import (
 )
 from entsim.socle.aleatoire import SourceAleatoire
 from entsim.socle.erreurs import ValeurInvalide
+from entsim.socle.texte import nature
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def _cle_publique(cle: object, nom: str = "cle_publique") -> Ed25519PublicKey:
         return cle.cle_publique()
     raise ValeurInvalide(
         f"« {nom} » doit être une clé publique (paire.cle_publique), une paire de clés ou "
-        f"un certificat (reçu : {type(cle).__name__})."
+        f"un certificat (reçu : {nature(cle)})."
     )
 
 
@@ -77,7 +78,7 @@ def _cle_privee(cle: object) -> Ed25519PrivateKey:
             "(paire.cle_privee), que seul son titulaire possède."
         )
     raise ValeurInvalide(
-        f"Il faut une clé privée (paire.cle_privee) pour signer (reçu : {type(cle).__name__})."
+        f"Il faut une clé privée (paire.cle_privee) pour signer (reçu : {nature(cle)})."
     )
 
 
@@ -127,7 +128,7 @@ def _signature_en_octets(signature: object) -> bytes | None:
             return None
     raise ValeurInvalide(
         f"La signature doit être des octets (bytes), comme ceux que renvoie signer() "
-        f"(reçu : {type(signature).__name__})."
+        f"(reçu : {nature(signature)})."
     )
 
 

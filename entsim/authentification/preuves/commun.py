@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from entsim.socle.aleatoire import SourceAleatoire
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.socle.horloge import Horloge
+from entsim.socle.texte import nature
 
 Donnees = Union[bytes, str]
 
@@ -28,7 +29,7 @@ def en_utc(instant: object, nom: str = "instant") -> datetime:
     if not isinstance(instant, datetime):
         raise ValeurInvalide(
             f"« {nom} » doit être une date et heure (datetime), par exemple "
-            f"horloge.maintenant() (reçu : {type(instant).__name__})."
+            f"horloge.maintenant() (reçu : {nature(instant)})."
         )
     if instant.tzinfo is None:
         return instant.replace(tzinfo=timezone.utc)
@@ -48,7 +49,7 @@ def en_octets(donnees: object, nom: str = "données") -> bytes:
         return bytes(donnees)
     raise ValeurInvalide(
         f"« {nom} » doit être un texte entre guillemets ou des octets (bytes) "
-        f"(reçu : {type(donnees).__name__})."
+        f"(reçu : {nature(donnees)})."
     )
 
 
@@ -56,7 +57,7 @@ def verifier_source(source: object) -> SourceAleatoire:
     if not isinstance(source, SourceAleatoire):
         raise ValeurInvalide(
             "Il faut une source de hasard (SourceAleatoire), par exemple ent.aleatoire "
-            f"(reçu : {type(source).__name__})."
+            f"(reçu : {nature(source)})."
         )
     return source
 
@@ -65,7 +66,7 @@ def verifier_horloge(horloge: object) -> Horloge:
     if not isinstance(horloge, Horloge):
         raise ValeurInvalide(
             "Il faut l'horloge de la simulation (Horloge), par exemple ent.horloge "
-            f"(reçu : {type(horloge).__name__})."
+            f"(reçu : {nature(horloge)})."
         )
     return horloge
 

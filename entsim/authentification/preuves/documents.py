@@ -20,6 +20,7 @@ from entsim.authentification.preuves.certificats import (
 )
 from entsim.authentification.preuves.cles import PaireDeCles, signer, verifier_signature
 from entsim.socle.erreurs import ValeurInvalide, verifier_texte
+from entsim.socle.texte import nature
 
 
 @dataclass(frozen=True)
@@ -58,11 +59,11 @@ def signer_document(contenu: str, signataire: str, paire: PaireDeCles,
     if not isinstance(paire, PaireDeCles):
         raise ValeurInvalide(
             f"Il faut la paire de clés du signataire (generer_paire_de_cles) "
-            f"(reçu : {type(paire).__name__})."
+            f"(reçu : {nature(paire)})."
         )
     if certificat is not None and not isinstance(certificat, Certificat):
         raise ValeurInvalide(
-            f"« certificat » doit être un certificat ou None (reçu : {type(certificat).__name__})."
+            f"« certificat » doit être un certificat ou None (reçu : {nature(certificat)})."
         )
     return DocumentSigne(contenu, signer(paire, contenu), signataire, certificat)
 
@@ -78,7 +79,7 @@ def verifier_document(doc: DocumentSigne, cle_publique: Ed25519PublicKey | Paire
     """
     if not isinstance(doc, DocumentSigne):
         raise ValeurInvalide(
-            f"Il faut un document signé (signer_document) (reçu : {type(doc).__name__})."
+            f"Il faut un document signé (signer_document) (reçu : {nature(doc)})."
         )
     if autorite is not None:
         if not isinstance(autorite, AutoriteCertification):

@@ -43,8 +43,8 @@ class Action(str, Enum):
             return valeur
         if not isinstance(valeur, str):
             raise ValeurInvalide(
-                f"L'action doit être un texte comme \"lire\", \"écrire\", \"modifier\" ou "
-                f"\"supprimer\" (reçu : {cite(valeur)}).", code="action_invalide")
+                f"L'action doit être un texte comme « lire », « écrire », « modifier » ou "
+                f"« supprimer » (reçu : {cite(valeur)}).", code="action_invalide")
         action = _SYNONYMES_ACTION.get(replier_cle(valeur))
         if action is None:
             raise ValeurInvalide(

@@ -31,8 +31,8 @@ JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"
 
 def _lieu(valeur: object, nom: str = "lieu") -> str:
     if not isinstance(valeur, str) or replier_cle(valeur) not in LIEUX:
-        raise ValeurInvalide(f"« {nom} » doit valoir \"etablissement\" (réseau du lycée) ou "
-                             f"\"exterieur\" (reçu : {cite(valeur)}).", code="lieu_inconnu")
+        raise ValeurInvalide(f"« {nom} » doit valoir « etablissement » (réseau du lycée) ou "
+                             f"« exterieur » (reçu : {cite(valeur)}).", code="lieu_inconnu")
     return replier_cle(valeur)
 
 
@@ -111,7 +111,7 @@ class PlageHoraire:
             return jour
         if isinstance(jour, str) and replier_cle(jour) in JOURS:
             return JOURS.index(replier_cle(jour))
-        raise ValeurInvalide(f"Jour inconnu : {cite(jour)} (attendu : \"lundi\" … \"dimanche\", "
+        raise ValeurInvalide(f"Jour inconnu : {cite(jour)} (attendu : « lundi » … « dimanche », "
                              f"ou 0 à 6).")
 
     @property

@@ -49,7 +49,7 @@ def _qui(valeur: object) -> Profil | Fonction | str:
         return valeur
     if not isinstance(valeur, str) or not valeur.strip():
         raise ValeurInvalide("« qui » doit être un profil (Profil.PARENT), une fonction "
-                             "(Fonction.CPE), \"tous\" ou un identifiant comme \"lea.martin\""
+                             "(Fonction.CPE), « tous » ou un identifiant comme « lea.martin »"
                              f" (reçu : {cite(valeur)}).", code="qui_invalide")
     cle = replier_cle(valeur)
     for profil in Profil:
@@ -118,10 +118,10 @@ class Regle:
             try:
                 object.__setattr__(self, "effet", Effet(replier_cle(self.effet)))
             except ValueError:
-                raise ValeurInvalide("L'effet d'une règle est \"autoriser\" ou \"refuser\" "
+                raise ValeurInvalide("L'effet d'une règle est « autoriser » ou « refuser » "
                                      f"(reçu : {cite(self.effet)}).") from None
         elif not isinstance(self.effet, Effet):
-            raise ValeurInvalide("L'effet d'une règle est \"autoriser\" ou \"refuser\".")
+            raise ValeurInvalide("L'effet d'une règle est « autoriser » ou « refuser ».")
         if not isinstance(self.libelle, str):
             raise ValeurInvalide("Le libellé d'une règle doit être un texte.")
         auto = self._libelle_auto()

@@ -78,8 +78,11 @@ class Ressource:
             valeur = getattr(self, nom)
             if valeur is not None:
                 verifier_texte(valeur, libelle)
-        if self.eleve is not None and self.classe is not None:
-            raise ValeurInvalide("Une ressource concerne un élève ou une classe, pas les deux.")
+        sujets = [s for s in (self.eleve, self.classe, self.proprietaire) if s is not None]
+        if len(sujets) > 1:
+            raise ValeurInvalide("Une ressource concerne un seul sujet : un élève (eleve=…), "
+                                 "une classe (classe=…) ou un propriétaire (proprietaire=…), "
+                                 "pas plusieurs.", code="ressource_invalide")
 
     # -- constructeurs nommés --------------------------------------------------------
     @classmethod

@@ -14,6 +14,7 @@ import textwrap
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 from entsim.socle.erreurs import ValeurInvalide
+from entsim.socle.texte import nature
 from entsim.sso.navigateur import Echange
 from entsim.sso.parcours import Parcours
 
@@ -42,7 +43,7 @@ def abreger(valeur: str, visibles: int = CARACTERES_VISIBLES) -> str:
     restent distincts une fois abrégés.
     """
     if not isinstance(valeur, str):
-        raise ValeurInvalide(f"On n'abrège qu'un texte (reçu : {type(valeur).__name__}).")
+        raise ValeurInvalide(f"On n'abrège qu'un texte (reçu : {nature(valeur)}).")
     trouve = _JETON.fullmatch(valeur)
     if trouve:
         debut, alea = trouve.groups()

@@ -122,7 +122,7 @@ class VueBlog(VueService):
             self.commentaire.value = ""
             return fait
         return self._tenter(commentaire, lambda c: (
-            f"Commentaire publié sous « {self.service.billet(numero).titre} »."))
+            f"Commentaire publié sous « {self.service.billet(self.identifiant, numero).titre} »."))
 
 
 VUE = VueBlog

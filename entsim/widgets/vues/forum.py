@@ -29,6 +29,7 @@ class VueForum(VueService):
         #: la dernière lecture d'une catégorie (code, sujets et messages), réutilisée par
         #: l'affichage qui suit : une action, une seule ligne de journal par ressource lue
         self._fil_lu: tuple[str, list] | None = None
+        self._titres: dict[int, str] = {}
         self._refus_initial: str | None = None
         self.choix_categorie = widgets.Dropdown(description="Catégorie :",
                                                 style={"description_width": "initial"})
@@ -88,6 +89,7 @@ class VueForum(VueService):
             if fil is None:
                 return
         sujets = [sujet for sujet, _messages in fil]
+        self._titres = {sujet.numero: sujet.titre for sujet in sujets}
         messages = {sujet.numero: liste for sujet, liste in fil}
         moderateur = s.est_moderateur(moi, cat.code)
         self.moderation.layout.display = None if moderateur else "none"
@@ -106,11 +108,12 @@ class VueForum(VueService):
         self.choix_sujet.options = [(sujet.titre, sujet.numero) for sujet in sujets]
         self.fil.value = ""
         if self.sujet_ouvert in messages:
-            self._afficher_fil(self.sujet_ouvert, messages[self.sujet_ouvert])
+            sujet = next(x for x in sujets if x.numero == self.sujet_ouvert)
+            self._afficher_fil(sujet, messages[self.sujet_ouvert])
 
-    def _afficher_fil(self, numero: int, messages: list) -> None:
+    def _afficher_fil(self, sujet, messages: list) -> None:
+        """Le fil d'un sujet déjà lu (lecture tracée de sa catégorie)."""
         s = self.service
-        sujet = s.sujet(numero)
         self._lignes.append(f"Sujet ouvert : {sujet.titre}")
         html = [f"<h4 style='margin:0.3em 0;'>{echapper(sujet.titre)}</h4>"]
         for m in messages:
@@ -143,6 +146,10 @@ class VueForum(VueService):
         self._fil_lu = (code, fil)
         return fil
 
+    def _titre_du_sujet(self, numero: int) -> str:
+        """Le titre d'un sujet de la catégorie affichée (sans nouvelle lecture au journal)."""
+        return self._titres.get(numero, "")
+
     def _ouvrir_selection(self) -> str:
         if self.choix_sujet.value is None:
             return self._annoncer("⚠ Choisissez d'abord un sujet dans la liste.")
@@ -151,13 +158,13 @@ class VueForum(VueService):
     def ouvrir_sujet(self, numero: int) -> str:
         """Affiche les messages d'un sujet."""
         def ouverture():
-            sujet = self.service.sujet(numero)
-            fil = self._lire_categorie(sujet.categorie)
+            sujet, fil = self.service.lire_sujet(self.identifiant, numero)   # une lecture
+            self._fil_lu = (sujet.categorie, fil)
             self.sujet_ouvert = numero
             self.code_categorie = sujet.categorie
             return next(liste for s, liste in fil if s.numero == numero)
         return self._tenter(ouverture, lambda messages: (
-            f"Sujet « {self.service.sujet(numero).titre} » : "
+            f"Sujet « {self._titre_du_sujet(numero)} » : "
             f"{accorder(len(messages), 'message')}."))
 
     def repondre(self, texte: str | None = None) -> str:
@@ -172,7 +179,7 @@ class VueForum(VueService):
             self.reponse.value = ""
             return message
         return self._tenter(reponse, lambda m: (
-            f"Réponse publiée dans « {self.service.sujet(numero).titre} » "
+            f"Réponse publiée dans « {self._titre_du_sujet(numero)} » "
             f"(message n° {m.numero})."))
 
     def nouveau_sujet(self, titre: str | None = None, texte: str | None = None,

@@ -82,14 +82,14 @@ class VueMessagerie(VueService):
         for m in messages:
             lu = self.dossier == "envoyes" or s.est_lu(moi, m.numero)
             etat = "lu" if lu else "non lu"
-            self._lignes.append(f"• [{etat}] {s.resume(m, moi)}")
+            self._lignes.append(f"• [{etat}] {s.resume(moi, m)}")
             correspondant = (", ".join(self.nom_de(d) for d in m.destinataires[:3])
                              if self.dossier == "envoyes" else self.nom_de(m.expediteur))
             lignes_html.append((etat, date_fr(m.date), correspondant, m.objet))
         colonne = "Destinataires" if self.dossier == "envoyes" else "Expéditeur"
         self.contenu.value = self._html(self._tableau(
             ["État", "Date", colonne, "Objet"], lignes_html, libelle))
-        self.liste.options = [(s.resume(m, moi), m.numero) for m in messages]
+        self.liste.options = [(s.resume(moi, m), m.numero) for m in messages]
         if self.ouvert is not None:
             self._afficher_message(self.ouvert)
 
