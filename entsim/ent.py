@@ -18,6 +18,7 @@ from entsim.socle.aleatoire import SourceAleatoire
 from entsim.etablissement.annuaire import Eleve, Enseignant, Etablissement, Parent
 from entsim.sso.applications import ServiceApplicatif
 from entsim.authentification.service import Authentification
+from entsim.autorisation.majorite import opposition_active
 from entsim.autorisation.service import Autorisation
 from entsim.etablissement.catalogue import Catalogue
 from entsim.socle.erreurs import Introuvable, ValeurInvalide, verifier_texte
@@ -198,7 +199,13 @@ class ENT:
     def attributs(self, identifiant: str) -> dict[str, str | list[str]]:
         """Les attributs d'identité transmis aux services (propagation de l'identité) :
         profil, fonctions, classes, enfants… (SDET, « Service de propagation des
-        informations d'identité »)."""
+        informations d'identité »).
+
+        Besoin d'en connaître : les attributs d'un parent (« enfants », « classes »), transmis
+        à tous les services, omettent l'enfant majeur qui a fait opposition à l'accès de ses
+        parents, et sa classe — il exerce lui-même ses droits (Code civil, art. 414 ; voir
+        :mod:`entsim.autorisation.majorite`). Ils le citent de nouveau si l'opposition est
+        levée."""
         p = self.etablissement.personne(identifiant)
         attributs: dict[str, str | list[str]] = {
             "profil": p.profil.value,
@@ -210,8 +217,12 @@ class ENT:
         if isinstance(p, Eleve):
             attributs["classe"] = p.classe
         elif isinstance(p, Parent):
-            attributs["enfants"] = list(p.enfants)
-            attributs["classes"] = self.etablissement.classes_de(identifiant)
+            le = self.horloge.maintenant().date()
+            suivis = [e for e in (self.etablissement.personne(i) for i in p.enfants)
+                      if not (isinstance(e, Eleve) and opposition_active(e, le))]
+            attributs["enfants"] = [e.identifiant for e in suivis]
+            attributs["classes"] = sorted({e.classe for e in suivis
+                                           if isinstance(e, Eleve) and e.classe})
         elif isinstance(p, Enseignant):
             attributs["classes"] = p.classes
             attributs["disciplines"] = list(p.disciplines)

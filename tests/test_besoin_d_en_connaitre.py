@@ -515,3 +515,20 @@ def test_une_ressource_a_un_seul_sujet(ent):
         with pytest.raises(ValeurInvalide) as erreur:
             Ressource("notes", proprietaire="lea.martin", **sujet)
         assert "un seul" in str(erreur.value)
+
+
+def test_attributs_cas_du_parent_sans_l_enfant_majeur_opposant(ent):
+    """Les attributs CAS « enfants » et « classes » d'un parent, transmis à tous les services,
+    ne citent plus l'enfant majeur qui a fait opposition (Code civil, art. 414), ni sa
+    classe ; ils le citent de nouveau quand l'opposition est levée."""
+    majeur = "ana-sofia.cardoso"
+    parent = ent.etablissement.responsables_de(majeur)[0].identifiant
+    assert ent.attributs(parent)["enfants"] == [majeur]
+    assert ent.attributs(parent)["classes"] == ["TSTMG1"]
+    ent.autorisation.enregistrer_opposition(majeur, par=majeur)
+    apres = ent.attributs(parent)
+    assert apres["enfants"] == [] and apres["classes"] == []
+    assert ent.cas.attributs(parent) == apres  # ce que le serveur CAS propage
+    ent.autorisation.enregistrer_opposition(majeur, par="philippe.lefevre",  # le proviseur
+                                            opposition=False)
+    assert ent.attributs(parent)["enfants"] == [majeur]

@@ -161,6 +161,22 @@ def test_ticket_lie_a_son_service_puis_invalide(monde, cdi):
     assert not legitime.ok and legitime.code == INVALID_TICKET
 
 
+@pytest.mark.parametrize("presente", ["messagerie", "https://ent.example/messagerie/",
+                                      "HTTPS://ent.example/messagerie"])
+def test_validation_exige_l_adresse_enregistree(monde, cdi, presente):
+    """Section 2.5.1 : « service » est l'adresse du service (section 2.2.1), pas son code ;
+    une autre écriture de l'adresse n'est pas acceptée non plus (aucune normalisation)."""
+    monde.connecter(cdi)
+    ticket = monde.ticket_pour(cdi, "messagerie")
+    avant = len(monde.journal)
+    refus = monde.serveur.valider(ticket, presente)
+    assert not refus.ok and refus.code == INVALID_SERVICE and "invalidé" in refus.message
+    if presente == "messagerie":  # le code : le message dit ce qu'il fallait envoyer
+        assert f"« {presente} » est le code" in refus.message and URL_MESSAGERIE in refus.message
+    assert [e.operation for e in list(monde.journal)[avant:]] == ["ticket_refuse"]
+    assert monde.serveur.valider(ticket, URL_MESSAGERIE).code == INVALID_TICKET  # invalidé
+
+
 def test_service_non_enregistre(monde, cdi):
     monde.connecter(cdi)
     ticket = monde.ticket_pour(cdi, "messagerie")

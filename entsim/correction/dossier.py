@@ -15,16 +15,19 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 from pathlib import Path
 
 from entsim.correction.copie import corriger_fichier
 from entsim.correction.rendus import FichierRendu, fichiers_rendus
 from entsim.correction.lecture import nom_depuis_chemin
-from entsim.correction.notes import (COLONNES_NOTES, NoteManuelle, appliquer_notes, lignes_notes,
-                                     lire_notes_manuelles)
-from entsim.correction.rapports import ecrire_csv, ecrire_fichier, ecrire_retours, synthese_html
+from entsim.correction.notes import (COLONNES_NOTES, NoteManuelle, appliquer_notes,
+                                     lignes_notes, lire_carnet_precedent,
+                                     lire_notes_manuelles, notes_a_confirmer)
+from entsim.correction.rapports import (cle_eleve, ecrire_csv, ecrire_fichier, ecrire_retours,
+                                        synthese_html)
 from entsim.correction.resultats import entete_carnet, lignes_carnet
-from entsim.correction.resultats import (DOSSIER_SORTIE_DEFAUT, NOM_NOTES_MANUELLES,
+from entsim.correction.resultats import (DOSSIER_SORTIE_DEFAUT, NOM_CARNET, NOM_NOTES_MANUELLES,
                                          NOM_RETOURS, Carnet, RenduCorrige)
 from entsim.questions.fiches import Fiche
 from entsim.questions.registre import fiche, fiches_disponibles
@@ -96,12 +99,43 @@ def corriger_dossier(dossier_rendus: str | os.PathLike, dossier_sortie: str | os
         rendus.append(rendu)
         for qid, texte in textes.items():
             reponses_ouvertes[(rendu.fichier, qid)] = texte
-    rendus, avertissements = appliquer_notes(rendus, notes_existantes)
+    automatiques = rendus
+    rendus, avertissements = appliquer_notes(automatiques, notes_existantes)
+    rendus = _signaler_doublons(rendus)        # après les notes : totaux connus
+    a_confirmer = notes_a_confirmer(automatiques, rendus,
+                                    lire_carnet_precedent(sortie / NOM_CARNET))
     corrigees = sorted({r.fiche for r in rendus if r.corrige and r.fiche})
     colonnes = tuple((fid, q.id) for fid in corrigees for q in disponibles[fid].questions)
-    carnet = Carnet(dossier, sortie, tuple(rendus), colonnes, tuple(avertissements), attendues)
+    carnet = Carnet(dossier, sortie, tuple(rendus), colonnes, tuple(avertissements), attendues,
+                    tuple(a_confirmer))
     _ecrire(carnet, notes_existantes, reponses_ouvertes, disponibles)
     return carnet
+
+
+def _signaler_doublons(rendus: Sequence[RenduCorrige]) -> list[RenduCorrige]:
+    """Signale les copies d'un même élève (clé :func:`cle_eleve`) pour une même fiche :
+    chacune le dit dans sa raison ; une seule compte dans la moyenne de la classe, la
+    meilleure (le professeur choisit laquelle garder dans le carnet)."""
+    groupes: dict[tuple[str, str], list[int]] = {}
+    for i, rendu in enumerate(rendus):
+        if rendu.corrige and rendu.fiche:
+            groupes.setdefault((cle_eleve(rendu.eleve), rendu.fiche), []).append(i)
+    resultat = list(rendus)
+    for (_, fiche_id), indices in groupes.items():
+        if len(indices) < 2:
+            continue
+        gardee = max(indices, key=lambda i: (rendus[i].total or 0, -i))
+        for i in indices:
+            autres = ", ".join(f"« {rendus[j].fichier} »" for j in indices if j != i)
+            remarque = (f"Copie en double : {rendus[i].eleve} a aussi rendu {autres} pour la "
+                        f"fiche « {fiche_id} » ; "
+                        + ("cette copie, la meilleure, est la seule comptée dans la moyenne"
+                           if i == gardee else "cette copie n'est pas comptée dans la "
+                           "moyenne de la classe") + " ; gardez la bonne dans le carnet.")
+            raison = rendus[i].raison
+            resultat[i] = replace(rendus[i], raison=remarque + (" " + raison if raison else ""),
+                                  compte_dans_la_moyenne=i == gardee)
+    return resultat
 
 
 def _ecrire(carnet: Carnet, notes_existantes: Sequence[NoteManuelle],

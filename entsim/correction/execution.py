@@ -307,7 +307,9 @@ def executer_cellules(cellules: Sequence[CelluleAExecuter], noms: Sequence[str],
                     fini = False
                 attente = min(attente * 2, 0.05)
                 traiter(lecteur.lignes())
-                if fini:
+                if fini or termine:
+                    # « termine » : toutes les cellules ont été exécutées et les valeurs
+                    # relevées ; un fil laissé en marche par l'élève n'est pas attendu.
                     break
                 maintenant = time.monotonic()
                 if maintenant - debut > delai_total:

@@ -14,7 +14,17 @@ La correction écrit une ligne par réponse ouverte ; le professeur y remplit «
   jamais réécrit (aucune saisie du professeur ne se perd).
 
 Les lignes sont identifiées par (fichier, question) : le chemin du fichier rendu, relatif
-au dossier des rendus.
+au dossier des rendus. Un tableur peut abîmer ce chemin : Excel enregistre un « CSV
+(séparateur : point-virgule) » en Windows-1252, avec un « ? » à la place de chaque caractère
+que cet encodage n'a pas (« ?ukasz Wójcik ») ; macOS écrit les accents des noms de fichiers
+décomposés (« e » + accent combinant), d'autres outils les recomposent. Le fichier est donc
+retrouvé par :func:`retrouver_fichier` (même texte en forme normale NFC, ou « ? » valant un
+caractère quelconque), seulement s'il n'y a qu'un candidat ; une ligne qui porte une note
+mais ne correspond à aucune copie est signalée, jamais ignorée en silence.
+
+Chaque note manuelle qui change une note et n'était pas déjà comptée à la correction
+précédente (``carnet.csv`` précédent) est listée pour que le professeur la confirme
+(:func:`notes_a_confirmer`) : une ligne qu'il n'a pas saisie lui-même se voit.
 """
 
 from __future__ import annotations
@@ -22,11 +32,13 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from entsim.correction.resultats import RenduCorrige, nombre
+from entsim.correction.resultats import (NOM_NOTES_MANUELLES, RenduCorrige, nombre,
+                                         points_colonne)
 from entsim.socle.erreurs import ErreurENT
 from entsim.etablissement.identifiants import replier
 
@@ -106,11 +118,62 @@ def lire_note(texte: str) -> float | None:
     return float(texte)
 
 
+def _nfc(texte: str) -> str:
+    return unicodedata.normalize("NFC", texte)
+
+
+def retrouver_fichier(nom: str, fichiers: Sequence[str]) -> str | None:
+    """Le fichier rendu désigné par ``nom`` (colonne « fichier » relue), ou ``None`` :
+    le même nom ; sinon le seul de même forme NFC ; sinon, si ``nom`` contient des « ? »
+    (caractères remplacés par Excel en Windows-1252), le seul qui correspond, chaque « ? »
+    valant un caractère (du nom composé ou décomposé)."""
+    if nom in fichiers:
+        return nom
+    egaux = [f for f in fichiers if _nfc(f) == _nfc(nom)]
+    if len(egaux) == 1:
+        return egaux[0]
+    if "?" in nom:
+        motif = re.compile("".join("." if c == "?" else re.escape(c) for c in _nfc(nom)),
+                           re.DOTALL)
+        candidats = [f for f in fichiers if motif.fullmatch(_nfc(f))
+                     or motif.fullmatch(unicodedata.normalize("NFD", f))]
+        if len(candidats) == 1:
+            return candidats[0]
+    return None
+
+
+def associer_notes(rendus: Sequence[RenduCorrige], notes: Sequence[NoteManuelle]
+                   ) -> list[tuple[NoteManuelle, tuple[str, str] | None]]:
+    """Chaque note et sa clé (fichier rendu retrouvé, question), ou ``None`` si aucune
+    copie ne correspond ; à clé égale, la ligne au nom exact l'emporte."""
+    fichiers = [r.fichier for r in rendus]
+    paires = [(n, retrouver_fichier(n.fichier, fichiers)) for n in notes]
+    exactes = {(n.fichier, n.question) for n, f in paires if f == n.fichier}
+    resultat: list[tuple[NoteManuelle, tuple[str, str] | None]] = []
+    for note, fichier in paires:
+        cle = (fichier, note.question) if fichier is not None else None
+        if cle is not None and fichier != note.fichier and cle in exactes:
+            cle = None          # doublon abîmé d'une ligne au nom exact : gardé à part
+        resultat.append((note, cle))
+    return resultat
+
+
 def appliquer_notes(rendus: Sequence[RenduCorrige], notes: Sequence[NoteManuelle]
                     ) -> tuple[list[RenduCorrige], list[str]]:
-    """Applique les notes manuelles ; calcule totaux et questions restant à noter."""
-    par_cle = {(n.fichier, n.question): n for n in notes}
-    avertissements: list[str] = []
+    """Applique les notes manuelles ; calcule totaux et questions restant à noter ;
+    signale les notes illisibles, hors barème ou sans copie correspondante."""
+    associees = associer_notes(rendus, notes)
+    par_cle = {cle: n for n, cle in associees if cle is not None}
+    avertissements: list[str] = [
+        f"{n.fichier}, {n.question} : note « {n.note} » non comptée, aucun fichier rendu de "
+        f"ce nom (fichier renommé ou retiré du dossier ?) ; corrigez la colonne « fichier » "
+        f"de {NOM_NOTES_MANUELLES}" for n, cle in associees if cle is None and n.note.strip()]
+    questions = {(r.fichier, c.question) for r in rendus for c in r.corrections}
+    avertissements += [
+        f"{n.fichier}, {n.question} : note « {n.note} » non comptée, cette question n'existe "
+        "pas dans la fiche de ce fichier" for n, cle in associees
+        if cle is not None and n.note.strip() and cle not in questions
+        and any(r.fichier == cle[0] and r.corrige for r in rendus)]
     resultat = []
     for rendu in rendus:
         if not rendu.corrige:
@@ -153,7 +216,8 @@ def lignes_notes(rendus: Sequence[RenduCorrige], existantes: Sequence[NoteManuel
     question que le professeur a ajoutée), dans l'ordre du carnet ; les notes et
     commentaires déjà saisis sont recopiés tels quels ; les lignes d'anciens fichiers sont
     gardées à la fin."""
-    par_cle = {(n.fichier, n.question): n for n in existantes}
+    associees = associer_notes(rendus, existantes)
+    par_cle = {cle: n for n, cle in associees if cle is not None}
     lignes = []
     vues = set()
     for rendu in rendus:
@@ -170,11 +234,49 @@ def lignes_notes(rendus: Sequence[RenduCorrige], existantes: Sequence[NoteManuel
                            nombre(c.sur), ancienne.note if ancienne else "",
                            ancienne.commentaire if ancienne else "", reperes,
                            reponses.get(cle, "")])
-    for note in existantes:
-        if (note.fichier, note.question) in vues:
+    for note, cle in associees:
+        if cle in vues:
             continue
         autres = list(note.autres) + [""] * 5
         # anciennes lignes (fichier disparu ou renommé) : gardées telles quelles
         lignes.append([note.fichier, autres[0], autres[1], note.question, autres[2],
                        note.note, note.commentaire, autres[3], autres[4]])
     return lignes
+
+
+def lire_carnet_precedent(chemin: Path) -> dict[tuple[str, str], str]:
+    """Les points de chaque (fichier, question) dans le ``carnet.csv`` de la correction
+    précédente (textes tels qu'écrits) ; vide s'il n'existe pas ou ne se lit pas."""
+    try:
+        texte = chemin.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return {}
+    lignes = list(csv.DictReader(io.StringIO(texte, newline=""), delimiter=";"))
+    points: dict[tuple[str, str], str] = {}
+    for ligne in lignes:
+        fiche_id, fichier = ligne.get("fiche") or "", ligne.get("fichier") or ""
+        for colonne, valeur in ligne.items():
+            if fiche_id and isinstance(colonne, str) and colonne.startswith(f"{fiche_id} "):
+                points[(fichier, colonne[len(fiche_id) + 1:])] = valeur or ""
+    return points
+
+
+def notes_a_confirmer(avant: Sequence[RenduCorrige], apres: Sequence[RenduCorrige],
+                      precedent: Mapping[tuple[str, str], str]) -> list[str]:
+    """Les notes manuelles qui changent une note (par rapport à la correction automatique)
+    et n'étaient pas déjà comptées dans le carnet précédent (``precedent``) : le professeur
+    vérifie qu'il les a bien saisies lui-même."""
+    a_confirmer = []
+    for rendu_avant, rendu in zip(avant, apres):
+        for origine, c in zip(rendu_avant.corrections, rendu.corrections):
+            if c == origine or c.message not in ("Noté par votre professeur.",
+                                                 "Note revue par votre professeur."):
+                continue
+            ancien, nouveau = points_colonne(origine), nombre(c.points)
+            cle = (rendu.fichier, c.question)
+            if nouveau == ancien or precedent.get(cle) == nouveau:
+                continue
+            a_confirmer.append(
+                f"{rendu.fichier} ({rendu.eleve}), {c.question} : {nouveau} / {nombre(c.sur)}"
+                f" au lieu de {ancien + ' (note automatique)' if ancien else 'pas de note'}")
+    return a_confirmer

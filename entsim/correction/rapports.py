@@ -169,6 +169,11 @@ def synthese_html(carnet: Carnet, fiches: Mapping[str, Fiche]) -> str:
     if carnet.avertissements:
         morceaux.append("<h2>Notes manuelles : avertissements</h2><ul>" + "".join(
             f"<li>{e(a)}</li>" for a in carnet.avertissements) + "</ul>")
+    if carnet.a_confirmer:
+        morceaux.append("<h2>Notes manuelles nouvelles : à confirmer</h2><p>Ces notes "
+                        "manuelles n'étaient pas comptées à la correction précédente et "
+                        "changent une note : vérifiez que vous les avez bien saisies.</p><ul>"
+                        + "".join(f"<li>{e(a)}</li>" for a in carnet.a_confirmer) + "</ul>")
     for fiche_id in sorted({f for f, _ in carnet.colonnes}):
         la_fiche = fiches[fiche_id]
         rendus = [r for r in carnet.rendus if r.corrige and r.fiche == fiche_id]
@@ -182,16 +187,21 @@ def synthese_html(carnet: Carnet, fiches: Mapping[str, Fiche]) -> str:
 def _section_fiche(la_fiche: Fiche, rendus: Sequence[RenduCorrige]) -> str:
     e = html.escape
     morceaux = [f"<h2>Fiche {e(la_fiche.id)} — {e(la_fiche.titre)}</h2>"]
-    notes = [r.total for r in rendus if r.total is not None]
+    comptes_une_fois = [r for r in rendus if r.compte_dans_la_moyenne]
+    notes = [r.total for r in comptes_une_fois if r.total is not None]
     n = len(rendus)
+    doubles = n - len(comptes_une_fois)
     moyenne = sum(notes) / len(notes) if notes else None
     a_noter = sum(len(r.a_noter) for r in rendus)
     morceaux.append(
         f"<p>{n} copie{'s' if n > 1 else ''} corrigée{'s' if n > 1 else ''} ; moyenne "
         f"{e(nombre(moyenne))} / {e(nombre(la_fiche.points))}"
         + (f" (sans les {a_noter} réponses ouvertes qui restent à noter à la main)"
-           if a_noter else "") + ".</p>")
-    taux = [taux_de_reussite(rendus, q.id) for q in la_fiche.questions]
+           if a_noter else "")
+        + (f" ; {doubles} copie{'s' if doubles > 1 else ''} en double non comptée"
+           f"{'s' if doubles > 1 else ''} (un élève ne compte qu'une fois, avec sa "
+           "meilleure copie)" if doubles else "") + ".</p>")
+    taux = [taux_de_reussite(comptes_une_fois, q.id) for q in la_fiche.questions]
     etiquettes = [q.id for q in la_fiche.questions]
     svg = diagramme_svg(etiquettes, taux, f"Fiche {la_fiche.id} : réussite par question")
     morceaux.append(f"<figure role=\"img\" aria-label=\"Taux de réussite de chaque question "

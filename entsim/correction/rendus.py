@@ -66,13 +66,20 @@ def _lisible(chemin: PurePosixPath) -> PurePosixPath:
     return PurePosixPath(texte)
 
 
+def _chemin_membre(nom: str) -> PurePosixPath:
+    """Le chemin d'un membre d'archive zip. La norme zip (APPNOTE.TXT, section 4.4.17.1)
+    impose « / » comme séparateur, mais des outils Windows écrivent « \\ » : on accepte
+    les deux, pour retrouver le dossier de l'élève (« Rendus\\Tom PETIT\\partie1.ipynb »)."""
+    return PurePosixPath(nom.replace("\\", "/"))
+
+
 def _membres_zip(chemin: Path, relatif: PurePosixPath) -> list[FichierRendu]:
     """Les notebooks d'une archive zip (téléchargement groupé depuis le casier de l'ENT)."""
     try:
         with zipfile.ZipFile(chemin) as archive:
             membres = [i for i in archive.infolist() if not i.is_dir()
                        and i.filename.lower().endswith(".ipynb")
-                       and not any(_ignore(p) for p in PurePosixPath(i.filename).parts)]
+                       and not any(_ignore(p) for p in _chemin_membre(i.filename).parts)]
     except (zipfile.BadZipFile, OSError, ValueError, RuntimeError):
         return [FichierRendu(relatif, chemin, probleme=(
             "illisible", "L'archive zip est abîmée ou incomplète : décompressez-la à la main "
@@ -82,7 +89,7 @@ def _membres_zip(chemin: Path, relatif: PurePosixPath) -> list[FichierRendu]:
             "pas_un_notebook", "L'archive zip ne contient aucun notebook (.ipynb)."))]
     resultat = []
     for info in sorted(membres, key=lambda i: i.filename)[:MEMBRES_ZIP_MAX]:
-        rel = relatif / PurePosixPath(info.filename)
+        rel = relatif / _chemin_membre(info.filename)
         if info.file_size > TAILLE_MAX:
             resultat.append(FichierRendu(rel, chemin, info.filename, probleme=(
                 "trop_volumineux", "Le notebook de l'archive dépasse la taille maximale : "

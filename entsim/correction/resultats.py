@@ -69,7 +69,8 @@ class RenduCorrige:
     ``statut`` : code de :data:`STATUTS_FICHIER` ; ``raison`` : en français, pourquoi le
     fichier n'est pas (ou pas entièrement) corrigé, et ce qui a été toléré ; ``total`` et
     ``sur`` : ``None`` si rien n'a été corrigé ; ``a_noter`` : questions ouvertes sans note
-    manuelle pour l'instant.
+    manuelle pour l'instant ; ``compte_dans_la_moyenne`` : faux pour les autres copies
+    d'un élève qui a rendu plusieurs fois la même fiche (sa meilleure copie compte seule).
     """
 
     fichier: str
@@ -83,6 +84,7 @@ class RenduCorrige:
     sur: float | None = None
     a_noter: tuple[str, ...] = ()
     commentaires: tuple[tuple[str, str], ...] = ()
+    compte_dans_la_moyenne: bool = True
 
     @property
     def libelle_statut(self) -> str:
@@ -106,7 +108,10 @@ class RenduCorrige:
 @dataclass(frozen=True)
 class Carnet:
     """Le résultat de la correction d'un dossier ; les fichiers écrits sont dans
-    ``dossier_sortie`` (:attr:`chemin_carnet`, :attr:`chemin_synthese`…)."""
+    ``dossier_sortie`` (:attr:`chemin_carnet`, :attr:`chemin_synthese`…).
+
+    ``a_confirmer`` : les notes manuelles nouvelles (absentes de la correction précédente)
+    qui changent une note, à confirmer par le professeur."""
 
     dossier_rendus: Path
     dossier_sortie: Path
@@ -114,6 +119,7 @@ class Carnet:
     colonnes: tuple[tuple[str, str], ...] = ()
     avertissements: tuple[str, ...] = ()
     fiches_attendues: tuple[str, ...] = ()
+    a_confirmer: tuple[str, ...] = ()
 
     @property
     def chemin_carnet(self) -> Path:
@@ -224,6 +230,10 @@ def resume(carnet: Carnet) -> str:
                f"Retours aux élèves : {carnet.dossier_retours}"]
     for avertissement in carnet.avertissements:
         lignes.append(f"Attention : {avertissement}.")
+    if carnet.a_confirmer:
+        lignes.append(f"Notes manuelles nouvelles à confirmer (elles changent une note ; "
+                      f"vérifiez que vous les avez bien saisies dans {NOM_NOTES_MANUELLES}) :")
+        lignes += [f"  - {ligne}" for ligne in carnet.a_confirmer]
     return "\n".join(lignes)
 
 

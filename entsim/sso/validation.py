@@ -72,7 +72,12 @@ class ValidationCAS(EtatServeurCAS):
         4. pas encore présenté — sinon ``INVALID_TICKET`` ;
         5. pas expiré — sinon ``INVALID_TICKET`` ;
         6. présenté par le service pour lequel il a été émis (et service enregistré) —
-           sinon ``INVALID_SERVICE`` ;
+           sinon ``INVALID_SERVICE`` ; ``service`` est l'adresse (URL) du service, telle
+           qu'enregistrée : section 2.5.1, « the identifier of the service for which the
+           ticket was issued, as discussed in Section 2.2.1 », où ``service`` est « the URL
+           of the application ». La spécification ne prévoit aucune normalisation : la
+           comparaison est exacte, et le code interne d'un service (``"notes"``) n'est pas
+           son adresse ;
         7. si ``renew`` : ticket émis juste après la saisie des identifiants — sinon
            ``INVALID_TICKET`` ;
         8. attributs d'identité construits — sinon ``INTERNAL_ERROR``, quelle que soit
@@ -91,9 +96,8 @@ class ValidationCAS(EtatServeurCAS):
         self.nettoyer()  # sessions SSO expirées fermées, leurs tickets détruits
         maintenant = self.horloge.maintenant()
         etapes: list[str] = []
-        presentateur = self._trouver(service_url) if service_url else None
-        if presentateur is not None:
-            service_url = presentateur.url
+        # par l'adresse seulement, comparée telle quelle (section 2.5.1, voir l'étape 6)
+        presentateur = next((s for s in self._services.values() if s.url == service_url), None)
         code_presentateur = presentateur.code if presentateur is not None else None
         # ce qui peut être recopié de la requête (XML bien formé, longueur bornée)
         lu = recopie(ticket) if ticket else ""
@@ -163,6 +167,13 @@ class ValidationCAS(EtatServeurCAS):
                          f"valable que {_duree_lisible(self.duree_ticket)}.", t)
         etapes.append(f"Ticket encore valable (émis à {t.emis_le:%H:%M:%S})")
         # 6. bon service
+        if presentateur is None and service_url in self._services:
+            return refus(INVALID_SERVICE,
+                         f"« {adresse} » est le code du service « "
+                         f"{self._services[service_url].nom} », pas son adresse : le paramètre "
+                         f"« service » est l'adresse du service "
+                         f"({self._services[service_url].url}, spécification CAS 3.0, "
+                         f"section 2.5.1) ; le ticket {lu} est désormais invalidé.", t)
         if presentateur is None:
             return refus(INVALID_SERVICE,
                          f"Le service {adresse} n'est pas enregistré auprès du serveur "

@@ -125,8 +125,13 @@ def _decoder(donnees: bytes) -> tuple[str, list[str]]:
             pass
     try:
         return donnees.decode("utf-8-sig"), []
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as erreur:
+        # Envoi coupé au milieu d'un caractère de plusieurs octets (« é » = 2 octets en
+        # UTF-8) : seule la fin est incomplète ; la partie valide reste de l'UTF-8.
+        # (positions de l'erreur comptées après un éventuel BOM, retiré par « utf-8-sig »)
+        sans_bom = donnees.removeprefix(b"\xef\xbb\xbf")
+        if erreur.reason == "unexpected end of data" and erreur.end == len(sans_bom):
+            return sans_bom[:erreur.start].decode("utf-8"), []
     debut = donnees[:8192]
     controles = sum(1 for o in debut if o < 9 or 13 < o < 32)
     if b"\x00" in debut or controles > len(debut) // 20:

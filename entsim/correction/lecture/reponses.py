@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from entsim.correction.lecture.notebook import Cellule, NotebookLu
 from entsim.etablissement.identifiants import replier
@@ -173,6 +173,28 @@ def _semble_vide(reponse: ReponseLue) -> bool:
     return False
 
 
+def _reponse_dans_verification(notebook: NotebookLu, qid: str) -> ReponseLue | None:
+    """La réponse à ``qid`` tapée par l'élève dans une cellule de vérification (la cellule
+    ``f.verifier(…)`` qui suit la cellule de réponse), ou ``None`` s'il n'y en a pas. Seules
+    les affectations à ``reponse_<qid>`` sont lues (la vérification n'est pas exécutée)."""
+    variable = f"reponse_{qid}"
+    trouvee = None
+    for cellule in notebook.cellules:
+        if cellule.role != "verification" or cellule.type != "code" \
+                or not _affecte(cellule.source, variable):
+            continue
+        try:
+            arbre = ast.parse(code_de_cellule(cellule))
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
+            trouvee = ReponseLue("syntaxe", cellule=cellule)
+            continue
+        lignes = [ast.get_source_segment(code_de_cellule(cellule), i) or ""
+                  for i in arbre.body if _ligne_affectation(i, variable) is not None]
+        if lignes:
+            trouvee = analyser_cellule(replace(cellule, source="\n".join(lignes)), qid)
+    return trouvee
+
+
 def lire_reponse(notebook: NotebookLu, qid: str) -> ReponseLue:
     """La réponse à ``qid`` : la dernière cellule candidate complétée (sinon la dernière).
 
@@ -193,6 +215,17 @@ def lire_reponse(notebook: NotebookLu, qid: str) -> ReponseLue:
     if retenue.cellule is not None and retenue.cellule.type != "code":
         remarques += (f"la cellule de réponse à {qid} a été changée en texte (Markdown) : "
                       "sa réponse a quand même été relue",)
+    if _semble_vide(retenue):
+        dans_verification = _reponse_dans_verification(notebook, qid)
+        if dans_verification is not None and dans_verification.nature == "litterale" \
+                and not _semble_vide(dans_verification):
+            retenue = dans_verification
+            remarques += (f"la réponse à {qid} a été écrite dans la cellule de vérification "
+                          "au lieu de la cellule de réponse : elle a quand même été relue",)
+        elif dans_verification is not None:
+            remarques += (f"une réponse à {qid} semble écrite dans la cellule de vérification "
+                          "(pas dans la cellule de réponse) : elle n'a pas pu être relue sans "
+                          "exécuter de code, vérifiez-la à la main",)
     if remarques:
         retenue = ReponseLue(retenue.nature, retenue.valeur, retenue.message, retenue.cellule,
                              retenue.source, remarques)
