@@ -13,7 +13,9 @@
 - :mod:`~entsim.authentification.activation` : première connexion (code d'activation) ;
 - :mod:`~entsim.authentification.preuves` (sous-paquet) : autres preuves (code à usage
   unique, clés, certificats, signature) ;
-- :mod:`~entsim.authentification.autres_preuves` : ces preuves branchées sur le service.
+- :mod:`~entsim.authentification.autres_preuves` : ces preuves branchées sur le service ;
+- :mod:`~entsim.authentification.etat` : l'état partagé des parties du service, déclaré une
+  fois.
 
 Questions du cours : Q13 (authentification), Q16 (preuves d'authentification), Q17 (le SDET
 et la CNIL).

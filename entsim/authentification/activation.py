@@ -20,58 +20,19 @@ Un mauvais code d'activation compte comme un échec pour le blocage
 from __future__ import annotations
 
 import hmac
-from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from datetime import datetime
 
-from entsim.socle.aleatoire import SourceAleatoire
-from entsim.etablissement.annuaire import Etablissement, Personne
-from entsim.authentification.comptes import (
-    ALPHABET_CODE_ACTIVATION,
-    LONGUEUR_CODE_ACTIVATION,
-    Compte,
-    EtatCompte,
-    Probleme,
-    ResultatActivation,
-    ResultatAuthentification,
-    _empreinte_code,
-    _resultat,
-)
+from entsim.authentification.etat import EtatAuthentification
+from entsim.etablissement.annuaire import Etablissement
+from entsim.authentification.comptes import (ALPHABET_CODE_ACTIVATION, LONGUEUR_CODE_ACTIVATION,
+                                             Compte, EtatCompte, Probleme, ResultatActivation,
+                                             _empreinte_code, _resultat)
 from entsim.socle.erreurs import Introuvable, ValeurInvalide, verifier_texte
-from entsim.socle.horloge import Horloge
 from entsim.socle.texte import cite
-from entsim.journal.chaine import Journal
 
 
-class ActivationComptes:
+class ActivationComptes(EtatAuthentification):
     """Créer, activer (première connexion) et supprimer les comptes."""
-
-    # Fournis par Authentification.
-    horloge: Horloge
-    journal: Journal
-    source: SourceAleatoire
-    etablissement: Etablissement | None
-    duree_code_activation: timedelta
-    _comptes: dict[str, Compte]
-
-    if TYPE_CHECKING:
-        def compte(self, identifiant: str) -> Compte: ...
-
-        def _personne(self, identifiant: str) -> Personne | None: ...
-
-        def _probleme(self, code: str, **details: str) -> Probleme: ...
-
-        def _problemes_mot_de_passe(self, mot_de_passe: object, utilisateur: Personne | None,
-                                    compte: Compte | None) -> list[Probleme]: ...
-
-        def _poser_mot_de_passe(self, compte: Compte, mot_de_passe: str,
-                                maintenant: datetime) -> None: ...
-
-        def _journaliser_refus(self, operation: str, ident: str, compte: Compte | None,
-                               problemes: list, *, preuve_bonne: bool,
-                               poste: str | None) -> None: ...
-
-        def _refus_si_bloque(self, compte: Compte | None, poste: str | None,
-                             operation: str) -> ResultatAuthentification | None: ...
 
     # -- création et suppression -----------------------------------------------------
     def creer_compte(self, identifiant: str) -> str:

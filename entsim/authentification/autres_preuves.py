@@ -20,9 +20,8 @@ Les échecs comptent pour le blocage (:mod:`entsim.authentification.verrouillage
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import TYPE_CHECKING
 
-from entsim.socle.aleatoire import SourceAleatoire
+from entsim.authentification.etat import EtatAuthentification
 from entsim.authentification.comptes import (
     MESSAGES,
     METHODE_CERTIFICAT,
@@ -34,68 +33,17 @@ from entsim.authentification.comptes import (
     ResultatOperation,
 )
 from entsim.socle.erreurs import ValeurInvalide, verifier_texte
-from entsim.socle.horloge import Horloge
 from entsim.socle.texte import nature
-from entsim.journal.chaine import Journal
-from entsim.authentification.preuves import (
-    AutoriteCertification,
-    Certificat,
-    nouveau_defi,
-    nouveau_secret_totp,
-    verifier_signature,
-    verifier_totp_detail,
-)
+from entsim.authentification.preuves import (Certificat, nouveau_defi, nouveau_secret_totp,
+                                             verifier_signature, verifier_totp_detail)
 from entsim.authentification.verrouillage import _duree_fr
 
 #: Durée de validité d'un défi de connexion par clé (le temps de le signer).
 DUREE_DEFI = timedelta(minutes=2)
 
 
-class PreuvesComplementaires:
+class PreuvesComplementaires(EtatAuthentification):
     """Code à usage unique et connexion par clé, à côté du mot de passe."""
-
-    # Fournis par Authentification.
-    horloge: Horloge
-    journal: Journal
-    source: SourceAleatoire
-    _comptes: dict[str, Compte]
-
-    if TYPE_CHECKING:
-        @property
-        def autorite(self) -> AutoriteCertification: ...
-
-        def compte(self, identifiant: str) -> Compte: ...
-
-        def _probleme(self, code: str, **details: str) -> Probleme: ...
-
-        def _resultat(self, ok: bool, code: str, identifiant: str, methode: str, *,
-                      cle_message: str | None = None, **details: object
-                      ) -> ResultatAuthentification: ...
-
-        def _controle_saisie(self, identifiant: object, secret: object, methode: str,
-                             poste: str | None, service: str | None, operation: str,
-                             nom_secret: str) -> ResultatAuthentification | None: ...
-
-        def _refus_saisie(self, identifiant: object, methode: str, poste: str | None,
-                          service: str | None, operation: str,
-                          texte: str) -> ResultatAuthentification: ...
-
-        def _refus_sans_compte(self, ident: str, methode: str, poste: str | None,
-                               service: str | None, operation: str,
-                               detail: str) -> ResultatAuthentification: ...
-
-        def _succes(self, compte: Compte, operation: str, methode: str, poste: str | None,
-                    service: str | None) -> ResultatAuthentification: ...
-
-        def _echec(self, compte: Compte, operation: str, detail: str, *, poste: str | None,
-                   service: str | None, methode: str = ...,
-                   code: str = ...) -> ResultatAuthentification: ...
-
-        def _refus_blocage(self, compte: Compte, methode: str, poste: str | None,
-                           service: str | None, tentative: str
-                           ) -> ResultatAuthentification: ...
-
-        def _actualiser_blocage(self, compte: Compte) -> None: ...
 
     # -- code à usage unique (TOTP) --------------------------------------------------
     def activer_otp(self, identifiant: str) -> str:

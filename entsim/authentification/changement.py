@@ -17,52 +17,16 @@ l'administrateur, toujours contrôlé par la politique de mot de passe.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
-from entsim.authentification.comptes import (
-    TAILLE_HISTORIQUE,
-    Compte,
-    EmpreinteAncienne,
-    EtatCompte,
-    Probleme,
-    ResultatAuthentification,
-    ResultatChangement,
-    _resultat,
-)
-from entsim.authentification.hachage import (
-    LONGUEUR_MAX_MOT_DE_PASSE,
-    GestionnaireEmpreintes,
-    verifier_mot_de_passe_saisi,
-)
-from entsim.authentification.mots_de_passe.politique import PolitiqueMotDePasse
+from entsim.authentification.etat import EtatAuthentification
+from entsim.authentification.comptes import (TAILLE_HISTORIQUE, Compte, EmpreinteAncienne,
+                                             EtatCompte, Probleme, ResultatChangement, _resultat)
+from entsim.authentification.hachage import LONGUEUR_MAX_MOT_DE_PASSE, verifier_mot_de_passe_saisi
 from entsim.etablissement.annuaire import Personne
-from entsim.journal.chaine import Journal
-from entsim.socle.horloge import Horloge
 
 
-class ChangementMotDePasse:
+class ChangementMotDePasse(EtatAuthentification):
     """Définir (administrateur) et changer (utilisateur) le mot de passe d'un compte."""
-
-    # Fournis par Authentification.
-    horloge: Horloge
-    journal: Journal
-    politique: PolitiqueMotDePasse
-    _hachage: GestionnaireEmpreintes
-    _comptes: dict[str, Compte]
-
-    if TYPE_CHECKING:
-        def compte(self, identifiant: str) -> Compte: ...
-
-        def _personne(self, identifiant: str) -> Personne | None: ...
-
-        def _probleme(self, code: str, **details: str) -> Probleme: ...
-
-        def _journaliser_refus(self, operation: str, ident: str, compte: Compte | None,
-                               problemes: list, *, preuve_bonne: bool,
-                               poste: str | None) -> None: ...
-
-        def _refus_si_bloque(self, compte: Compte | None, poste: str | None,
-                             operation: str) -> ResultatAuthentification | None: ...
 
     def definir_mot_de_passe(self, identifiant: str, mot_de_passe: str, *,
                              contourner_politique: bool = False) -> ResultatChangement:

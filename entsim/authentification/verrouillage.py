@@ -21,8 +21,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
+from entsim.authentification.etat import EtatAuthentification
 from entsim.authentification.comptes import (
     MESSAGES,
     METHODE_MOT_DE_PASSE,
@@ -31,8 +32,6 @@ from entsim.authentification.comptes import (
     ResultatAuthentification,
 )
 from entsim.socle.erreurs import ValeurInvalide
-from entsim.socle.horloge import Horloge
-from entsim.journal.chaine import Journal
 
 
 def _heure(instant: datetime) -> str:
@@ -138,23 +137,8 @@ class RetardCroissant:
 # ---------------------------------------------------------------------------------------
 
 
-class RestrictionAcces:
+class RestrictionAcces(EtatAuthentification):
     """Compter les échecs, bloquer, refuser pendant le blocage, débloquer."""
-
-    # Fournis par Authentification.
-    horloge: Horloge
-    journal: Journal
-    verrouillage: Verrouillage | RetardCroissant | None
-
-    if TYPE_CHECKING:
-        def compte(self, identifiant: str) -> Compte: ...
-
-        def _resultat(self, ok: bool, code: str, identifiant: str, methode: str, *,
-                      cle_message: str | None = None, bloque_jusqu_a: datetime | None = None,
-                      **details: object) -> ResultatAuthentification: ...
-
-        @staticmethod
-        def _cle_invalide(methode: str) -> str: ...
 
     def debloquer(self, identifiant: str) -> None:
         """Débloque un compte avant la fin du blocage (action de l'administrateur)."""
