@@ -26,11 +26,11 @@ COUCHES: list[tuple[str, list[str]]] = [
     ("Interface (Jupyter)", ["widgets"]),
     ("Correction et compatibilité", ["correction", "banque"]),
     ("Fiches du cours", ["questions"]),
-    ("Démonstrations et schémas", ["demonstrations", "diagrammes"]),
+    ("Démonstrations, schémas, activité, enquête, RGPD", ["demonstrations", "diagrammes", "activite", "enquete", "rgpd"]),
     ("L'ENT qui relie tout", ["ent"]),
     ("Services simulés", ["services"]),
     ("AAS du SDET (indépendants entre eux)", ["authentification", "autorisation", "sso"]),
-    ("Journal et établissement", ["journal", "etablissement"]),
+    ("Journal, établissement et organisation", ["journal", "etablissement", "organisation"]),
     ("Socle", ["socle"]),
 ]
 
@@ -42,6 +42,10 @@ ROLES = {
     "questions": "types de questions, fiches (Q1–Q17)",
     "demonstrations": "SSO et preuves en direct (Q13–Q16)",
     "diagrammes": "Graphviz, schémas de connexion (Q15)",
+    "activite": "une année d'usage simulée (Q4–Q6)",
+    "enquete": "questionnaire et entretiens (Q6)",
+    "organisation": "acteurs, avantages, coordination (Q4–Q5)",
+    "rgpd": "registre, droits, conservation (Q7–Q12)",
     "ent": "l'objet ENT : horloge, graine, câblage",
     "services": "messagerie, notes, cahier de textes…",
     "authentification": "mots de passe, CNIL, preuves (Q13, Q16, Q17)",
@@ -96,7 +100,7 @@ def reduction_transitive(couples: set[tuple[str, str]]) -> set[tuple[str, str]]:
 def _nature(paquet: str) -> str:
     if paquet in ("authentification", "autorisation", "sso"):
         return "serveur"
-    if paquet in ("journal", "etablissement", "socle"):
+    if paquet in ("journal", "etablissement", "organisation", "socle"):
         return "donnees"
     if paquet in ("widgets", "notebook"):
         return "navigateur"

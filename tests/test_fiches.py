@@ -28,7 +28,7 @@ from entsim.questions.registre import fiche
 RACINE = Path(__file__).resolve().parents[1]
 SOLUTIONS = RACINE / "solutions"
 EXERCICES = RACINE / "exercises"
-FICHES = ("partie1", "partie3_authentification")
+FICHES = ("partie1", "partie2", "partie3_authentification")
 
 
 def _role(cellule):
@@ -54,7 +54,7 @@ def test_exercices_a_jour():
         "\n→ lancez « python -m entsim.questions generer »"
 
 
-def test_les_deux_fiches_existent():
+def test_les_fiches_existent():
     for nom in FICHES:
         assert (SOLUTIONS / f"{nom}.ipynb").is_file()
         assert (EXERCICES / f"{nom}.ipynb").is_file()

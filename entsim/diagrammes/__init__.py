@@ -5,6 +5,8 @@
 - :mod:`~entsim.diagrammes.schema` : l'objet :class:`~entsim.diagrammes.schema.Schema`,
   affichable dans un notebook et décrit en texte ;
 - :mod:`~entsim.diagrammes.carte` : la carte de l'ENT (profils et familles de services) ;
+- :mod:`~entsim.diagrammes.coordination` : prévenir une famille d'une absence, avant et avec
+  l'ENT (partie 2, coordination entre les acteurs), tiré de :mod:`entsim.organisation` ;
 - :mod:`~entsim.diagrammes.sso` : les schémas de connexion tirés de vraies exécutions
   (8 étapes, séquence, SSO, déconnexion unique), un module par schéma.
 
@@ -14,9 +16,10 @@ Peut importer : :mod:`entsim.ent` et tout ce qui est en dessous (AAS, journal,
 """
 
 from entsim.diagrammes.carte import carte_ent
+from entsim.diagrammes.coordination import schema_coordination
 from entsim.diagrammes.schema import Schema
 from entsim.diagrammes.sso import (schema_deconnexion, schema_parcours, schema_sequence,
                                    schema_sso_second_acces)
 
-__all__ = ["Schema", "carte_ent", "schema_deconnexion", "schema_parcours", "schema_sequence",
-           "schema_sso_second_acces"]
+__all__ = ["Schema", "carte_ent", "schema_coordination", "schema_deconnexion", "schema_parcours",
+           "schema_sequence", "schema_sso_second_acces"]

@@ -22,21 +22,28 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover - pour les outils d'analyse seulement
     from entsim.widgets.demarrage import ExplorateurClasses, ExplorateurServices
+    from entsim.widgets.exercices import ExerciceClassement, ExerciceTableau
     from entsim.widgets.pas_a_pas import PasAPas
+    from entsim.widgets.questionnaire import Questionnaire
     from entsim.widgets.portail import MemeActionParRole, Portail
     from entsim.widgets.telephone import TelephoneWidget
 
 #: Chaque nom exporté et le module qui le définit.
 _MODULES: dict[str, str] = {
+    "ExerciceClassement": "entsim.widgets.exercices",
+    "ExerciceTableau": "entsim.widgets.exercices",
     "ExplorateurClasses": "entsim.widgets.demarrage",
     "ExplorateurServices": "entsim.widgets.demarrage",
     "MemeActionParRole": "entsim.widgets.portail",
     "PasAPas": "entsim.widgets.pas_a_pas",
+    "Questionnaire": "entsim.widgets.questionnaire",
     "Portail": "entsim.widgets.portail",
     "TelephoneWidget": "entsim.widgets.telephone",
 }
 
-__all__ = ["ExplorateurClasses", "ExplorateurServices", "MemeActionParRole", "PasAPas",
+__all__ = ["ExerciceClassement", "ExerciceTableau", "ExplorateurClasses", "ExplorateurServices",
+           "MemeActionParRole", "PasAPas",
+           "Questionnaire",
            "Portail", "TelephoneWidget"]
 
 

@@ -206,6 +206,14 @@ class TableauACompleter(Question):
                                    f"(« {affiche(valeur)} »).")
             if donnees is None:
                 details.append(f"Ligne « {ligne} » absente de votre tableau.")
+        # Des cases rédigées, jugées par mots-clés : comme pour une définition, la note est
+        # provisoire (le professeur relit et ajuste).
+        redigees = any(isinstance(attendu, MotsCles) for cases in self.attendu.values()
+                       for attendu in cases.values())
         return self._proportion(justes / total, "Tableau entièrement juste.",
                                 f"{accorder(justes, 'case juste', 'cases justes')} sur {total}.",
-                                f"Aucune case juste sur {total}.", details)
+                                f"Aucune case juste sur {total}.", details,
+                                pour_le_professeur=(
+                                    ("Cases rédigées notées par mots-clés, note provisoire : "
+                                     "relisez-les et ajustez si besoin.",) if redigees else ()),
+                                provisoire=redigees)

@@ -1,0 +1,48 @@
+"""Le simulateur d'activité à l'échelle : une année scolaire complète (2025-2026) d'un lycée
+de 2 000 élèves (objectif : au moins 10 millions de lignes en moins de 20 s et moins de 2 Go
+de mémoire au pic), et de l'établissement de démonstration (moins d'une seconde).
+
+Lancer depuis la racine du dépôt :  ``.venv/bin/python benchmarks/bench_activite.py``
+Chaque cas tourne dans un processus à part, pour que le pic de mémoire (``ru_maxrss``, tout
+le processus : Python, l'ENT et la simulation) soit le sien. Le temps mesuré est celui de
+``simuler_activite`` (l'ENT est construit avant). (Mesure du temps réel : c'est un banc
+d'essai, pas la simulation, qui lit l'horloge.)
+"""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+import time
+
+CAS = {"lycee-2000": "ENT(2026, 2000)", "demo": "ENT.demo()"}
+
+
+def mesurer(cas: str) -> None:
+    from entsim import ENT
+    from entsim.activite import simuler_activite
+
+    ent = eval(CAS[cas], {"ENT": ENT})                       # noqa: S307 - table fixe ci-dessus
+    avant = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    debut = time.perf_counter()
+    activite = simuler_activite(ent, "annee", progression=False)
+    duree = time.perf_counter() - debut
+    pic = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    lignes = len(activite)
+    print(f"{cas:>11} {lignes:>12,} {duree:>9.2f} {lignes / duree:>13,.0f} {pic:>10,.0f} "
+          f"{avant:>9,.0f}   {len(activite.incidents)} incidents".replace(",", " "))
+
+
+def main() -> None:
+    print(f"{'cas':>11} {'lignes':>12} {'temps (s)':>9} {'lignes/s':>13} {'pic (Mo)':>10} "
+          f"{'avant (Mo)':>9}")
+    for cas in CAS:
+        subprocess.run([sys.executable, __file__, cas], check=True)
+
+
+if __name__ == "__main__":
+    if len(sys.argv) > 1:
+        mesurer(sys.argv[1])
+    else:
+        main()

@@ -1,0 +1,213 @@
+"""Construit notebooks/02_travail_et_coordination.ipynb (partie 2 du cours, questions 4 à 6).
+
+Le notebook est reconstruit par ce script :  .venv/bin/python outils/construire_notebook_02.py
+puis exécuté : bash outils/executer_notebook.sh notebooks/02_travail_et_coordination.ipynb
+"""
+from pathlib import Path
+
+import nbformat as nbf
+
+RACINE = Path(__file__).resolve().parent.parent
+nb = nbf.v4.new_notebook()
+
+
+def md(texte):
+    return nbf.v4.new_markdown_cell(texte.strip("\n"))
+
+
+def code(source, *tags):
+    cellule = nbf.v4.new_code_cell(source.strip("\n"))
+    if tags:
+        cellule.metadata["tags"] = list(tags)
+    return cellule
+
+
+def widget(source):
+    """Une cellule qui affiche un widget ou une image : nbval ne compare pas sa sortie."""
+    return code(source, "nbval-ignore-output")
+
+
+cellules = [
+md("""# 02 — L'ENT, le travail et la coordination des acteurs
+
+**Partie 2 du cours — questions 4 à 6.** L'ENT ne sert pas qu'à consulter des notes : il
+change la façon dont les acteurs de l'établissement **travaillent**, se **coordonnent** et
+**échangent**. Vous allez :
+
+1. retrouver les **acteurs** internes et externes concernés par l'ENT (question 4) ;
+2. dire, pour chacun, les **avantages** et les **limites** de l'ENT (question 5) ;
+3. observer l'usage de l'ENT sur **toute une année** dans un lycée simulé de 2 000 élèves :
+   qui se connecte, quand, pour quoi faire ;
+4. comparer une tâche de coordination **avant** et **avec** l'ENT ;
+5. préparer une **enquête** auprès d'un acteur et analyser des réponses (question 6).
+
+Les exercices donnent une réponse immédiate. Les mêmes questions se retrouvent dans la
+**fiche à rendre** (`exercises/partie2.ipynb`)."""),
+code('from entsim.questions import fiche\nf = fiche("partie2")'),
+md("""## 1. Question 4 — Les acteurs de l'ENT
+
+Un ENT concerne bien plus de monde que les élèves et leurs professeurs. Le corrigé du cours
+(2013) cite l'administration (direction, vie scolaire, intendance), les élèves, les
+enseignants, les parents, le collège de secteur et des partenaires ; la page du ministère
+(2022) ajoute la **collectivité** (la Région pour un lycée), qui finance les équipements et
+l'ENT, le **référent pour les usages pédagogiques numériques** (RUPN) et la délégation
+académique au numérique éducatif (DANE, devenue **DRANE** à l'échelle de la région
+académique). Le tableau ci-dessous les présente, avec le profil de leur compte quand ils en
+ont un."""),
+code("from entsim.organisation import tableau_acteurs\ntableau_acteurs()[[\"Acteur\", \"Famille\", \"Profil ENT\"]]"),
+md("""**✍ Exercice — internes ou externes ?** Un acteur **interne** travaille dans
+l'établissement ; un acteur **externe** agit de l'extérieur, même s'il a un compte dans
+l'ENT. Choisissez une catégorie pour chaque acteur puis cliquez sur **Vérifier** (la même
+correction que dans la fiche)."""),
+code('from entsim.widgets import ExerciceClassement\nExerciceClassement(f.question("q4a"))', "nbval-ignore-output"),
+md("""**✍ Exercice — qui fait quoi ?** Associez chaque acteur à son rôle."""),
+widget('ExerciceClassement(f.question("q4b"))'),
+md("""Le tableau complet, avec la position (interne ou externe) et le rôle de chacun, et une
+remarque quand le classement mérite une explication (les parents, par exemple) :"""),
+code("tableau_acteurs()"),
+md("""## 2. Question 5 — Avantages et limites pour chaque acteur
+
+Le corrigé de 2013 ne donnait que des **avantages** (communication plus efficace, économie de
+papier, meilleur suivi des enfants, travail collaboratif…). La page du ministère de 2022 en
+nomme une **limite** : la **fracture numérique** — toutes les familles n'ont pas un
+ordinateur, une bonne connexion, ni l'aisance pour s'en servir. On en connaît d'autres :
+trop de messages, des messages le soir et le week-end, la dépendance au réseau.
+
+**✍ Exercice — complétez le tableau.** Pour chaque acteur, un avantage, en quelques mots :"""),
+code('from entsim.widgets import ExerciceTableau\nExerciceTableau(f.question("q5a"))', "nbval-ignore-output"),
+md("""Et une **limite** pour chacun :"""),
+widget('ExerciceTableau(f.question("q5b"))'),
+md("""## 3. Une année d'ENT dans un lycée de 2 000 élèves
+
+Pour voir comment l'ENT change le travail de chacun, rien ne vaut les **traces** : chaque
+connexion, chaque service ouvert, chaque message laisse une ligne dans le **journal** de
+l'ENT (vous l'étudierez en partie 3). La cellule suivante **simule** l'usage de l'ENT d'un
+lycée de 2 000 élèves pendant toute l'année scolaire 2025-2026 (du 1er septembre au début de
+juillet, avec les vacances de la zone du lycée) : plus de dix millions de lignes, en
+quelques secondes. Les lectures et les messages simulés respectent les règles d'accès de
+l'ENT (un parent ne lit que les notes de ses enfants…).
+
+*Les rythmes sont un **modèle** : ils s'inspirent des usages décrits par les
+établissements, ce ne sont pas des mesures d'un vrai lycée.*"""),
+code("from entsim import ENT\nfrom entsim.activite import simuler_activite\nlycee = ENT(2026, taille=2000)"),
+widget("annee = simuler_activite(lycee, \"annee\")"),
+code("print(annee.resume())"),
+md("""Le journal simulé a **les mêmes colonnes** que le journal de l'ENT : date, opération,
+identité, service, poste, résultat, détail, objet. Voici ses premières lignes :"""),
+code("annee.journal.head(12)"),
+md("""### Qui se connecte, et quand ?
+
+La **carte horaire** compte les connexions par heure (en lignes) et par jour de la semaine
+(en colonnes) : plus la case est claire, plus il y a de connexions. Commençons par les
+parents."""),
+code('annee.carte_horaire("Parent")'),
+md("""Comparez avec les élèves, les enseignants et les personnels (vie scolaire, direction,
+secrétariat, gestion). Changez le profil dans la ligne ci-dessous : `"Élève"`,
+`"Enseignant"`, `"Personnel"`."""),
+code('annee.carte_horaire("Enseignant")'),
+md("""**À observer.** Les enseignants travaillent sur l'ENT après les cours, le soir et…
+le dimanche soir : c'est là que le **droit à la déconnexion** se pose. La vie scolaire,
+elle, est active le matin (l'appel, les absences, les appels aux familles)."""),
+md("""### L'année, semaine par semaine
+
+La courbe suivante compte les connexions de chaque profil, semaine après semaine ; les
+bandes hachurées sont les **vacances scolaires**."""),
+code("annee.courbe_de_l_annee()"),
+md("""### Quels services pour quel profil ?"""),
+code("annee.services_par_profil()"),
+md("""### La coordination : qui écrit à qui ?
+
+La messagerie de l'ENT relie les acteurs selon une **matrice** fixée par l'établissement
+(un élève n'écrit pas à n'importe qui). Voici les messages de l'année, par profil de
+l'expéditeur (en lignes) et du destinataire (en colonnes) :"""),
+code("annee.messages_entre_profils()"),
+md("""### Le travail à faire publié à l'avance
+
+Dans le **cahier de textes** en ligne, les enseignants publient le travail à faire avant
+la date prévue : élèves et parents peuvent s'organiser. Combien de jours à l'avance ?"""),
+code("annee.delais_des_devoirs()"),
+md("""### Du papier en moins
+
+Chaque message aux familles, chaque devoir publié en ligne, chaque relevé de notes consulté
+sur l'ENT remplace, peut-être, une feuille imprimée. C'est une **estimation** : elle repose
+sur des hypothèses, affichées avec le résultat — changez-les pour voir."""),
+code("print(annee.papier_economise())"),
+md("""**✍ Exercice — lire les graphiques.**"""),
+code('f.question("q5d")'),
+code('reponse_q5d = None  # ← remplacez None par votre réponse (une lettre)'),
+code('f.verifier("q5d", reponse_q5d)'),
+code('f.question("q5e")'),
+code('reponse_q5e = None  # ← remplacez None par votre réponse (une lettre)'),
+code('f.verifier("q5e", reponse_q5e)'),
+md("""## 4. Une tâche de coordination, avant et avec l'ENT
+
+Une élève est absente en première heure. Il faut que sa famille le sache, et que l'absence
+soit justifiée. **✍ Exercice** : ces étapes ont-elles lieu avant l'ENT (papier et téléphone)
+ou avec l'ENT ?"""),
+widget('ExerciceClassement(f.question("q5f"))'),
+md("""Vérifiez avec la comparaison, étape par étape (les délais sont des **ordres de
+grandeur**, pas des mesures) :"""),
+code("from entsim.organisation import comparaison_coordination\ncomparaison = comparaison_coordination()\ncomparaison"),
+widget("from entsim.diagrammes import schema_coordination\nschema_coordination()"),
+code("print(schema_coordination())"),
+md("""**À retenir.** Avec l'ENT, l'information est saisie **une fois**, par celui qui la
+constate, et chacun la voit aussitôt : moins d'étapes, moins d'acteurs, un délai qui passe
+de jours à heures. Mais la famille doit pouvoir lire l'avis : pour celle qui n'a pas
+d'accès au numérique, le téléphone reste indispensable (la fracture numérique)."""),
+md("""## 5. Question 6 — Enquêter auprès des acteurs
+
+Le cours vous demande d'**interviewer** un acteur de l'ENT (un groupe par acteur) sur trois
+questions :
+
+1. Quelles **fonctionnalités** utilise-t-il ?
+2. Quelles **évolutions** constate-t-il dans son travail, sa coordination et ses échanges
+   avec les autres acteurs ?
+3. Quels sont pour lui les **avantages** et les **limites** de l'ENT ?
+
+### Le questionnaire
+
+Le formulaire ci-dessous propose un questionnaire pour chaque acteur. Choisissez l'acteur
+de votre groupe, saisissez les réponses de la personne interrogée, puis **Enregistrez** :
+chaque réponse s'ajoute au fichier `enquete_groupe.csv` (il se rouvre dans un tableur).
+**Aucun nom n'est demandé** : on ne collecte que ce qui sert l'enquête (le RGPD appelle cela
+la *minimisation* des données)."""),
+widget('from entsim.widgets import Questionnaire\nQuestionnaire("enquete_groupe.csv")'),
+md("""Pour mettre en commun les fichiers de tous les groupes, le professeur les **fusionne** :
+`fusionner(["groupe1.csv", "groupe2.csv", …])` (une réponse présente deux fois n'est comptée
+qu'une fois, un fichier abîmé est signalé sans bloquer les autres).
+
+### Analyser les réponses
+
+Le cours fournit un jeu de **réponses d'exemple** (synthétiques : aucune personne réelle)
+pour s'entraîner à l'analyse avant d'avoir les vôtres."""),
+code("from entsim.enquete import analyser, charger_exemple\nreponses = charger_exemple()\nanalyse = analyser(reponses)\nprint(analyse)"),
+code("analyse.effectifs"),
+md("""Les **avantages** et les **limites** les plus cités par un acteur, avec une citation
+pour chacun :"""),
+code('analyse.limites_de("Enseignant")'),
+code('from entsim.enquete import graphique_avantages_limites\ngraphique = graphique_avantages_limites(reponses, "Enseignant")\ngraphique'),
+md("""Pour votre diaporama, le graphique s'enregistre en image PNG :"""),
+code('graphique.enregistrer_png("avantages_limites_enseignants.png")'),
+md("""Les fonctionnalités utilisées par chaque acteur :"""),
+code("from entsim.enquete import graphique_fonctionnalites\ngraphique_fonctionnalites(reponses)"),
+md("""### La présentation orale
+
+Votre professeur évaluera la présentation de votre enquête avec cette grille (vous pouvez
+vous en servir pour la préparer) :"""),
+code("from entsim.enquete import grille\ngrille()"),
+md("""## 6. Et maintenant ?
+
+Ouvrez la fiche `exercises/partie2.ipynb`, répondez, enregistrez (*Ctrl + S*) et déposez-la
+dans le **casier** de votre professeur sur l'ENT. La partie 3 du cours étudie les
+**risques** de l'ENT : les données personnelles que ce journal contient, et comment on les
+protège."""),
+]
+
+nb.cells = cellules
+for numero, cellule in enumerate(nb.cells):
+    cellule["id"] = f"c{numero:02d}"
+nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python",
+                             "name": "python3"}
+nb.metadata["language_info"] = {"name": "python"}
+nbf.write(nb, RACINE / "notebooks" / "02_travail_et_coordination.ipynb")
+print("notebooks/02_travail_et_coordination.ipynb écrit.")
