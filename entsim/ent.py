@@ -27,6 +27,7 @@ from entsim.socle.texte import cite
 from entsim.etablissement.generation import DOMAINE_ENT, PERSONAS, generer_etablissement
 from entsim.socle.horloge import DEBUT_PAR_DEFAUT, Horloge
 from entsim.journal.chaine import Journal
+from entsim.journal.notaire import Notaire
 from entsim.sso.navigateur import Navigateur
 from entsim.authentification.preuves import AutoriteCertification
 from entsim.sso.serveur import ResultatAcces, ServeurCAS
@@ -72,12 +73,16 @@ class ENT:
     :param reproductible: ``True`` (par défaut, pour les notebooks) : les valeurs secrètes
         (tickets, codes) sont tirées de la graine ; ``False`` : elles viennent du module
         ``secrets``, comme dans un vrai serveur.
+    :param journal_a_cle: ``True`` : le journal est une chaîne à clé tenue par un notaire
+        (le DPO, :class:`~entsim.journal.notaire.Notaire`, disponible dans ``ent.notaire``) ;
+        une purge y laisse un point de départ signé. ``False`` (par défaut) : chaîne SHA-256
+        sans clé, ``ent.notaire`` vaut ``None``.
     """
 
     def __init__(self, graine: int = 2026, taille: int | str = "demo", *,
                  debut: datetime = DEBUT_PAR_DEFAUT, reproductible: bool = True,
                  etablissement: Etablissement | None = None, schema: str = "argon2",
-                 cout: str = "normal") -> None:
+                 cout: str = "normal", journal_a_cle: bool = False) -> None:
         if isinstance(graine, bool) or not isinstance(graine, int):
             raise ValeurInvalide(f"La graine doit être un nombre entier (reçu : {cite(graine)}).")
         self.graine = graine
@@ -86,7 +91,12 @@ class ENT:
         self.etablissement = etablissement if etablissement is not None else \
             generer_etablissement(graine, taille, source=self.aleatoire)
         self.catalogue = Catalogue.charger()
-        self.journal = Journal(self.horloge)
+        if not isinstance(journal_a_cle, bool):
+            raise ValeurInvalide("« journal_a_cle » vaut True (journal tenu avec un notaire) "
+                                 "ou False.")
+        self.notaire = (Notaire(self.aleatoire.derivee("notaire"), self.horloge)
+                        if journal_a_cle else None)
+        self.journal = Journal(self.horloge, notaire=self.notaire)
         # Les services AAS du SDET : identification/authentification, autorisation,
         # propagation de l'identité (SSO). Chacun a sa propre suite de secrets.
         self.autorite = AutoriteCertification("Autorité de certification de l'académie",
@@ -118,7 +128,8 @@ class ENT:
         """L'ENT de démonstration : une classe de terminale STMG, ses familles, ses
         enseignants et les personnels du lycée. Les personnages du récit (Léa Martin, sa mère
         Sophie, M. Durand…) ont déjà activé leur compte : voir :data:`MOTS_DE_PASSE_DEMO`."""
-        permises = {"debut", "reproductible", "etablissement", "schema", "cout"}
+        permises = {"debut", "reproductible", "etablissement", "schema", "cout",
+                    "journal_a_cle"}
         inconnues = sorted(set(options) - permises)
         if inconnues:
             raise ValeurInvalide(f"Option inconnue : {', '.join(inconnues)}. Options possibles : "

@@ -93,8 +93,10 @@ code("from entsim import ENT\nfrom entsim.activite import simuler_activite\nlyce
 widget("annee = simuler_activite(lycee, \"annee\")"),
 code("print(annee.resume())"),
 md("""Le journal simulé a **les mêmes colonnes** que le journal de l'ENT : date, opération,
-identité, service, poste, résultat, détail, objet. Voici ses premières lignes :"""),
-code("annee.journal.head(12)"),
+identité, service, poste, résultat, détail, objet. Voici ses premières lignes, sans les
+colonnes « Détail » et « Objet », qui contiennent des phrases entières (`annee.journal.head(8)`
+les montre toutes) :"""),
+code('annee.journal.head(8).drop(columns=["Détail", "Objet"])'),
 md("""### Qui se connecte, et quand ?
 
 La **carte horaire** compte les connexions par heure (en lignes) et par jour de la semaine

@@ -113,7 +113,7 @@ def cellules_question(fiche, qid: str, *, indice: bool = True) -> list[nbf.Noteb
     if type(q).__name__ == "Classement" and isinstance(modele, dict) and len(modele) > 8:
         # au-delà de 8 éléments, la liste des lettres dans l'ordre des éléments (forme
         # acceptée par Classement) garde la cellule courte
-        modele = [modele[element] for element in q.attendu]
+        modele = list(modele.values())
     reponse = code(f"### BEGIN SOLUTION\n{litteral(q.variable, modele)}\n"
                    "### END SOLUTION", question=qid, role="reponse")
     reponse.metadata["nbgrader"] = {"grade": False, "grade_id": qid, "locked": False,

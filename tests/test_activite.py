@@ -322,3 +322,38 @@ def test_meme_graine_meme_activite(moyen):
 def test_autre_graine_autre_activite(moyen):
     autre = simuler_activite(ENT(8, 300), PERIODE_MOYENNE, progression=False)
     assert len(autre) != len(moyen)
+
+
+def test_opposition_d_un_eleve_majeur_respectee_par_la_simulation():
+    """Un élève majeur fait opposition (``entsim.autorisation.majorite``) avant la
+    simulation : aucune ligne simulée ne montre un de ses parents lisant ses notes, ses
+    absences ou son dossier une fois la majorité atteinte — l'AAS le refuserait."""
+    from datetime import datetime, time
+    from entsim.autorisation.habilitations import ContexteAcces
+    from entsim.etablissement.annuaire import Parent
+
+    ent = ENT(2026, "demo")
+    aujourd_hui = ent.horloge.maintenant().date()
+    eleve = next(e for e in ent.etablissement.eleves() if e.est_majeur(aujourd_hui))
+    assert ent.autorisation.enregistrer_opposition(eleve.identifiant,
+                                                   par=eleve.identifiant).ok
+    parents = {p.identifiant for p in ent.etablissement.personnes.values()
+               if isinstance(p, Parent) and eleve.identifiant in p.enfants}
+    assert parents
+    activite = simuler_activite(ent, "annee", incidents=False, progression=False)
+    j = activite.journal
+    objets = {f"{ent.autorisation.decrire(r)} ({a.value})"
+              for r in (Ressource.notes_de(eleve.identifiant),
+                        Ressource.absences_de(eleve.identifiant),
+                        Ressource.dossier_de(eleve.identifiant))
+              for a in (Action.LIRE, Action.ECRIRE)}
+    lues = j[j["Identité"].astype(str).isin(parents) & j["Objet"].astype(str).isin(objets)]
+    for instant in lues["Date"]:
+        assert not eleve.est_majeur(instant.date()), instant
+    # et l'AAS refuse bien ces lectures une fois l'élève majeur (même règle, même date)
+    majeur_le = next(d.date() for d in pd.date_range("2025-09-01", "2026-07-03")
+                     if eleve.est_majeur(d.date()))
+    contexte = ContexteAcces(datetime.combine(majeur_le, time(20)), "exterieur")
+    assert not ent.autorisation.evaluer(next(iter(parents)), Action.LIRE,
+                                        Ressource.notes_de(eleve.identifiant),
+                                        contexte=contexte).autorise

@@ -243,12 +243,15 @@ def test_graphique_profils_services_phrase_et_etiquettes(tableau, ent):
     axes = graphique.figure.axes[0]
     assert axes.get_title() == "Services ouverts par chaque profil"
     assert (axes.get_xlabel(), axes.get_ylabel()) == ("Profil", "Service")
-    assert [t.get_text() for t in axes.get_xticklabels()] == ["Élèves", "Parents", "Enseignants"]
+    # chaque colonne dit sur combien d'ouvertures portent ses pourcentages
+    assert [t.get_text() for t in axes.get_xticklabels()] == [
+        "Élèves\n(3 ouvertures)", "Parents\n(3 ouvertures)", "Enseignants\n(1 ouverture)"]
     assert "67\u202f%" in [t.get_text() for t in axes.texts]     # le nombre dans la case
+    # sur si peu d'ouvertures, un pourcentage ne dit pas grand-chose : la phrase le précise
     assert graphique.phrase == ("Les élèves ouvrent surtout « Cahier de textes » (67\u202f% de "
-                                "leurs ouvertures), les parents « Notes et résultats des "
-                                "évaluations » (67\u202f%), les enseignants « Cahier de "
-                                "textes » (100\u202f%).")
+                                "leurs ouvertures, sur 3 seulement), les parents « Notes et "
+                                "résultats des évaluations » (67\u202f%, sur 3 seulement), les "
+                                "enseignants « Cahier de textes » (100\u202f%, sur 1 seule).")
 
 
 def test_periode_vide_graphiques_vides_avec_une_phrase(tableau, ent):
@@ -504,3 +507,21 @@ def test_les_graphiques_d_une_periode_simulee(simulee):
                                              graphique_profils_services(activite).phrase,
                                              graphique_messages(activite).phrase,
                                              graphique_devoirs(activite).phrase]
+
+
+def test_l_apercu_du_journal_dans_le_notebook_tient_sur_une_ou_deux_lignes():
+    """Notebook 02 : l'aperçu du journal simulé montre des cases courtes. Avec les colonnes
+    « Détail » et « Objet » (des phrases entières), chaque ligne du tableau prenait trois à
+    cinq lignes à l'écran et la date se coupait en trois (« 2025-09- / 01 / 06:02:02 »)."""
+    import json
+    from pathlib import Path
+
+    chemin = Path(__file__).resolve().parent.parent / "notebooks" / "02_travail_et_coordination.ipynb"
+    cellules = json.loads(chemin.read_text(encoding="utf-8"))["cells"]
+    (apercu,) = [c for c in cellules if c["cell_type"] == "code"
+                 and "".join(c["source"]).startswith("annee.journal")]
+    (html,) = ["".join(o["data"]["text/html"]) for o in apercu["outputs"]
+               if "text/html" in o.get("data", {})]
+    cases = re.findall(r"<td>(.*?)</td>", html, flags=re.S)
+    assert cases and max(len(c) for c in cases) <= 30
+    assert "<th>Détail</th>" not in html and "<th>Date</th>" in html

@@ -326,6 +326,25 @@ def test_graphiques_exportes_en_png_identiques(tmp_path):
     assert Path(carte.enregistrer_png(tmp_path / "carte.png")).stat().st_size > 10_000
 
 
+@pytest.mark.parametrize("dessiner", [lambda r: graphique_avantages_limites(r, "Enseignant"),
+                                      graphique_fonctionnalites])
+def test_graphiques_lisibles_au_videoprojecteur(dessiner):
+    """Même style que les autres graphiques du cours : titre en 16 points, axes et légende
+    en 12-13 points, valeurs des cases en 12 points au moins ; « 41 % » avec une espace
+    insécable (le « % » ne part jamais seul à la ligne)."""
+    from entsim.socle.graphiques import TAILLE_TEXTE, TAILLE_TITRE
+
+    graphique = dessiner(charger_exemple())
+    axes = graphique.figure.axes[0]
+    assert axes.title.get_fontsize() == TAILLE_TITRE
+    assert axes.xaxis.label.get_fontsize() == TAILLE_TEXTE
+    assert min(t.get_fontsize() for t in axes.texts) >= TAILLE_TEXTE - 1
+    if axes.get_legend() is not None:
+        assert axes.get_legend().get_texts()[0].get_fontsize() >= TAILLE_TEXTE - 1
+    assert " %" not in graphique.phrase
+    assert all(" %" not in t.get_text() for t in axes.texts)
+
+
 # -- grille -----------------------------------------------------------------------------------
 def test_grille_sur_20_et_notation():
     table = grille()
@@ -348,6 +367,17 @@ def test_grille_saisies_refusees(niveaux, attendu):
     with pytest.raises(ErreurENT) as erreur:
         noter(niveaux)
     assert attendu in str(erreur.value)
+
+
+def test_grille_niveaux_lus_dans_un_tableur():
+    """Des niveaux lus avec pandas sont des entiers numpy ou des décimaux (3.0) : même note
+    qu'avec des entiers Python, pas « niveau « 3 » inconnu »."""
+    import numpy as np
+    attendu = noter({c.code: 3 for c in CRITERES})
+    assert noter({c.code: np.int64(3) for c in CRITERES}) == attendu
+    assert noter({c.code: 3.0 for c in CRITERES}) == attendu
+    with pytest.raises(ErreurENT, match="niveau « 2,5 » inconnu|niveau « 2.5 » inconnu"):
+        noter({**{c.code: 3 for c in CRITERES}, "preparation": 2.5})
 
 
 def test_grille_exportee_pour_le_tableur(tmp_path):

@@ -44,7 +44,7 @@ def test_les_parents_sont_des_acteurs_externes_comme_dans_le_corrige_de_2013(f):
     reponse = {element: "A" for element in q.attendu}            # tout « interne »
     correction = f.corriger_question("q4a", reponse)
     assert correction.statut == "partiel" and 0 < correction.points < 2
-    assert "« Parents » est mal classé." in correction.texte()
+    assert "« Parents » n'est pas dans la bonne catégorie." in correction.texte()
     assert EXTERNE not in correction.texte()                        # la catégorie n'est pas donnée
 
 
@@ -77,6 +77,39 @@ def test_la_limite_fracture_numerique_est_reconnue(f):
                                             "Enseignants": "trop de messages",
                                             "Direction": "une panne du réseau bloque tout"})
     assert correction.juste
+
+
+BOURRAGE = "papier suivi collaboratif communication liaison fracture"
+
+
+@pytest.mark.parametrize("question", ["q5a", "q5b"])
+def test_une_liste_de_mots_cles_dans_chaque_case_n_a_pas_tous_les_points(f, question):
+    """Le même bourrage de mots-clés dans chaque case (ils valent pour toutes les lignes)
+    est plafonné comme une définition sans phrase (ReponseCourte) : la moitié des points
+    au plus, et le retour dit pourquoi."""
+    q = next(x for x in f.questions if x.id == question)
+    for texte in (BOURRAGE, BOURRAGE + " réseau déconnexion surcharge inégalité messages",
+                  "le papier, le suivi, la collaboration, la communication, la liaison, la "
+                  "fracture, la panne, la surcharge"):
+        correction = f.corriger_question(question, {ligne: texte for ligne in q.attendu})
+        assert correction.points <= q.points / 2, (question, texte, correction.points)
+        assert correction.provisoire
+        if texte != BOURRAGE or question == "q5a":      # des cases reconnues, plafonnées
+            assert "une liste de mots-clés qui vaudrait pour d'autres lignes ne suffit pas" \
+                in " ".join(correction.details)
+            assert "pour moitié" in correction.message
+
+
+def test_quelques_mots_justes_par_case_gardent_tous_les_points(f):
+    """La consigne demande « quelques mots » : une réponse courte et propre à la ligne
+    (« moins de papier », « trop de messages ») n'est pas une liste de mots-clés."""
+    avantages = {"Direction": "moins de papier", "Parents": "suivi des notes",
+                 "Enseignants": "travail collaboratif", "Élèves": "travail en groupe",
+                 "Collège de secteur": "meilleure liaison"}
+    assert f.corriger_question("q5a", avantages).juste
+    limites = {"Direction": "dépendance au réseau", "Parents": "fracture numérique",
+               "Enseignants": "trop de messages le soir", "Élèves": "pas d'ordinateur"}
+    assert f.corriger_question("q5b", limites).juste
 
 
 def test_la_reponse_de_la_question_5d_est_celle_de_la_simulation(f, annee):
@@ -131,3 +164,35 @@ def test_le_correcteur_note_la_fiche_de_la_partie_2(tmp_path):
     assert lignes["MARTIN Léa"]["total"] == "18,5"
     assert lignes["MARTIN Léa"]["à noter à la main"] == "q6a, q6e"
     assert lignes["BERNARD Hugo"]["raison"] == "Aucune question n'a de réponse."
+
+
+def test_une_reponse_trop_longue_cite_des_nombres_a_la_francaise(f):
+    correction = f.corriger_question("q5c", "A" * 156_000)
+    assert correction.statut == "invalide"
+    assert "156\u202f000 caractères" in correction.message or "156 000 caractères" in correction.message
+    assert "20\u202f000 au plus" in correction.message or "20 000 au plus" in correction.message
+
+
+def test_papier_economise_accorde_ramette(f):
+    from entsim.activite.coordination import PapierEconomise
+    import pandas as pd
+    from entsim.activite.coordination import HypothesesPapier
+    tableau = pd.DataFrame({"Nombre": [10], "Feuilles": [50.0]},
+                           index=pd.Index(["Messages aux familles"], name="Document"))
+    texte = str(PapierEconomise(tableau, HypothesesPapier(), True))
+    assert "0,1 ramette de 500 feuilles" in texte
+
+
+@pytest.mark.parametrize("nom", ["partie2", "partie3_donnees_personnelles"])
+def test_les_elements_a_classer_ne_sont_pas_ranges_par_categorie(nom):
+    """Une liste d'éléments rangés par catégorie (A, A, B, B…) ou en alternance (A, B, A, B…)
+    donnerait la réponse à qui répond sans lire."""
+    f = fiche(nom)
+    for q in f.questions:
+        if type(q).__name__ != "Classement":
+            continue
+        lettres = list(q.exemple_de_reponse().values())
+        assert lettres != sorted(lettres), q.id
+        if len(set(lettres)) == 2 and len(lettres) > 3:
+            alternance = all(a != b for a, b in zip(lettres, lettres[1:]))
+            assert not alternance, q.id

@@ -240,7 +240,7 @@ def test_classement_formes_acceptees(reponse):
 def test_classement_cite_les_elements_mal_ranges():
     c = CLASSEMENT.corriger({"Mot de passe": "B", "Carte à puce": "B", "Inconnu": "A"})
     assert c.statut == "partiel"
-    assert "« Mot de passe » est mal classé." in c.details
+    assert "« Mot de passe » n'est pas dans la bonne catégorie." in c.details
     assert "« Code PIN » n'est pas classé." in c.details
     assert "« Inconnu » ne fait pas partie des éléments à classer." in c.details
     # le retour ne donne pas la bonne catégorie

@@ -4,6 +4,8 @@ retour — le même que celui de la fiche."""
 
 from __future__ import annotations
 
+import html
+
 import pytest
 
 from entsim.organisation import avantages_et_limites, tableau_avantages_limites
@@ -81,7 +83,7 @@ def test_une_erreur_est_citee_sans_donner_la_bonne_categorie(q1a):
     choisir(exercice, attendu)
     exercice.bouton_verifier.click()
     assert exercice.correction.statut == "partiel"
-    assert f"« {premier} » est mal classé." in exercice.correction.details
+    assert f"« {premier} » n'est pas dans la bonne catégorie." in exercice.correction.details
     assert q1a.attendu[premier] not in exercice.texte().split("Retour :")[1]
 
 
@@ -197,3 +199,91 @@ def test_le_tableau_des_avantages_et_limites_se_remplit_dans_le_widget():
     assert exercice.correction == question.corriger(exercice.reponse())
     with pytest.raises(ErreurENT, match="Pas de case"):
         exercice.case("Martiens", "Avantages")
+
+
+def _afficher_dans_un_shell(objet) -> dict:
+    """Ce que Jupyter enregistre dans le notebook quand la cellule affiche ``objet``."""
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.display import display
+    from IPython.utils.capture import capture_output
+
+    shell = InteractiveShell.instance()
+    try:
+        with capture_output() as sortie:
+            display(objet)
+        assert len(sortie.outputs) == 1
+        return sortie.outputs[0].data
+    finally:
+        InteractiveShell.clear_instance()
+        del shell
+
+
+@pytest.mark.parametrize("question", ["q4a", "q5a"])
+def test_un_exercice_non_execute_ne_montre_pas_de_code_python(question):
+    """Notebook ouvert sans avoir été exécuté (l'état des widgets n'est pas enregistré) :
+    l'élève voit le texte de repli, en français, et non « VBox(children=(HTML(value=… »."""
+    q = fiche("partie2").question(question)
+    exercice = (ExerciceClassement if isinstance(q, Classement) else ExerciceTableau)(q)
+    donnees = _afficher_dans_un_shell(exercice)
+    assert "application/vnd.jupyter.widget-view+json" in donnees
+    repli = donnees["text/plain"]
+    assert "VBox" not in repli and "children" not in repli
+    assert repli.startswith(f"Exercice « {q.titre} »")
+    assert "exécutez la cellule" in repli
+
+
+def _textes_visibles(vue) -> str:
+    """Le texte de tous les widgets affichés dans la vue (HTML, libellés, descriptions)."""
+    morceaux, pile = [], [vue]
+    while pile:
+        w = pile.pop()
+        pile.extend(getattr(w, "children", ()))
+        morceaux += [str(getattr(w, attr, "") or "") for attr in ("value", "description")
+                     if isinstance(getattr(w, attr, None), str)]
+    return "\n".join(morceaux)
+
+
+def test_le_verdict_ne_s_affiche_qu_une_fois():
+    """Le verdict est dans l'encadré du retour ; une seconde ligne, coupée au bord de l'écran
+    au vidéoprojecteur (« … (note provisoire : le profess »), n'apparaît plus."""
+    exercice = ExerciceTableau(fiche("partie2").question("q5a"))
+    exercice.case("Direction").value = "On communique plus vite, sans papier."
+    correction = exercice.verifier()
+    assert _textes_visibles(exercice.vue).count(correction.libelle) == 1
+    assert exercice.annonce.value.startswith(correction.libelle)   # toujours disponible
+
+
+def test_des_categories_longues_sont_lisibles_en_entier():
+    """Question 4 (qui fait quoi ?) : les rôles sont de longues phrases. Ils sont listés en
+    entier, avec leur lettre, au-dessus des listes ; chaque acteur a sa liste sous son nom,
+    sur toute la largeur (sinon, au vidéoprojecteur, on lit « — choi » et « E. Pilote le
+    projet ENT de l'établissement, inf »)."""
+    q = fiche("partie2").question("q4b")
+    exercice = ExerciceClassement(q)
+    visibles = _textes_visibles(exercice.vue)
+    for lettre, categorie in zip("ABCDEF", q.categories):
+        assert f"{lettre}." in visibles and html.escape(categorie) in visibles
+    lignes = exercice.vue.children[2].children[1:]       # après la liste des choix
+    assert len(lignes) == len(q.elements)
+    for ligne, element, liste in zip(lignes, q.elements, exercice.choix):
+        nom, menu = ligne.children                          # le nom, puis la liste dessous
+        assert html.escape(element) in nom.value and menu is liste
+        assert liste.layout.width == "99%"                  # toute la largeur, bord compris
+        assert liste.description == element                 # étiquette associée (lecteurs d'écran)
+
+
+def test_des_categories_courtes_restent_sur_une_ligne():
+    exercice = ExerciceClassement(fiche("partie2").question("q4a"))
+    assert list(exercice.vue.children[2].children) == exercice.choix   # nom et liste côte à côte
+    assert "A. Interne" not in _textes_visibles(exercice.vue)     # pas de liste des catégories
+
+
+def test_le_bouton_indice_montre_son_texte_en_entier():
+    """« Tous les indices sont affichés » ne tient pas dans les 148 px d'un bouton par
+    défaut : les boutons prennent la largeur de leur texte."""
+    exercice = ExerciceClassement(fiche("partie2").question("q4a"))
+    while exercice.montrer_indice() is not None:
+        pass
+    assert exercice.bouton_indice.description == "Tous les indices sont affichés"
+    assert exercice.bouton_indice.layout.width == "auto"
+    assert exercice.bouton_verifier.layout.width == "auto"

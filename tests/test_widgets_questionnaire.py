@@ -101,3 +101,32 @@ def test_le_texte_saisi_est_echappe(tmp_path):
     formulaire.bouton_enregistrer.click()
     assert "<b>G1</b>" not in formulaire.liste.value and "&lt;b&gt;G1" in formulaire.liste.value
     enregistrer(charger(fichier), fichier)       # le fichier écrit par le formulaire se relit
+
+
+def test_le_formulaire_non_execute_ne_montre_pas_de_code_python(tmp_path):
+    """Notebook ouvert sans avoir été exécuté : le texte de repli est une phrase française,
+    pas « VBox(children=(HTML(value=… »."""
+    from IPython.core.interactiveshell import InteractiveShell
+    from IPython.display import display
+    from IPython.utils.capture import capture_output
+
+    shell = InteractiveShell.instance()
+    try:
+        with capture_output() as sortie:
+            display(Questionnaire(tmp_path / "enquete_groupe.csv"))
+    finally:
+        InteractiveShell.clear_instance()
+        del shell
+    (donnees,) = [o.data for o in sortie.outputs]
+    assert "application/vnd.jupyter.widget-view+json" in donnees
+    assert "VBox" not in donnees["text/plain"]
+    assert "exécutez la cellule" in donnees["text/plain"]
+    assert "enquete_groupe.csv" in donnees["text/plain"]
+
+
+def test_les_boutons_montrent_leur_texte_en_entier(tmp_path):
+    """Un bouton ipywidgets fait 148 px par défaut : « Enregistrer la réponse » y devenait
+    « Enregistrer la r… ». Les boutons prennent la largeur de leur texte."""
+    formulaire = Questionnaire(tmp_path / "enquete_groupe.csv")
+    for bouton in (formulaire.bouton_enregistrer, formulaire.bouton_nouvelle):
+        assert bouton.layout.width == "auto"

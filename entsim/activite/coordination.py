@@ -162,7 +162,8 @@ class PapierEconomise:
         return (f"Environ {ecrire_nombre(round(self.feuilles))} feuilles de papier économisées "
                 f"({ecrire_nombre(round(self.kilogrammes, 1))} kg, "
                 f"{ecrire_nombre(round(self.feuilles / 500, 1))} "
-                f"ramettes de 500 feuilles) : une estimation, pas une mesure, sous ces "
+                f"{'ramettes' if self.feuilles / 500 >= 2 else 'ramette'} de 500 feuilles) : "
+                f"une estimation, pas une mesure, sous ces "
                 f"hypothèses : " + " ; ".join(self._hypotheses()) + ".")
 
     def _hypotheses(self) -> list[str]:

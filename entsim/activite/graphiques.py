@@ -236,6 +236,9 @@ def _phrase_annee(semaines: pd.DataFrame, profils: list[str]) -> str:
 
 
 # -- qui ouvre quoi ------------------------------------------------------------------------
+#: En dessous de ce nombre d'ouvertures, la phrase précise sur combien porte un pourcentage.
+PEU_D_OUVERTURES = 100
+
 def graphique_profils_services(tableau: object, etablissement: object = None,
                                catalogue: object = None, nombre: int = 10) -> Graphique:
     """Carte des services ouverts par chaque profil : pour les ``nombre`` services les plus
@@ -253,8 +256,10 @@ def graphique_profils_services(tableau: object, etablissement: object = None,
         _carte(figure, axes, montrees.to_numpy(), "Part des ouvertures du profil (%)",
                annoter=True, format_case=lambda v: f"{nombre_fr(v)}\u202f%")
         axes.set_title(titre)
+        ouvertures = usage.sum(axis=1).astype(int)
         axes.set_xticks(range(len(montrees.columns)),
-                        [LEGENDES.get(p, p) for p in montrees.columns])
+                        [f"{LEGENDES.get(p, p)}\n({compter(int(ouvertures[p]), 'ouverture')})"
+                         for p in montrees.columns])
         axes.set_yticks(range(len(montrees.index)), list(montrees.index))
         axes.set_xlabel("Profil")
         axes.set_ylabel("Service")
@@ -262,8 +267,13 @@ def graphique_profils_services(tableau: object, etablissement: object = None,
     for rang, profil in enumerate(usage.index):
         service = parts.loc[profil].idxmax()
         part = pourcentage(parts.loc[profil, service] / 100)
+        nombre = int(usage.loc[profil].sum())
+        # sur moins de PEU_D_OUVERTURES ouvertures, le pourcentage est fragile : on le dit
+        peu = ("" if nombre >= PEU_D_OUVERTURES else
+               f", sur {ecrire_nombre(nombre)} {'seule' if nombre == 1 else 'seulement'}")
         morceaux.append(f"{_sujet(profil)}{' ouvrent surtout' if rang == 0 else ''} "
-                        f"« {service} » ({part}{' de leurs ouvertures' if rang == 0 else ''})")
+                        f"« {service} » ({part}{' de leurs ouvertures' if rang == 0 else ''}"
+                        f"{peu})")
     phrase = ", ".join(morceaux) + "."
     phrase = phrase[0].upper() + phrase[1:]
     return Graphique(figure, titre, phrase)

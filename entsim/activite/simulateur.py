@@ -56,7 +56,9 @@ class _Etapes:
         self.barre = None
         if active:
             from tqdm.auto import tqdm
-            self.barre = tqdm(total=total, desc="Simulation de l'activité", unit="étape")
+            self.barre = tqdm(total=total, desc="Simulation de l'activité", unit=" étape",
+                              bar_format="{desc} : {percentage:3.0f} % {bar} "
+                                         "{n_fmt} étapes sur {total_fmt} ({elapsed}) {postfix}")
 
     def __call__(self, texte: str) -> None:
         if self.barre is not None:

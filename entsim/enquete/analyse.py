@@ -103,7 +103,7 @@ def themes_par_acteur(reponses: Iterable[Reponse], nature: str = AVANTAGE,
                             key=lambda t: (-comptes[t.code], THEMES.index(t))):
             lignes.append({"Acteur": a.libelle, "Thème": theme.libelle,
                            "Réponses": comptes[theme.code],
-                           "Part (%)": round(100 * comptes[theme.code] / len(siennes), 1),
+                           "Part (%)": round(100 * comptes[theme.code] / len(siennes)),
                            "Exemple": exemples.get(theme.code, "(thème coché)")})
     return _numeroter(pd.DataFrame(lignes, columns=["Acteur", "Thème", "Réponses", "Part (%)",
                                                     "Exemple"]))
@@ -212,7 +212,7 @@ def analyser(reponses: Iterable[Reponse]) -> Analyse:
     comptes = [sum(r.acteur == a for r in liste) for a in acteurs]
     effectifs = _numeroter(pd.DataFrame({
         "Acteur": [a.libelle for a in acteurs], "Réponses": comptes,
-        "Part (%)": [round(100 * n / len(liste), 1) for n in comptes]}))
+        "Part (%)": [round(100 * n / len(liste)) for n in comptes]}))
     frequences = pd.DataFrame(
         [[sum(r.acteur == a and r.frequence == f for r in liste) for f in FREQUENCES]
          for a in acteurs], index=[a.libelle for a in acteurs], columns=list(FREQUENCES))

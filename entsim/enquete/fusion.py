@@ -62,7 +62,12 @@ class Fusion:
 def _chemins(chemins: str | Path | Iterable[str | Path]) -> list[Path]:
     if isinstance(chemins, (str, Path)):
         chemin = Path(chemins)
-        return sorted(chemin.glob("*.csv")) if chemin.is_dir() else [chemin]
+        if not chemin.is_dir():
+            return [chemin]
+        # « .csv » en minuscules ou en majuscules (« G2.CSV » sous Windows) ; pas les fichiers
+        # cachés (« ._g1.csv » que macOS ajoute sur une clé USB, fichiers temporaires)
+        return sorted(c for c in chemin.iterdir() if c.suffix.lower() == ".csv"
+                      and not c.name.startswith(".") and c.is_file())
     try:
         liste = [Path(c) for c in chemins]
     except TypeError:
@@ -86,7 +91,7 @@ def fusionner(chemins: str | Path | Iterable[str | Path]) -> Fusion:
         lecture = lire(chemin)
         problemes += lecture.problemes
         for reponse, ligne in zip(lecture.reponses, lecture.lignes):
-            origine = f"« {lecture.fichier} », ligne {ligne}"
+            origine = f"{cite(lecture.fichier)}, ligne {ligne}"
             deja = gardees.get(reponse.identifiant)
             if deja is None:
                 gardees[reponse.identifiant] = (reponse, origine)

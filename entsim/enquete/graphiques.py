@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
+from contextlib import contextmanager
 
 from entsim.enquete.acteurs import Acteur, acteur_depuis
 from entsim.enquete.analyse import reponses_verifiees, analyser, themes_par_acteur
@@ -24,7 +25,7 @@ from entsim.enquete.reponse import Reponse
 from entsim.enquete.themes import AVANTAGE, LIMITE
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.socle.graphiques import (CARTE_SEQUENTIELLE, PALETTE, TAILLE_TEXTE, Graphique,
-                                     nombre_fr, nouvelle_figure)
+                                     nombre_fr, nouvelle_figure, style_du_cours)
 from entsim.socle.texte import accorder
 
 __all__ = ["graphique_avantages_limites", "graphique_fonctionnalites"]
@@ -32,6 +33,17 @@ __all__ = ["graphique_avantages_limites", "graphique_fonctionnalites"]
 COULEUR_AVANTAGE = PALETTE[0]     # bleu
 COULEUR_LIMITE = PALETTE[5]       # vermillon
 HACHURES_LIMITE = "//"
+_POURCENT = "\u202f%"             # espace fine insécable : « 41 % » ne se coupe pas
+
+
+@contextmanager
+def _style():
+    """Le style du cours pendant tout le dessin : les tailles du titre, des axes et de la
+    légende sont lues quand on les pose, pas à la création de la figure."""
+    import matplotlib
+
+    with matplotlib.rc_context(style_du_cours()):
+        yield
 
 
 def graphique_avantages_limites(reponses: Iterable[Reponse], acteur: Acteur | str, *,
@@ -47,7 +59,14 @@ def graphique_avantages_limites(reponses: Iterable[Reponse], acteur: Acteur | st
                              code="aucune_reponse")
     avantages = themes_par_acteur(liste, AVANTAGE).head(nombre)
     limites = themes_par_acteur(liste, LIMITE).head(nombre)
-    figure, axes = nouvelle_figure(11, 6.5)
+    with _style():
+        figure, axes = nouvelle_figure(11, 6.5)
+        phrase = _dessiner_avantages_limites(figure, axes, a, len(liste), avantages, limites)
+    return Graphique(figure, f"Avantages et limites les plus cités — {a.libelle}", phrase)
+
+
+def _dessiner_avantages_limites(figure, axes, a: Acteur, total: int, avantages,
+                                limites) -> str:
     etiquettes: list[str] = []
     valeurs: list[int] = []
     positions: list[int] = []
@@ -65,18 +84,18 @@ def graphique_avantages_limites(reponses: Iterable[Reponse], acteur: Acteur | st
         positions += ys
         y += len(noms) + 1
     for position, valeur in zip(positions, valeurs):
-        axes.text(valeur, position, f" {valeur} ({nombre_fr(100 * valeur / len(liste))} %)",
+        axes.text(valeur, position, f" {valeur} ({nombre_fr(100 * valeur / total)}{_POURCENT})",
                   va="center", fontsize=TAILLE_TEXTE - 1)
     axes.set_yticks(positions, [textwrap.fill(e, 30) for e in etiquettes])
-    axes.set_xlabel(f"Nombre de réponses qui citent le thème (sur {len(liste)})")
+    axes.set_xlabel(f"Nombre de réponses qui citent le thème (sur {total})")
     axes.set_ylabel("Thème")
     titre = f"Avantages et limites les plus cités — {a.libelle}"
     axes.set_title(titre)
     if valeurs:
         axes.set_xlim(0, max(valeurs) * 1.3)
-        axes.legend(loc="lower right")
-    phrase = _phrase_avantages_limites(a, len(liste), avantages, limites)
-    return Graphique(figure, titre, phrase)
+        poignees, libelles = axes.get_legend_handles_labels()   # dans l'ordre du dessin :
+        axes.legend(poignees[::-1], libelles[::-1], loc="lower right")  # avantages en haut
+    return _phrase_avantages_limites(a, total, avantages, limites)
 
 
 def _le_plus_cite(table, qui: str, aucun: str) -> str:
@@ -102,7 +121,21 @@ def graphique_fonctionnalites(reponses: Iterable[Reponse], *, services: int = 12
         raise ValeurInvalide("« services » est un nombre entier de 1 à 30 (les colonnes montrées).")
     analyse = analyser(reponses)
     table = analyse.fonctionnalites.iloc[:, :services]
-    figure, axes = nouvelle_figure(13, 7)
+    with _style():
+        figure, axes = nouvelle_figure(13, 7)
+        _dessiner_fonctionnalites(figure, axes, table)
+    titre = "Fonctionnalités utilisées par acteur"
+    i, j = divmod(int(table.to_numpy().argmax()), table.shape[1])
+    premier = table.columns[0]
+    part = 100 * sum(premier in r.fonctionnalites for r in reponses_verifiees(reponses)) / analyse.nombre
+    phrase = (f"Le service le plus cité, tous acteurs confondus, est « {premier} » "
+              f"({nombre_fr(part)}{_POURCENT} des {analyse.nombre} réponses) ; la part la plus "
+              f"forte est celle de « {table.columns[j]} » chez les réponses « {table.index[i]} » "
+              f"({nombre_fr(float(table.iat[i, j]))}{_POURCENT}).")
+    return Graphique(figure, titre, phrase)
+
+
+def _dessiner_fonctionnalites(figure, axes, table) -> None:
     image = axes.imshow(table.to_numpy(), cmap=CARTE_SEQUENTIELLE, vmin=0, vmax=100,
                         aspect="auto")
     axes.set_xticks(range(table.shape[1]), [s.split(" (")[0] for s in table.columns],
@@ -112,18 +145,9 @@ def graphique_fonctionnalites(reponses: Iterable[Reponse], *, services: int = 12
         for j in range(table.shape[1]):
             valeur = float(table.iat[i, j])
             axes.text(j, i, f"{nombre_fr(valeur)}", ha="center", va="center",
-                      fontsize=TAILLE_TEXTE - 3, color="black" if valeur >= 55 else "white")
+                      fontsize=TAILLE_TEXTE - 1, color="black" if valeur >= 55 else "white")
     barre = figure.colorbar(image, ax=axes)
     barre.set_label("Part des réponses de l'acteur (%)")
     axes.set_xlabel("Service de l'ENT")
     axes.set_ylabel("Acteur interviewé")
-    titre = "Fonctionnalités utilisées par acteur"
-    axes.set_title(titre)
-    i, j = divmod(int(table.to_numpy().argmax()), table.shape[1])
-    premier = table.columns[0]
-    part = 100 * sum(premier in r.fonctionnalites for r in reponses_verifiees(reponses)) / analyse.nombre
-    phrase = (f"Le service le plus cité, tous acteurs confondus, est « {premier} » "
-              f"({nombre_fr(part)} % des {analyse.nombre} réponses) ; la part la plus forte "
-              f"est celle de « {table.columns[j]} » chez les réponses « {table.index[i]} » "
-              f"({nombre_fr(float(table.iat[i, j]))} %).")
-    return Graphique(figure, titre, phrase)
+    axes.set_title("Fonctionnalités utilisées par acteur")

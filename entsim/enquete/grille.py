@@ -15,6 +15,7 @@ point-virgule : voir :mod:`entsim.enquete.stockage`).
 from __future__ import annotations
 
 import csv
+import numbers
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,8 +139,11 @@ class Note:
 
 
 def _niveau(valeur: object, critere: Critere) -> int:
-    if isinstance(valeur, int) and not isinstance(valeur, bool) and 1 <= valeur <= len(NIVEAUX):
-        return valeur - 1
+    # un entier Python ou numpy (lu avec pandas), ou un décimal entier (3.0, d'un tableur)
+    if isinstance(valeur, numbers.Real) and not isinstance(valeur, bool) \
+            and (isinstance(valeur, numbers.Integral) or float(valeur).is_integer()) \
+            and 1 <= valeur <= len(NIVEAUX):
+        return int(valeur) - 1
     if isinstance(valeur, str) and _cle(valeur) in _NIVEAUX_PAR_CLE:
         return _NIVEAUX_PAR_CLE[_cle(valeur)]
     raise ValeurInvalide(f"Critère « {critere.libelle} » : niveau {cite(valeur)} inconnu. "

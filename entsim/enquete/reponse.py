@@ -181,7 +181,12 @@ class Reponse:
         if isinstance(numero, bool) or not isinstance(numero, int) or not 1 <= numero <= NUMERO_MAX:
             problemes.append(("numero", f"Le numéro de la réponse doit être un nombre entier "
                                         f"de 1 à {NUMERO_MAX} (reçu : {cite(numero)})."))
-        if self.consentement is not True:
+        if not isinstance(self.consentement, bool):
+            problemes.append(("consentement", "La question « Accord pour utiliser les réponses "
+                                              "en classe » vaut True (la personne est "
+                                              "d'accord) ou False ; « oui » ou « non » dans le fichier (reçu : "
+                                              f"{cite(self.consentement)})."))
+        elif self.consentement is not True:
             problemes.append(("consentement", "La question « Accord pour utiliser les réponses "
                                               "en classe » : sans l'accord de la personne "
                                               "interviewée, sa réponse n'est pas enregistrée."))

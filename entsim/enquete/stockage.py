@@ -41,9 +41,9 @@ from pathlib import Path
 from entsim.enquete.questionnaire import AFFIRMATIONS, SEPARATEUR_CHOIX
 from entsim.enquete.reponse import Reponse
 from entsim.socle.erreurs import ErreurENT, ValeurInvalide
-from entsim.socle.texte import accorder, cite
+from entsim.socle.texte import accorder, cite, ecrire_nombre
 
-__all__ = ["COLONNES", "VERSION", "FichierEnqueteInvalide", "Lecture", "charger", "enregistrer",
+__all__ = ["COLONNES", "TAILLE_MAX", "VERSION", "FichierEnqueteInvalide", "Lecture", "charger", "enregistrer",
            "lire"]
 
 VERSION = 1
@@ -61,6 +61,10 @@ COLONNES: tuple[str, ...] = (
     "evolutions", "avantages", "avantages_themes", "limites", "limites_themes",
 )
 _DEBUTS_DE_FORMULE = ("=", "+", "-", "@", "'")
+#: Taille maximale d'un fichier de réponses lu : 10 Mo, plus de cinquante fois le jeu livré
+#: (312 réponses, moins de 200 ko) ; au-delà, ce n'est pas le fichier d'un groupe et sa
+#: lecture bloquerait le notebook de longues secondes.
+TAILLE_MAX = 10_000_000
 
 
 class FichierEnqueteInvalide(ValeurInvalide):
@@ -121,6 +125,9 @@ def enregistrer(reponses: Iterable[Reponse], chemin: str | Path, *,
     """Écrit les réponses dans ``chemin`` (le fichier est remplacé d'un coup : une erreur en
     cours d'écriture laisse l'ancien fichier intact). ``commentaires`` : lignes ajoutées en
     tête (provenance), sans le « # ». Renvoie le chemin."""
+    if isinstance(reponses, (Reponse, str, bytes)) or not isinstance(reponses, Iterable):
+        raise ValeurInvalide(f"Il faut une liste de réponses, par exemple [reponse] (reçu : "
+                             f"{cite(reponses)}).", code="pas_une_liste")
     reponses = list(reponses)
     for reponse in reponses:
         if not isinstance(reponse, Reponse):
@@ -142,7 +149,11 @@ def enregistrer(reponses: Iterable[Reponse], chemin: str | Path, *,
     ecrivain = csv.writer(tampon, delimiter=";", lineterminator="\r\n")
     ecrivain.writerow(COLONNES)
     ecrivain.writerows(_ligne(r) for r in vus.values())
-    chemin = Path(chemin)
+    chemin = _chemin(chemin)
+    if chemin.is_dir():
+        raise ValeurInvalide(f"Impossible d'écrire dans {cite(str(chemin))} : c'est un dossier, "
+                             "pas un fichier ; donnez le nom du fichier, par exemple "
+                             "dossier / \"reponses.csv\".", code="chemin_dossier")
     dossier = chemin.parent if str(chemin.parent) else Path(".")
     if not dossier.is_dir():
         raise ValeurInvalide(f"Le dossier « {dossier} » n'existe pas : le fichier "
@@ -165,14 +176,14 @@ def _texte_du_fichier(contenu: bytes, nom: str) -> str:
     if b"\x00" in contenu:
         numero = contenu[:contenu.index(b"\x00")].count(b"\n") + 1
         raise FichierEnqueteInvalide([
-            f"Fichier « {nom} », ligne {numero} : ce n'est pas un fichier texte (CSV) mais "
+            f"Fichier {cite(nom)}, ligne {numero} : ce n'est pas un fichier texte (CSV) mais "
             "sans doute une image ou un document ; déposez le fichier CSV de l'enquête."])
     try:
         return contenu.decode("utf-8-sig")
     except UnicodeDecodeError as erreur:
         numero = contenu[:erreur.start].count(b"\n") + 1
         raise FichierEnqueteInvalide([
-            f"Fichier « {nom} », ligne {numero} : le texte n'est pas en UTF-8. Il a sans doute "
+            f"Fichier {cite(nom)}, ligne {numero} : le texte n'est pas en UTF-8. Il a sans doute "
             "été réenregistré par Excel au format « CSV (séparateur : point-virgule) ». Dans "
             "Excel, choisissez « Enregistrer sous » puis le type « CSV UTF-8 », et "
             "recommencez."]) from None
@@ -210,7 +221,7 @@ def _valeurs(brut: dict[str, str]) -> dict[str, object]:
 def _lire_texte(texte: str, nom: str) -> tuple[list[Reponse], list[int], list[str]]:
     lignes_physiques = io.StringIO(texte, newline="").readlines()
     if not texte.strip():
-        raise FichierEnqueteInvalide([f"Fichier « {nom} » : le fichier est vide."])
+        raise FichierEnqueteInvalide([f"Fichier {cite(nom)} : le fichier est vide."])
     tete = 0
     version = None
     while tete < len(lignes_physiques) and lignes_physiques[tete].startswith("#"):
@@ -219,11 +230,11 @@ def _lire_texte(texte: str, nom: str) -> tuple[list[Reponse], list[int], list[st
             version = int(trouve.group(1))
         tete += 1
     if version is not None and version > VERSION:
-        raise FichierEnqueteInvalide([f"Fichier « {nom} », ligne {tete} : format de la "
+        raise FichierEnqueteInvalide([f"Fichier {cite(nom)}, ligne {tete} : format de la "
                                       f"version {version}, ce kit lit la version {VERSION}. "
                                       "Mettez entsim à jour."])
     if tete == len(lignes_physiques):
-        raise FichierEnqueteInvalide([f"Fichier « {nom} » : il n'y a pas de ligne d'en-tête "
+        raise FichierEnqueteInvalide([f"Fichier {cite(nom)} : il n'y a pas de ligne d'en-tête "
                                       "(les noms des colonnes)."])
     entete = lignes_physiques[tete]
     separateur = ";" if ";" in entete or "," not in entete else ","
@@ -232,7 +243,7 @@ def _lire_texte(texte: str, nom: str) -> tuple[list[Reponse], list[int], list[st
     try:
         colonnes = [c.strip() for c in next(lecteur)]
     except csv.Error as erreur:
-        raise FichierEnqueteInvalide([f"Fichier « {nom} », ligne {tete + 1} : ce n'est pas "
+        raise FichierEnqueteInvalide([f"Fichier {cite(nom)}, ligne {tete + 1} : ce n'est pas "
                                       f"un fichier CSV lisible ({erreur})."]) from None
     manquantes = [c for c in COLONNES if c not in colonnes]
     en_trop = [c for c in colonnes if c and c not in COLONNES]
@@ -248,7 +259,7 @@ def _lire_texte(texte: str, nom: str) -> tuple[list[Reponse], list[int], list[st
         if en_trop:
             details.append("colonnes inconnues : " + ", ".join(cite(c) for c in en_trop[:5]))
         raise FichierEnqueteInvalide([
-            f"Fichier « {nom} », ligne {tete + 1} : ce n'est pas un fichier de réponses de "
+            f"Fichier {cite(nom)}, ligne {tete + 1} : ce n'est pas un fichier de réponses de "
             f"l'enquête ({' ; '.join(details)}). L'en-tête attendu commence par "
             f"« {';'.join(COLONNES[:4])}… »."])
     reponses: list[Reponse] = []
@@ -263,14 +274,14 @@ def _lire_texte(texte: str, nom: str) -> tuple[list[Reponse], list[int], list[st
         except StopIteration:
             break
         except csv.Error as erreur:
-            problemes.append(f"Fichier « {nom} », ligne {debut} : ligne CSV illisible ({erreur}) ; "
+            problemes.append(f"Fichier {cite(nom)}, ligne {debut} : ligne CSV illisible ({erreur}) ; "
                              "la lecture s'arrête là.")
             break
         fin_precedente = lecteur.line_num
         if not any(c.strip() for c in champs):
             continue
         if len(champs) > len(colonnes) and any(c.strip() for c in champs[len(colonnes):]):
-            problemes.append(f"Fichier « {nom} », ligne {debut} : {len(champs)} colonnes au lieu "
+            problemes.append(f"Fichier {cite(nom)}, ligne {debut} : {len(champs)} colonnes au lieu "
                              f"de {len(colonnes)} ; la ligne n'est pas lue.")
             continue
         incomplete = len(champs) < len(colonnes)
@@ -285,12 +296,12 @@ def _lire_texte(texte: str, nom: str) -> tuple[list[Reponse], list[int], list[st
                 description = (f"ligne incomplète ({len([c for c in champs if c])} colonnes "
                                f"remplies sur {len(colonnes)} : fichier tronqué ?), "
                                + description)
-            problemes.append(f"Fichier « {nom} », ligne {debut} : {description}")
+            problemes.append(f"Fichier {cite(nom)}, ligne {debut} : {description}")
             continue
         if reponse.identifiant in deja:
             if reponses[deja[reponse.identifiant]] != reponse:
                 premiere = numeros[deja[reponse.identifiant]]
-                problemes.append(f"Fichier « {nom} », ligne {debut} : la réponse "
+                problemes.append(f"Fichier {cite(nom)}, ligne {debut} : la réponse "
                                  f"« {reponse.identifiant} » existe déjà ligne {premiere}, "
                                  "avec d'autres valeurs ; la ligne n'est pas lue.")
             continue
@@ -300,18 +311,40 @@ def _lire_texte(texte: str, nom: str) -> tuple[list[Reponse], list[int], list[st
     return reponses, numeros, problemes
 
 
+def _chemin(chemin: object) -> Path:
+    """Le chemin d'un fichier, ou :class:`~entsim.socle.erreurs.ValeurInvalide`."""
+    if not isinstance(chemin, (str, Path)) or not str(chemin).strip():
+        raise ValeurInvalide(f"Il faut le chemin d'un fichier, par exemple "
+                             f"\"reponses_groupe3.csv\" (reçu : {cite(chemin)}).",
+                             code="chemin_invalide")
+    return Path(chemin)
+
+
 def lire(chemin: str | Path) -> Lecture:
     """Lit un fichier de réponses sans s'arrêter à la première ligne abîmée : renvoie les
     réponses valides et la liste des problèmes (fichier entier ou ligne par ligne)."""
-    chemin = Path(chemin)
+    chemin = _chemin(chemin)
     nom = chemin.name
     try:
+        if chemin.is_dir():
+            return Lecture(nom, (), (), (f"Fichier {cite(nom)} : c'est un dossier ; pour "
+                                         "réunir les fichiers d'un dossier, utilisez "
+                                         "fusionner(dossier).",))
+        taille = chemin.stat().st_size
+        if taille > TAILLE_MAX:
+            return Lecture(nom, (), (), (
+                f"Fichier {cite(nom)} : le fichier est trop gros "
+                f"({ecrire_nombre(taille // 1_000_000)} Mo pour "
+                f"{ecrire_nombre(TAILLE_MAX // 1_000_000)} Mo au plus) : ce n'est sans doute "
+                "pas le fichier de réponses d'un groupe ; il n'a pas été lu.",))
         contenu = chemin.read_bytes()
     except FileNotFoundError:
-        return Lecture(nom, (), (), (f"Fichier « {nom} » : il n'existe pas.",))
-    except OSError as erreur:
-        return Lecture(nom, (), (), (f"Fichier « {nom} » : il ne peut pas être lu "
-                                     f"({erreur.strerror}).",))
+        return Lecture(nom, (), (), (f"Fichier {cite(nom)} : il n'existe pas.",))
+    except PermissionError:
+        return Lecture(nom, (), (), (f"Fichier {cite(nom)} : il ne peut pas être lu (accès "
+                                     "refusé par le système).",))
+    except OSError:
+        return Lecture(nom, (), (), (f"Fichier {cite(nom)} : il ne peut pas être lu.",))
     try:
         reponses, lignes, problemes = _lire_texte(_texte_du_fichier(contenu, nom), nom)
     except FichierEnqueteInvalide as erreur:

@@ -92,6 +92,9 @@ class Personne:
     fonctions: set[Fonction] = field(default_factory=set)
     date_naissance: date | None = None
     courriel: str = ""
+    #: Date à laquelle la personne a quitté l'établissement (elle « n'a plus vocation à détenir
+    #: un compte » : arrêté ENT du 30 novembre 2006 modifié, art. 6) ; ``None`` : présente.
+    date_depart: date | None = None
 
     @property
     def nom_complet(self) -> str:
@@ -188,6 +191,44 @@ class Etablissement:
         if personne.identifiant in self.personnes:
             raise ValeurInvalide(f"L'identifiant « {personne.identifiant} » existe déjà.")
         self.personnes[personne.identifiant] = personne
+        return personne
+
+    # -- départs ------------------------------------------------------------------
+    def depart(self, identifiant: str, le: date) -> Personne:
+        """Note le départ d'une personne à la date ``le`` (fin de scolarité, mutation…). Elle
+        garde son compte jusqu'à la purge, qui l'efface dans les trois mois (arrêté ENT du
+        30 novembre 2006 modifié, art. 6 ; voir :mod:`entsim.rgpd.conservation`)."""
+        personne = self.personne(identifiant)
+        if not isinstance(le, date):
+            raise ValeurInvalide("La date de départ est une date, par exemple "
+                                 "date(2026, 7, 4).")
+        if personne.date_depart is not None:
+            raise ValeurInvalide(f"Le départ de {personne.nom_complet} est déjà noté (le "
+                                 f"{personne.date_depart:%d/%m/%Y}).", code="depart_deja_note")
+        personne.date_depart = le
+        return personne
+
+    def partis(self) -> list[Personne]:
+        """Les personnes dont le départ est noté (elles sont encore dans l'annuaire)."""
+        return [p for p in self.personnes.values() if p.date_depart is not None]
+
+    def retirer(self, identifiant: str) -> Personne:
+        """Retire une personne de l'annuaire avec tous ses liens : sa classe, ses
+        responsables ou ses enfants, ses enseignements. Rend la personne retirée."""
+        personne = self.personne(identifiant)
+        for classe in self.classes.values():
+            if identifiant in classe.eleves:
+                classe.eleves.remove(identifiant)
+            if classe.professeur_principal == identifiant:
+                classe.professeur_principal = None
+            for discipline in [d for d, i in classe.enseignements.items() if i == identifiant]:
+                del classe.enseignements[discipline]
+        for autre in self.personnes.values():
+            if isinstance(autre, Parent) and identifiant in autre.enfants:
+                autre.enfants.remove(identifiant)
+            if isinstance(autre, Eleve) and identifiant in autre.responsables:
+                autre.responsables.remove(identifiant)
+        del self.personnes[identifiant]
         return personne
 
     # -- requêtes ----------------------------------------------------------------

@@ -54,6 +54,19 @@ OPERATIONS: dict[str, str] = {
     "document_depose": "Document déposé",
     "partage_modifie": "Partage modifié",
     "depot_casier": "Dépôt dans un casier",
+    # Droits des personnes (RGPD, art. 12 à 21 : entsim.rgpd.droits)
+    "demande_droit_recue": "Demande d'exercice d'un droit reçue (RGPD)",
+    "demande_droit_traitee": "Demande d'exercice d'un droit traitée (RGPD)",
+    "demande_droit_refusee": "Demande d'exercice d'un droit refusée (RGPD)",
+    "demande_droit_prolongee": "Délai de réponse à une demande prolongé (RGPD, art. 12.3)",
+    "donnees_exportees": "Données personnelles communiquées (droit d'accès)",
+    "donnees_rectifiees": "Données personnelles rectifiées",
+    "donnees_effacees": "Données personnelles effacées ou anonymisées",
+    "traitement_limite": "Traitement des données limité (RGPD, art. 18)",
+    # Conservation (arrêté ENT du 30 novembre 2006 modifié, art. 6 : entsim.rgpd.conservation)
+    "depart_enregistre": "Départ de l'établissement enregistré",
+    "donnees_purgees": "Données d'une personne partie purgées (durée de conservation)",
+    "fiche_annuaire_supprimee": "Fiche de l'annuaire supprimée",
     # Le journal lui-même
     OPERATION_PURGE: "Purge du journal (durée de conservation)",
 }

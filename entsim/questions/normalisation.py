@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 
 from entsim.etablissement.identifiants import replier
 from entsim.questions.ecriture import affiche, nom_type
+from entsim.socle.texte import ecrire_nombre
 from entsim.socle.erreurs import ValeurInvalide
 
 
@@ -52,8 +53,9 @@ def verifier_taille(reponse: object, profondeur: int = 0) -> None:
     if isinstance(reponse, str):
         if len(reponse) > LONGUEUR_MAX_REPONSE:
             raise ReponseInvalide(
-                f"La réponse est beaucoup trop longue ({len(reponse)} caractères ; "
-                f"{LONGUEUR_MAX_REPONSE} au plus) : quelques phrases suffisent.")
+                f"La réponse est beaucoup trop longue ({ecrire_nombre(len(reponse))} "
+                f"caractères ; {ecrire_nombre(LONGUEUR_MAX_REPONSE)} au plus) : quelques "
+                f"phrases suffisent.")
         return
     if isinstance(reponse, (bytes, bytearray)):
         raise ReponseInvalide("La réponse doit être du texte entre guillemets, pas des "

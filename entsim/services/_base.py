@@ -13,7 +13,12 @@ partagent :class:`entsim.services._vie_eleve.ServiceVieEleve` et
   d'autorisation, qui la trace au journal (SDET, traçabilité : « chaque opération datée et
   reliée à une identité »), et lève :class:`entsim.socle.erreurs.AccesRefuse` avec la raison
   française en cas de refus ; :meth:`ServiceDeBase.permis` pose la même question sans
-  trace (pour choisir quoi proposer à l'écran).
+  trace (pour choisir quoi proposer à l'écran) ;
+* les crochets RGPD : :meth:`ServiceDeBase.donnees_de` (tout ce que le service détient sur
+  une personne : droit d'accès, RGPD art. 15) et :meth:`ServiceDeBase.effacer_donnees_de`
+  (l'oublier : départ — arrêté ENT du 30 novembre 2006 modifié, art. 6 —, effacement,
+  art. 17, ou opposition, art. 21), écrits par chaque service sur ses propres données
+  (:mod:`entsim.services._donnees`).
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ import random
 from typing import TYPE_CHECKING, ClassVar
 
 from entsim.autorisation.service import Action, ContexteAcces, Decision, Ressource
+from entsim.services._donnees import DonneePersonnelle, libelle_anonyme, verifier_motif
 from entsim.socle.erreurs import AccesRefuse
 from entsim.socle.saisie import verifier_poste
 
@@ -112,3 +118,25 @@ class ServiceDeBase:
         :class:`AccesRefuse` levée, comme :meth:`exiger`."""
         if not self.permis(identifiant, action, ressource, poste=poste):
             self.exiger(identifiant, action, ressource, poste=poste)
+
+    # -- crochets RGPD ---------------------------------------------------------------------
+    def donnees_de(self, identifiant: str) -> list[DonneePersonnelle]:
+        """Tout ce que ce service détient sur la personne ``identifiant`` : les données qui la
+        concernent et ses contributions (RGPD, art. 15 : droit d'accès). Aucune autorisation
+        n'est demandée ni tracée : c'est l'outil du responsable du traitement, appelé par
+        :mod:`entsim.rgpd` qui trace la demande. Chaque service l'écrit sur ses données."""
+        raise NotImplementedError(f"Le service {self.code} ne sait pas dire ce qu'il détient.")
+
+    def effacer_donnees_de(self, identifiant: str, *, motif: str) -> int:
+        """Efface ou anonymise ce que ce service détient sur ``identifiant`` ; renvoie le
+        nombre de données effacées ou anonymisées. ``motif`` : un code de
+        :data:`entsim.services._donnees.MOTIFS_EFFACEMENT` (``"depart"``, ``"effacement"``,
+        ``"opposition"``). Rien n'est écrit au journal ici : l'appelant (:mod:`entsim.rgpd`)
+        trace une ligne, au nom de qui a décidé. Après l'appel, :meth:`donnees_de` ne rend
+        plus rien pour ``identifiant``."""
+        verifier_motif(motif)
+        raise NotImplementedError(f"Le service {self.code} ne sait pas effacer.")
+
+    def _anonyme(self, identifiant: str) -> str:
+        """Ce qui remplace ``identifiant`` dans les données des autres (« Ancien élève »)."""
+        return libelle_anonyme(self.etablissement, identifiant)

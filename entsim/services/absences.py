@@ -22,7 +22,7 @@ après-midi), comme sur les bulletins.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from entsim.etablissement.annuaire import Parent, Profil
@@ -37,6 +37,7 @@ from entsim.services._vie_eleve import (ServiceVieEleve, cite, date_courte, heur
 from entsim.socle.texte import accorder
 from entsim.autorisation.habilitations.ressources import de
 from entsim.services.emploi_du_temps import lundi_de
+from entsim.services._donnees import DonneePersonnelle, numero_suivant, verifier_motif
 
 #: Motifs proposés aux familles (code stable → libellé), d'après l'art. L131-8.
 MOTIFS: dict[str, str] = {
@@ -199,7 +200,7 @@ class Absences(ServiceVieEleve):
 
     def _ajouter(self, eleve: str, nature: str, debut: datetime, fin: datetime, cours: str,
                  par: str, le: datetime, remarque: str = "") -> Evenement:
-        ev = Evenement(len(self._evenements) + 1, eleve, nature, debut, fin, cours, par, le,
+        ev = Evenement(numero_suivant(self._evenements), eleve, nature, debut, fin, cours, par, le,
                        remarque)
         self._evenements[ev.numero] = ev
         return ev
@@ -367,6 +368,59 @@ class Absences(ServiceVieEleve):
                                  f"famille : rien à valider.", code="pas_de_justification")
         ev.statut = "acceptee" if accepter else "refusee"
         return ev
+
+    # -- crochets RGPD -----------------------------------------------------------------------
+    def donnees_de(self, identifiant: str) -> list[DonneePersonnelle]:
+        """Un élève : chaque absence ou retard (catégorie « absences_retards »), avec sa
+        remarque et sa justification (motif, commentaire de la famille) ; source : qui l'a
+        saisi. Un responsable légal, un enseignant, la vie scolaire : les justifications
+        qu'ils ont écrites et les absences qu'ils ont saisies — leurs actes, qui concernent
+        aussi l'élève (que seuls eux et les personnes habilitées voient)."""
+        donnees = []
+        for ev in sorted(self._evenements.values(), key=lambda e: e.numero):
+            ref = f"absences:evenement:{ev.numero}"
+            if ev.eleve == identifiant:
+                valeur = ev.en_texte()
+                if ev.remarque:
+                    valeur += f" — remarque : {ev.remarque}"
+                donnees.append(DonneePersonnelle(self.code, "absences_retards",
+                                                 NATURES[ev.nature], valeur, identifiant,
+                                                 ev.saisi_par, ref, ev.debut))
+                continue
+            if ev.saisi_par == identifiant:
+                donnees.append(DonneePersonnelle(
+                    self.code, "absences_retards", f"{NATURES[ev.nature]} saisie pour "
+                    f"{self.nom_de(ev.eleve)}", f"{date_courte(ev.debut)} "
+                    f"{heure_fr(ev.debut)} — {ev.cours}", identifiant, identifiant, ref,
+                    ev.saisi_le))
+            j = ev.justification
+            if j is not None and j.par == identifiant:
+                donnees.append(DonneePersonnelle(
+                    self.code, "absences_retards", f"Justification écrite pour "
+                    f"{self.nom_de(ev.eleve)}", f"{j.libelle_motif}" + (
+                        f" — « {j.commentaire} »" if j.commentaire else ""),
+                    identifiant, identifiant, ref, j.le))
+        return donnees
+
+    def effacer_donnees_de(self, identifiant: str, *, motif: str) -> int:
+        """Un élève : ses absences et retards sont supprimés (arrêté ENT du 30 novembre 2006
+        modifié, art. 6). Qui a saisi ou justifié l'absence d'un autre élève : l'absence
+        reste (c'est la donnée de l'élève), son nom est remplacé par « Ancien enseignant »,
+        « Ancien responsable légal »…"""
+        verifier_motif(motif)
+        anonyme = self._anonyme(identifiant)
+        compte = 0
+        for numero in [n for n, ev in self._evenements.items() if ev.eleve == identifiant]:
+            del self._evenements[numero]
+            compte += 1
+        for ev in self._evenements.values():
+            if ev.saisi_par == identifiant:
+                ev.saisi_par = anonyme
+                compte += 1
+            if ev.justification is not None and ev.justification.par == identifiant:
+                ev.justification = replace(ev.justification, par=anonyme)
+                compte += 1
+        return compte
 
 
 SERVICE = Absences

@@ -15,13 +15,14 @@ Règles reproduites :
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from entsim.etablissement.annuaire import Fonction, Profil, profil_depuis
 from entsim.autorisation.service import Action
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.services._communication import ServiceSimule
+from entsim.services._donnees import CONTENU_RETIRE, DonneePersonnelle, verifier_motif
 from entsim.socle.saisie import texte_saisi
 
 TITRE_MAX = 120
@@ -140,6 +141,30 @@ class Actualites(ServiceSimule):
         self._tracer("publication_ajoutee", identifiant, f"article « {titre} »",
                      f"Public : {article.libelle_public}")
         return article
+
+    # -- crochets RGPD -----------------------------------------------------------------------
+    def donnees_de(self, identifiant: str) -> list[DonneePersonnelle]:
+        """Les articles publiés par la personne (catégorie « contenus_publies »)."""
+        return [DonneePersonnelle(self.code, "contenus_publies",
+                                  f"Article publié — « {a.titre} » ({a.rubrique})", a.contenu,
+                                  identifiant, identifiant, f"actualites:article:{a.numero}",
+                                  a.date)
+                for a in self._articles if a.auteur == identifiant]
+
+    def effacer_donnees_de(self, identifiant: str, *, motif: str) -> int:
+        """Un article reste dans le fil, signé « Ancien membre du personnel »… : c'est une
+        contribution dans un espace de publication, conservable « à des fins informatives
+        […] sauf opposition du contributeur » (arrêté ENT du 30 novembre 2006 modifié,
+        art. 6) ; motif ``opposition`` : son texte est retiré."""
+        motif = verifier_motif(motif)
+        anonyme = self._anonyme(identifiant)
+        compte = 0
+        for i, a in enumerate(self._articles):
+            if a.auteur == identifiant:
+                self._articles[i] = replace(a, auteur=anonyme, contenu=CONTENU_RETIRE
+                                            if motif == "opposition" else a.contenu)
+                compte += 1
+        return compte
 
 
 SERVICE = Actualites

@@ -15,7 +15,7 @@ Règles reproduites :
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from entsim.etablissement.annuaire import Eleve, Profil
@@ -24,6 +24,7 @@ from entsim.socle.erreurs import ValeurInvalide
 from entsim.socle.saisie import date_saisie, instant_saisi, texte_saisi
 from entsim.socle.texte import cite
 from entsim.services._communication import ServiceSimule, date_fr
+from entsim.services._donnees import CONTENU_RETIRE, DonneePersonnelle, verifier_motif
 
 TITRE_MAX = 120
 LIEU_MAX = 80
@@ -230,6 +231,39 @@ class Agenda(ServiceSimule):
         self._tracer("publication_ajoutee", identifiant, f"événement « {titre} »",
                      f"{portee}, {evenement.quand}")
         return evenement
+
+    # -- crochets RGPD -----------------------------------------------------------------------
+    def donnees_de(self, identifiant: str) -> list[DonneePersonnelle]:
+        """Les événements que la personne a créés (catégorie « emploi_du_temps ») : son
+        agenda personnel et ce qu'elle a publié pour une classe ou l'établissement. Les
+        événements de sa classe créés par d'autres ne sont pas des données sur elle."""
+        return [DonneePersonnelle(
+            self.code, "emploi_du_temps",
+            "Événement de l'agenda personnel" if ev.personnel else
+            f"Événement publié ({ev.portee})", f"{ev.titre} — {ev.quand}" +
+            (f" — {ev.lieu}" if ev.lieu else "") +
+            (f" — {ev.description}" if ev.description else ""),
+            identifiant, identifiant, f"agenda:evenement:{ev.numero}", ev.debut)
+            for ev in self._evenements if ev.auteur == identifiant]
+
+    def effacer_donnees_de(self, identifiant: str, *, motif: str) -> int:
+        """L'agenda personnel de la personne est supprimé ; un événement qu'elle a publié
+        pour une classe ou l'établissement reste (les autres s'y fient), signé « Ancien
+        enseignant »… (arrêté ENT du 30 novembre 2006 modifié, art. 6) ; motif
+        ``opposition`` : sa description est retirée."""
+        motif = verifier_motif(motif)
+        anonyme = self._anonyme(identifiant)
+        compte, gardes = 0, []
+        for ev in self._evenements:
+            if ev.auteur == identifiant:
+                compte += 1
+                if ev.personnel:
+                    continue
+                ev = replace(ev, auteur=anonyme, description=CONTENU_RETIRE
+                             if motif == "opposition" and ev.description else ev.description)
+            gardes.append(ev)
+        self._evenements = gardes
+        return compte
 
 
 SERVICE = Agenda

@@ -18,7 +18,7 @@ Billets et commentaires sont des textes saisis : gardés tels quels, toujours af
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from entsim.etablissement.annuaire import Fonction, Profil
@@ -27,6 +27,7 @@ from entsim.socle.erreurs import Introuvable
 from entsim.services._communication import ServiceSimule
 from entsim.socle.saisie import texte_saisi
 from entsim.socle.texte import cite, extrait
+from entsim.services._donnees import CONTENU_RETIRE, DonneePersonnelle, verifier_motif
 
 TITRE_MAX = 120
 CONTENU_MAX = 5000
@@ -220,6 +221,54 @@ class Blogs(ServiceSimule):
         self._tracer("publication_ajoutee", identifiant, f"commentaire n° {commentaire.numero}",
                      f"Billet « {billet.titre} »")
         return commentaire
+
+    # -- crochets RGPD -----------------------------------------------------------------------
+    def donnees_de(self, identifiant: str) -> list[DonneePersonnelle]:
+        """Les billets et les commentaires écrits par la personne (catégorie
+        « contenus_publies ») et les blogs auxquels elle contribue."""
+        donnees = []
+        for b in self._billets:
+            if b.auteur == identifiant:
+                donnees.append(DonneePersonnelle(
+                    self.code, "contenus_publies", f"Billet de blog — « {b.titre} »",
+                    b.contenu, identifiant, identifiant, f"blog:billet:{b.numero}", b.date))
+        for c in self._commentaires:
+            if c.auteur == identifiant:
+                titre = self._billet(c.billet).titre
+                donnees.append(DonneePersonnelle(
+                    self.code, "contenus_publies", f"Commentaire — « {titre} »", c.texte,
+                    identifiant, identifiant, f"blog:commentaire:{c.numero}", c.date))
+        for blog in self._blogs.values():
+            if identifiant in blog.contributeurs:
+                donnees.append(DonneePersonnelle(
+                    self.code, "vie_scolaire", "Contributeur d'un blog", blog.titre,
+                    identifiant, None, f"blog:blog:{blog.code}", None))
+        return donnees
+
+    def effacer_donnees_de(self, identifiant: str, *, motif: str) -> int:
+        """Comme le forum : billets et commentaires restent, signés « Ancien élève »
+        (« Ancien enseignant »…) — arrêté ENT du 30 novembre 2006 modifié, art. 6,
+        contributions conservables « sauf opposition du contributeur » ; motif
+        ``opposition`` : leur texte est retiré. La personne n'est plus contributrice."""
+        motif = verifier_motif(motif)
+        anonyme = self._anonyme(identifiant)
+        retirer = motif == "opposition"
+        compte = 0
+        for i, b in enumerate(self._billets):
+            if b.auteur == identifiant:
+                self._billets[i] = replace(b, auteur=anonyme,
+                                           contenu=CONTENU_RETIRE if retirer else b.contenu)
+                compte += 1
+        for i, c in enumerate(self._commentaires):
+            if c.auteur == identifiant:
+                self._commentaires[i] = replace(c, auteur=anonyme,
+                                                texte=CONTENU_RETIRE if retirer else c.texte)
+                compte += 1
+        for code, blog in list(self._blogs.items()):
+            if identifiant in blog.contributeurs:
+                self._blogs[code] = replace(blog, contributeurs=blog.contributeurs - {identifiant})
+                compte += 1
+        return compte
 
 
 SERVICE = Blogs

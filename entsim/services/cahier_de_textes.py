@@ -26,6 +26,7 @@ from entsim.etablissement.generation import CLASSE_DEMO, SECONDE_DEMO
 from entsim.services._vie_eleve import (ServiceVieEleve, date_courte, date_fr, heure_fr,
                                         liste_d_objets, lire_date)
 from entsim.services.emploi_du_temps import lundi_de
+from entsim.services._donnees import DonneePersonnelle, verifier_motif
 
 #: Séances de démonstration par discipline : (contenu, travail à faire ou "").
 PROGRESSIONS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -291,6 +292,28 @@ class CahierDeTextes(ServiceVieEleve):
                  (f"Pour le {date_courte(s.pour_le)} : {s.travail}" if s.pour_le else s.travail)
                  if s.travail else "—")
                 for s in seances]
+
+    # -- crochets RGPD -----------------------------------------------------------------------
+    def donnees_de(self, identifiant: str) -> list[DonneePersonnelle]:
+        """Un enseignant : les séances qu'il a écrites (catégorie « vie_scolaire »). Un
+        élève : rien — le cahier de textes de sa classe n'est pas une donnée personnelle
+        (voir :mod:`entsim.autorisation.majorite`)."""
+        return [DonneePersonnelle(self.code, "vie_scolaire",
+                                  f"Séance écrite — {s.classe}, {s.discipline}",
+                                  s.en_texte(), identifiant, identifiant,
+                                  f"cahier_de_textes:seance:{s.numero}", s.ecrit_le or s.debut)
+                for s in self._seances if s.enseignant == identifiant]
+
+    def effacer_donnees_de(self, identifiant: str, *, motif: str) -> int:
+        """Les séances restent (le cahier de textes retrace le travail de la classe) ; le
+        nom de l'enseignant en est retiré."""
+        verifier_motif(motif)
+        compte = 0
+        for s in self._seances:
+            if s.enseignant == identifiant:
+                s.enseignant = None
+                compte += 1
+        return compte
 
 
 SERVICE = CahierDeTextes

@@ -30,6 +30,7 @@ from entsim.socle.texte import extrait
 from entsim.etablissement.identifiants import replier
 from entsim.services._communication import ServiceSimule
 from entsim.services._fichiers import Fichier, fichier_simule
+from entsim.services._donnees import DonneePersonnelle, numero_suivant, verifier_motif
 
 #: Longueur maximale du commentaire joint à un dépôt.
 COMMENTAIRE_MAX = 300
@@ -85,7 +86,7 @@ class Casier(ServiceSimule):
                 brouillons.append((self._passe(1, 3), deposant, destinataire, nom, taille,
                                    commentaire))
         for instant, deposant, destinataire, nom, taille, commentaire in sorted(brouillons):
-            self._depots.append(Depot(len(self._depots) + 1, destinataire, deposant,
+            self._depots.append(Depot(numero_suivant(d.numero for d in self._depots), destinataire, deposant,
                                       fichier_simule(nom, taille), instant, commentaire))
 
     # -- outils --------------------------------------------------------------------------
@@ -132,7 +133,7 @@ class Casier(ServiceSimule):
         self._exiger_droit(identifiant, Action.ECRIRE,
                            f"casier {de(self.nom_de(destinataire))}",
                            self._verdict_depot(identifiant, destinataire))
-        depot = Depot(len(self._depots) + 1, destinataire, identifiant, fichier,
+        depot = Depot(numero_suivant(d.numero for d in self._depots), destinataire, identifiant, fichier,
                       self.maintenant(), commentaire)
         self._depots.append(depot)
         self._tracer("depot_casier", identifiant, f"dépôt n° {depot.numero} « {fichier.nom} »",
@@ -173,6 +174,38 @@ class Casier(ServiceSimule):
         self._exiger_droit(identifiant, Action.LIRE, "mes dépôts")
         return sorted((d for d in self._depots if d.deposant == identifiant),
                       key=lambda d: d.numero, reverse=True)
+
+    # -- crochets RGPD -----------------------------------------------------------------------
+    def donnees_de(self, identifiant: str) -> list[DonneePersonnelle]:
+        """Les documents déposés dans le casier de la personne et ceux qu'elle a déposés
+        dans le casier d'un autre (catégorie « documents ») : nom, taille, date, commentaire ;
+        la source est le déposant."""
+        donnees = []
+        for d in sorted(self._depots, key=lambda d: d.numero):
+            if identifiant not in (d.deposant, d.destinataire):
+                continue
+            if d.deposant == identifiant:
+                libelle = f"Document déposé dans le casier de {self.nom_de(d.destinataire)}"
+            else:
+                libelle = f"Document reçu de {self.nom_de(d.deposant)}"
+            valeur = f"{d.fichier.nom} ({d.fichier.taille_lisible})" + (
+                f" — « {d.commentaire} »" if d.commentaire else "")
+            donnees.append(DonneePersonnelle(self.code, "documents", libelle, valeur,
+                                             identifiant, d.deposant, f"casier:depot:{d.numero}",
+                                             d.date))
+        return donnees
+
+    def effacer_donnees_de(self, identifiant: str, *, motif: str) -> int:
+        """Les dépôts reçus par la personne (son casier) et ceux qu'elle a faits sont
+        supprimés, quel que soit le motif : un devoir remis est le document de son auteur —
+        son nom figure souvent dans le nom du fichier — et l'arrêté ENT du 30 novembre 2006
+        modifié (art. 6) veut les données supprimées de l'ENT après le départ. Le casier
+        n'est pas un espace communautaire : rien n'y est gardé « à des fins informatives »."""
+        verifier_motif(motif)
+        avant = len(self._depots)
+        self._depots = [d for d in self._depots
+                        if identifiant not in (d.deposant, d.destinataire)]
+        return avant - len(self._depots)
 
 
 SERVICE = Casier

@@ -21,6 +21,7 @@ from entsim.socle.saisie import texte_saisi
 from entsim.socle.texte import extrait
 from entsim.etablissement.identifiants import replier
 from entsim.services._vie_eleve import ServiceVieEleve, cite, date_fr
+from entsim.services._donnees import DonneePersonnelle, verifier_motif
 
 TYPES = ("Livre", "Roman", "Bande dessinée", "Revue", "DVD", "Manuel")
 CHAMPS = {"tout": "tous les champs", "titre": "le titre", "auteur": "l'auteur",
@@ -193,6 +194,18 @@ class CatalogueCDI(ServiceVieEleve):
         cote = cote or (replier(auteurs_t[0]).split() or ["???"])[-1][:3].upper()
         return self._ajouter(titre, auteurs_t, editeur, annee, type, sujets_t, cote,
                              exemplaires)
+
+    # -- crochets RGPD -----------------------------------------------------------------------
+    def donnees_de(self, identifiant: str) -> list[DonneePersonnelle]:
+        """Rien : le catalogue simulé ne garde pas qui a emprunté un exemplaire (seulement
+        les dates de retour prévues) ni qui a catalogué une notice. Un vrai logiciel de CDI
+        garde les prêts (catégorie « prets_cdi » du catalogue) : ils seraient listés ici."""
+        return []
+
+    def effacer_donnees_de(self, identifiant: str, *, motif: str) -> int:
+        """Rien à effacer (voir :meth:`donnees_de`)."""
+        verifier_motif(motif)
+        return 0
 
 
 def _liste(valeur: object, nom: str, *, vide_autorise: bool, maximum: int,

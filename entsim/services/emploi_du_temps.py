@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from entsim.socle import donnees
@@ -31,6 +31,7 @@ from entsim.autorisation.service import Action, Ressource
 from entsim.etablissement.annuaire import Eleve
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.socle.texte import cite
+from entsim.services._donnees import DonneePersonnelle, verifier_motif
 from entsim.services._vie_eleve import JOURS_SEMAINE, ServiceVieEleve, heure_fr, liste_d_objets
 
 #: Heures de début des créneaux d'une heure (la pause de midi, 12 h – 13 h, est libre).
@@ -296,6 +297,28 @@ class EmploiDuTemps(ServiceVieEleve):
                 lignes.append(f"  {c.horaire} : {c.discipline} ({c.classe}), "
                               f"{self.nom_de(c.enseignant)}, {c.salle}")
         return "\n".join(lignes)
+
+    # -- crochets RGPD -----------------------------------------------------------------------
+    def donnees_de(self, identifiant: str) -> list[DonneePersonnelle]:
+        """Un enseignant : ses heures de cours (catégorie « emploi_du_temps »). Un élève :
+        rien — l'emploi du temps de sa classe n'est pas une donnée personnelle (voir
+        :mod:`entsim.autorisation.majorite`) ; sa classe est dans l'annuaire."""
+        return [DonneePersonnelle(
+            self.code, "emploi_du_temps", "Heure de cours",
+            f"{c.nom_jour} {c.horaire} — {c.classe} — {c.discipline} — {c.salle}",
+            identifiant, None, f"emploi_du_temps:creneau:{c.jour}:{c.debut:%H%M}:{c.classe}")
+            for c in self._creneaux if c.enseignant == identifiant]
+
+    def effacer_donnees_de(self, identifiant: str, *, motif: str) -> int:
+        """Les heures de cours restent (ce sont celles des classes) ; le nom de l'enseignant
+        en est retiré."""
+        verifier_motif(motif)
+        compte = 0
+        for i, c in enumerate(self._creneaux):
+            if c.enseignant == identifiant:
+                self._creneaux[i] = replace(c, enseignant=None)
+                compte += 1
+        return compte
 
 
 SERVICE = EmploiDuTemps

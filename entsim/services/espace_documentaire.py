@@ -38,6 +38,7 @@ from entsim.services._communication import ServiceSimule
 from entsim.services._documents import Droit, Element, ElementVu, VueDossier
 from entsim.services._fichiers import Fichier, fichier_simule, valider_nom
 from entsim.socle.texte import cite, extrait
+from entsim.services._donnees import DonneePersonnelle, numero_suivant, verifier_motif
 
 __all__ = ["Droit", "Element", "ElementVu", "EspaceDocumentaire", "Fichier", "VueDossier",
            "fichier_simule", "valider_nom"]
@@ -100,7 +101,7 @@ class EspaceDocumentaire(ServiceSimule):
 
     def _creer(self, auteur: str, nom: str, fichier: Fichier | None, parent: int | None,
                instant: datetime, partages: dict[str, Droit] | None = None) -> Element:
-        element = Element(len(self._elements) + 1, nom, auteur, instant, parent, fichier,
+        element = Element(numero_suivant(self._elements), nom, auteur, instant, parent, fichier,
                           dict(partages or {}))
         self._elements[element.numero] = element
         return element
@@ -400,5 +401,52 @@ class EspaceDocumentaire(ServiceSimule):
                      f"Partage retiré : {self.libelle_beneficiaire(cle)}")
         return element
 
+    # -- crochets RGPD -----------------------------------------------------------------------
+    def donnees_de(self, identifiant: str) -> list[DonneePersonnelle]:
+        """Les dossiers et fichiers dont la personne est propriétaire (catégorie
+        « documents ») avec leur chemin et leurs partages, et les partages qui la nomment
+        (« utilisateur:… ») sur les éléments des autres — pas ce qu'elle voit par sa classe
+        ou son profil, qui n'est pas une donnée sur elle."""
+        donnees = []
+        cle = f"utilisateur:{identifiant}"
+        for el in sorted(self._elements.values(), key=lambda e: e.numero):
+            ref = f"espace_documentaire:element:{el.numero}"
+            if el.proprietaire == identifiant:
+                sorte = "Dossier" if el.est_dossier else "Fichier"
+                valeur = self._chemin_complet(el)
+                if el.fichier is not None:
+                    valeur += f" ({el.fichier.taille_lisible})"
+                if el.partages:
+                    valeur += " — partagé avec : " + ", ".join(
+                        f"{self.libelle_beneficiaire(b)} ({d.libelle})"
+                        for b, d in el.partages.items())
+                donnees.append(DonneePersonnelle(self.code, "documents", f"{sorte} personnel",
+                                                 valeur, identifiant, identifiant, ref, el.date))
+            elif cle in el.partages:
+                donnees.append(DonneePersonnelle(
+                    self.code, "documents", f"Partage reçu de {self.nom_de(el.proprietaire)}",
+                    f"{el.nom} ({el.partages[cle].libelle})", identifiant, el.proprietaire,
+                    ref, el.date))
+        return donnees
+
+    def effacer_donnees_de(self, identifiant: str, *, motif: str) -> int:
+        """Les éléments de la personne sont supprimés (espace personnel : arrêté ENT du
+        30 novembre 2006 modifié, art. 6) ; un fichier qu'un autre avait déposé dans l'un
+        de ses dossiers partagés reste à son propriétaire, remonté à la racine de son
+        espace ; les partages qui la nomment sont retirés."""
+        verifier_motif(motif)
+        cle = f"utilisateur:{identifiant}"
+        supprimes = {n for n, el in self._elements.items() if el.proprietaire == identifiant}
+        compte = len(supprimes)
+        for n in supprimes:
+            del self._elements[n]
+        for el in self._elements.values():
+            if el.dossier in supprimes or (el.dossier is not None
+                                           and el.dossier not in self._elements):
+                el.dossier = None
+            if cle in el.partages:
+                del el.partages[cle]
+                compte += 1
+        return compte
 
 SERVICE = EspaceDocumentaire

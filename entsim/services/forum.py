@@ -21,7 +21,7 @@ le forum de démonstration est petit mais vivant, et poster ne demande qu'une li
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from entsim.etablissement.annuaire import Fonction, Profil
@@ -30,6 +30,7 @@ from entsim.socle.erreurs import Introuvable, ValeurInvalide
 from entsim.services._communication import ServiceSimule
 from entsim.socle.saisie import texte_saisi
 from entsim.socle.texte import cite, extrait
+from entsim.services._donnees import CONTENU_RETIRE, DonneePersonnelle, verifier_motif
 
 TITRE_MAX = 120
 TEXTE_MAX = 3000
@@ -346,6 +347,71 @@ class Forum(ServiceSimule):
         message.masque, message.motif_masquage, message.moderateur = False, "", None
         self._tracer("publication_retablie", identifiant, f"message n° {numero_message}")
         return message
+
+    # -- crochets RGPD -----------------------------------------------------------------------
+    def donnees_de(self, identifiant: str) -> list[DonneePersonnelle]:
+        """Les sujets ouverts et les messages écrits par la personne (catégorie
+        « contenus_publies »), avec, pour un message masqué, le motif de la modération (une
+        décision qui la concerne) ; pour un modérateur, les masquages qu'il a décidés et les
+        catégories qu'il modère. Les messages des autres dans les mêmes sujets ne sont pas
+        ses données."""
+        donnees = []
+        for sujet in self._sujets:
+            if sujet.auteur == identifiant:
+                donnees.append(DonneePersonnelle(
+                    self.code, "contenus_publies", "Sujet ouvert dans le forum",
+                    sujet.titre, identifiant, identifiant, f"forum:sujet:{sujet.numero}",
+                    sujet.date))
+        for m in self._messages:
+            ref = f"forum:message:{m.numero}"
+            titre = self._sujet(m.sujet).titre
+            if m.auteur == identifiant:
+                valeur = m.texte + (f" [masqué par la modération — motif : "
+                                    f"{m.motif_masquage}]" if m.masque else "")
+                donnees.append(DonneePersonnelle(
+                    self.code, "contenus_publies", f"Message du forum — « {titre} »",
+                    valeur, identifiant, identifiant, ref, m.date))
+            if m.moderateur == identifiant:
+                donnees.append(DonneePersonnelle(
+                    self.code, "contenus_publies", f"Masquage décidé — « {titre} »",
+                    m.motif_masquage, identifiant, identifiant, ref, None))
+        for cat in self._categories.values():
+            if identifiant in cat.moderateurs:
+                donnees.append(DonneePersonnelle(
+                    self.code, "vie_scolaire", "Modérateur d'une catégorie du forum",
+                    cat.titre, identifiant, None, f"forum:categorie:{cat.code}", None))
+        return donnees
+
+    def effacer_donnees_de(self, identifiant: str, *, motif: str) -> int:
+        """Les contributions restent dans le forum, signées « Ancien élève » (« Ancien
+        enseignant »…) : l'arrêté ENT du 30 novembre 2006 modifié (art. 6) permet de les
+        conserver « à des fins informatives, pédagogiques ou scientifiques sauf opposition
+        du contributeur » ; avec le motif ``opposition``, leur texte (et le titre des sujets
+        ouverts) est retiré. Rien n'est supprimé de la liste : les autres réponses d'un sujet
+        gardent leur place. Un modérateur perd ce rôle ; ses masquages restent, anonymes."""
+        motif = verifier_motif(motif)
+        anonyme = self._anonyme(identifiant)
+        retirer = motif == "opposition"
+        compte = 0
+        for i, sujet in enumerate(self._sujets):
+            if sujet.auteur == identifiant:
+                self._sujets[i] = replace(sujet, auteur=anonyme,
+                                          titre=CONTENU_RETIRE if retirer else sujet.titre)
+                compte += 1
+        for m in self._messages:
+            if m.auteur == identifiant:
+                m.auteur = anonyme
+                if retirer:
+                    m.texte = CONTENU_RETIRE
+                compte += 1
+            if m.moderateur == identifiant:
+                m.moderateur = anonyme
+                compte += 1
+        for code, cat in list(self._categories.items()):
+            if identifiant in cat.moderateurs:
+                self._categories[code] = replace(cat, moderateurs=cat.moderateurs - {identifiant})
+                compte += 1
+        return compte
 
 
 SERVICE = Forum

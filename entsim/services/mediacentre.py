@@ -34,6 +34,7 @@ from entsim.socle.erreurs import Introuvable, verifier_texte
 from entsim.socle.texte import cite
 from entsim.services._vie_eleve import ServiceVieEleve
 from entsim.services.emploi_du_temps import formation_de
+from entsim.services._donnees import DonneePersonnelle, verifier_motif
 
 #: Attributs qu'un éditeur peut recevoir du GAR, avec leur libellé.
 ATTRIBUTS_GAR: dict[str, str] = {
@@ -278,6 +279,39 @@ class Mediacentre(ServiceVieEleve):
         pseudonymes, jamais de nom."""
         verifier_texte(editeur, "editeur")
         return [dict(d) for d in self._recu.get(editeur, [])]
+
+    # -- crochets RGPD -----------------------------------------------------------------------
+    def _transmissions_de(self, identifiant: str):
+        """(éditeur, rang, données reçues) des transmissions qui portent l'identifiant opaque
+        de cette personne (calculé comme :meth:`_identifiant_opaque`, sans passer par
+        l'annuaire : la personne peut en être déjà partie)."""
+        for editeur in sorted(self._recu):
+            message = f"{identifiant}|{editeur}".encode("utf-8", "surrogatepass")
+            ido = hmac.new(self._cle_gar, message, hashlib.sha256).hexdigest()[:20]
+            for i, recu in enumerate(self._recu[editeur]):
+                if ido in recu.values():
+                    yield editeur, i, recu
+
+    def donnees_de(self, identifiant: str) -> list[DonneePersonnelle]:
+        """Ce que le GAR a transmis sur la personne à chaque éditeur (catégorie
+        « identifiant_opaque ») : l'identifiant opaque n'a pas de nom, mais il reste une
+        donnée personnelle (il permet de la reconnaître indirectement)."""
+        return [DonneePersonnelle(self.code, "identifiant_opaque",
+                                  f"Transmis par le GAR à {editeur}",
+                                  "; ".join(f"{k} : {v}" for k, v in recu.items()),
+                                  identifiant, None, f"mediacentre:gar:{editeur}:{i}")
+                for editeur, i, recu in self._transmissions_de(identifiant)]
+
+    def effacer_donnees_de(self, identifiant: str, *, motif: str) -> int:
+        """Les transmissions à un éditeur sont oubliées. Dans la réalité, l'éditeur est un
+        sous-traitant : à la fin de la prestation, il supprime ou renvoie les données selon
+        le choix du responsable du traitement (RGPD, art. 28.3.g)."""
+        verifier_motif(motif)
+        a_oublier = {(e, i) for e, i, _ in self._transmissions_de(identifiant)}
+        for editeur in list(self._recu):
+            self._recu[editeur] = [r for i, r in enumerate(self._recu[editeur])
+                                   if (editeur, i) not in a_oublier]
+        return len(a_oublier)
 
 
 SERVICE = Mediacentre

@@ -21,7 +21,7 @@ toujours affiché échappé (jamais interprété comme du HTML).
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from entsim.autorisation.service import Action, Ressource, de
@@ -30,6 +30,8 @@ from entsim.services._communication import ServiceSimule, date_fr
 from entsim.socle.saisie import texte_saisi
 from entsim.services._vie_eleve import cite
 from entsim.socle.texte import extrait
+from entsim.services._donnees import (CONTENU_RETIRE, DonneePersonnelle, est_anonyme,
+                                      verifier_motif)
 
 #: Longueurs maximales (caractères) d'un objet et d'un corps de message.
 OBJET_MAX = 150
@@ -295,6 +297,64 @@ class Messagerie(ServiceSimule):
         else:
             qui = de(self.nom_de(message.expediteur))
         return f"{date_fr(message.date)} — {qui} — {message.objet}"
+
+    # -- crochets RGPD -----------------------------------------------------------------------
+    def donnees_de(self, identifiant: str) -> list[DonneePersonnelle]:
+        """Les messages que la personne a envoyés ou reçus (catégorie « correspondances »),
+        tels que sa boîte les lui montre : expéditeur, destinataires, objet, texte ; et
+        l'accusé de lecture de chaque message reçu lu (« donnees_connexion »).
+
+        Règle de l'export (droit d'accès, RGPD art. 15) : la personne reçoit les messages
+        qu'elle a envoyés et reçus, entiers — le nom d'un autre n'y paraît que comme
+        expéditeur ou destinataire, comme dans sa boîte ; jamais un message échangé entre
+        d'autres personnes (secret des correspondances)."""
+        donnees = []
+        for m in sorted(self._messages, key=lambda m: m.numero):
+            if not m.concerne(identifiant):
+                continue
+            envoye = m.expediteur == identifiant
+            a = ", ".join(self.nom_de(d) for d in m.destinataires)
+            valeur = (f"De : {self.nom_de(m.expediteur)}. À : {a}. Objet : « {m.objet} ». "
+                      f"{m.corps}")
+            ref = f"messagerie:message:{m.numero}"
+            donnees.append(DonneePersonnelle(
+                self.code, "correspondances", "Message envoyé" if envoye else "Message reçu",
+                valeur, identifiant, m.expediteur, ref, m.date))
+            if (identifiant, m.numero) in self._lus:
+                donnees.append(DonneePersonnelle(
+                    self.code, "donnees_connexion", f"Accusé de lecture — « {m.objet} »",
+                    "lu", identifiant, None, ref, m.date))
+        return donnees
+
+    def effacer_donnees_de(self, identifiant: str, *, motif: str) -> int:
+        """Un message appartient à tous ses correspondants : l'effacer pour l'un le
+        retirerait de la boîte des autres. L'identifiant de la personne est donc remplacé
+        par « Ancien élève » (« Ancien enseignant »…) comme expéditeur ou destinataire, et le
+        message reste dans la boîte de ses autres correspondants ; un message qui n'a plus
+        aucun correspondant présent est supprimé ; les accusés de lecture de la personne le
+        sont aussi. Motif ``opposition`` : le texte des messages qu'elle a envoyés est
+        retiré aussi (arrêté ENT du 30 novembre 2006 modifié, art. 6 : « sauf opposition du
+        contributeur »). Le texte écrit par les autres n'est pas réécrit : un prénom cité
+        dans un message reste (limite assumée de la simulation)."""
+        motif = verifier_motif(motif)
+        anonyme = self._anonyme(identifiant)
+        compte = len([c for c in self._lus if c[0] == identifiant])
+        self._lus = {c for c in self._lus if c[0] != identifiant}
+        gardes = []
+        for m in self._messages:
+            if m.concerne(identifiant):
+                compte += 1
+                retire = motif == "opposition" and m.expediteur == identifiant
+                m = replace(m, expediteur=anonyme if m.expediteur == identifiant
+                            else m.expediteur,
+                            destinataires=tuple(anonyme if d == identifiant else d
+                                                for d in m.destinataires),
+                            corps=CONTENU_RETIRE if retire else m.corps)
+                if all(est_anonyme(x) for x in (m.expediteur, *m.destinataires)):
+                    continue
+            gardes.append(m)
+        self._messages = gardes
+        return compte
 
 
 SERVICE = Messagerie

@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 
 from entsim.autorisation.service import Action, Ressource, roles_de
@@ -35,6 +35,7 @@ from entsim.socle.texte import extrait
 from entsim.etablissement.generation import CLASSE_DEMO, RENTREE, SECONDE_DEMO
 from entsim.etablissement.identifiants import replier
 from entsim.services._vie_eleve import ServiceVieEleve, cite, date_courte, lire_date, nombre_fr
+from entsim.services._donnees import DonneePersonnelle, verifier_motif
 from entsim.autorisation.habilitations.ressources import de
 from entsim.services.emploi_du_temps import lundi_de
 
@@ -394,6 +395,46 @@ class Notes(ServiceVieEleve):
         note = Note(ev.numero, eleve, nombre, mention, identifiant, self.horloge.maintenant())
         self._notes[(eleve, ev.numero)] = note
         return note
+
+    # -- crochets RGPD -----------------------------------------------------------------------
+    def donnees_de(self, identifiant: str) -> list[DonneePersonnelle]:
+        """Les notes d'un élève (catégorie « evaluations », source : l'enseignant qui l'a
+        saisie) ; pour un enseignant, les évaluations qu'il a créées. Les moyennes de la
+        classe ne sont pas des données de l'élève : elles se recalculent (données agrégées)."""
+        donnees = []
+        for (eleve, numero), note in sorted(self._notes.items(), key=lambda x: x[0][1]):
+            if eleve == identifiant:
+                ev = self._evaluations[numero]
+                donnees.append(DonneePersonnelle(
+                    self.code, "evaluations", f"Note — {ev.titre} ({ev.discipline})",
+                    note.texte, eleve, note.saisie_par, f"notes:note:{numero}:{eleve}",
+                    note.saisie_le))
+        for ev in self._evaluations.values():
+            if ev.enseignant == identifiant:
+                donnees.append(DonneePersonnelle(
+                    self.code, "evaluations", f"Évaluation créée — {ev.classe}, {ev.discipline}",
+                    ev.titre, identifiant, identifiant, f"notes:evaluation:{ev.numero}", ev.date))
+        return donnees
+
+    def effacer_donnees_de(self, identifiant: str, *, motif: str) -> int:
+        """Un élève : ses notes sont supprimées (arrêté ENT du 30 novembre 2006 modifié,
+        art. 6 : suppression dans les trois mois après le départ ; une demande d'effacement
+        des notes d'un élève présent est refusée en amont, :mod:`entsim.rgpd`). Un
+        enseignant : les évaluations et les notes restent (ce sont les données des élèves),
+        son identifiant en est retiré."""
+        verifier_motif(motif)
+        compte = 0
+        for cle in [c for c in self._notes if c[0] == identifiant]:
+            del self._notes[cle]
+            compte += 1
+        for cle, note in list(self._notes.items()):
+            if note.saisie_par == identifiant:
+                self._notes[cle] = replace(note, saisie_par=None)
+        for ev in self._evaluations.values():
+            if ev.enseignant == identifiant:
+                ev.enseignant = None
+                compte += 1
+        return compte
 
 
 SERVICE = Notes

@@ -13,7 +13,7 @@ n'a aucune action, pas même « supprimer », sur la ressource de sa classe.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 from entsim.etablissement.annuaire import Eleve
@@ -24,6 +24,8 @@ from entsim.socle.texte import extrait
 from entsim.etablissement.generation import CLASSE_DEMO, PERSONAS, SECONDE_DEMO
 from entsim.services._vie_eleve import ServiceVieEleve, cite, date_fr, lire_date
 from entsim.autorisation.habilitations.ressources import de
+from entsim.services._donnees import (CONTENU_RETIRE, DonneePersonnelle, numero_suivant,
+                                      verifier_motif)
 
 TYPES = ("Stage", "Forum des métiers", "Projet", "Journée portes ouvertes",
          "Entretien d'orientation", "Engagement")
@@ -116,7 +118,7 @@ class Folios(ServiceVieEleve):
 
     def _ajouter(self, eleve: str, type_: str, titre: str, description: str, jour: date,
                  auteur: str) -> EntreeFolios:
-        entree = EntreeFolios(len(self._entrees) + 1, eleve, type_, titre, description, jour,
+        entree = EntreeFolios(numero_suivant(self._entrees), eleve, type_, titre, description, jour,
                               auteur)
         self._entrees[entree.numero] = entree
         return entree
@@ -186,6 +188,50 @@ class Folios(ServiceVieEleve):
         entree.commentaires.append(Commentaire(identifiant, texte,
                                                self.horloge.maintenant()))
         return entree
+
+    # -- crochets RGPD -----------------------------------------------------------------------
+    def donnees_de(self, identifiant: str) -> list[DonneePersonnelle]:
+        """Un élève : les entrées de son portfolio (catégorie « orientation »), avec les
+        commentaires de l'équipe (source : leur auteur). Un enseignant : les commentaires
+        qu'il a écrits."""
+        donnees = []
+        for e in sorted(self._entrees.values(), key=lambda e: e.numero):
+            ref = f"orientation:entree:{e.numero}"
+            if e.eleve == identifiant:
+                donnees.append(DonneePersonnelle(
+                    self.code, "orientation", f"Folios — {e.type}", f"{e.titre}" +
+                    (f" : {e.description}" if e.description else ""), identifiant, e.auteur,
+                    ref, e.date))
+                for c in e.commentaires:
+                    donnees.append(DonneePersonnelle(
+                        self.code, "orientation", f"Commentaire sur « {e.titre} »", c.texte,
+                        identifiant, c.auteur, ref, c.le))
+                continue
+            for c in e.commentaires:
+                if c.auteur == identifiant:
+                    donnees.append(DonneePersonnelle(
+                        self.code, "orientation", f"Commentaire écrit dans le Folios "
+                        f"{de(self.nom_de(e.eleve))}", c.texte, identifiant, identifiant, ref,
+                        c.le))
+        return donnees
+
+    def effacer_donnees_de(self, identifiant: str, *, motif: str) -> int:
+        """Un élève : son portfolio est supprimé (arrêté ENT du 30 novembre 2006 modifié,
+        art. 6). Un enseignant : ses commentaires restent dans le portfolio de l'élève,
+        signés « Ancien enseignant » ; motif ``opposition`` : leur texte est retiré."""
+        motif = verifier_motif(motif)
+        anonyme = self._anonyme(identifiant)
+        supprimes = [n for n, e in self._entrees.items() if e.eleve == identifiant]
+        compte = len(supprimes)
+        for n in supprimes:
+            del self._entrees[n]
+        for e in self._entrees.values():
+            for i, c in enumerate(e.commentaires):
+                if c.auteur == identifiant:
+                    e.commentaires[i] = replace(c, auteur=anonyme, texte=CONTENU_RETIRE
+                                                if motif == "opposition" else c.texte)
+                    compte += 1
+        return compte
 
 
 SERVICE = Folios

@@ -47,3 +47,18 @@ def lire_csv(nom: str) -> tuple[dict[str, str], ...]:
     with chemin(nom).open(encoding="utf-8", newline="") as f:
         utiles = (ligne for ligne in f if not ligne.startswith("#"))
         return tuple(dict(ligne) for ligne in csv.DictReader(utiles))
+
+
+class FichierEnregistre(type(Path())):      # PosixPath ou WindowsPath selon le système
+    """Le chemin d'un fichier que la simulation vient d'écrire (un ``Path`` ordinaire) ;
+    affiché en français avec sa taille : « Fichier enregistré : registre.csv (3 Ko) » —
+    jamais ``PosixPath('registre.csv')`` devant un élève."""
+
+    NATURE = "Fichier enregistré"
+
+    def __repr__(self) -> str:
+        if self.is_dir():
+            return f"{self.NATURE} : {self} (dossier)"
+        taille = self.stat().st_size if self.exists() else 0
+        kilo = max(1, round(taille / 1024))
+        return f"{self.NATURE} : {self} ({kilo:,} Ko)".replace(",", "\u202f")

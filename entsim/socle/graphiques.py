@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from entsim.socle.donnees import FichierEnregistre
+
 #: Okabe & Ito (2008) : noir exclu (réservé au texte), dans l'ordre conseillé.
 PALETTE: tuple[str, ...] = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9",
                             "#D55E00", "#F0E442", "#000000")
@@ -99,12 +101,10 @@ def png_base64(figure, *, dpi: int = 100) -> str:
     return base64.b64encode(tampon.getvalue()).decode("ascii")
 
 
-class ImageEnregistree(str):
+class ImageEnregistree(FichierEnregistre):
     """Le chemin d'une image enregistrée (un texte), affiché en français avec sa taille."""
 
-    def __repr__(self) -> str:
-        taille = Path(self).stat().st_size
-        return f"Image enregistrée : {self} ({nombre_fr(max(1, round(taille / 1024)))} Ko)"
+    NATURE = "Image enregistrée"
 
 
 class Graphique:

@@ -129,8 +129,8 @@ def date_saisie(valeur: object, nom: str) -> date:
             except ValueError:
                 jour = None
     if jour is None:
-        raise ValeurInvalide(f"« {nom} » doit être une date, par exemple \"14/09/2026\" ou "
-                             f"date(2026, 9, 14) (reçu : {cite(valeur)}).",
+        raise ValeurInvalide(f"« {nom} » doit être une date écrite jj/mm/aaaa, par exemple "
+                             f"14/09/2026 (reçu : {cite(valeur)}).",
                              code="date_invalide")
     _borner(jour, nom, valeur if not isinstance(valeur, date) else jour)
     return jour

@@ -12,96 +12,31 @@ protection des données, finalités, destinataires, durée de conservation, droi
 auprès de la CNIL) ; responsable du traitement : le chef d'établissement (avis CNIL 2006,
 leçon CERTA, question 8) ; conservation : arrêté du 30 novembre 2006 modifié, article 6
 (suppression au plus tard trois mois après le départ) et recommandation de la CNIL sur la
-journalisation (journaux : 6 mois à 1 an) ; droits : information, accès, rectification,
-opposition (leçon CERTA, question 9 ; RGPD, articles 13, 15, 16 et 21) ; registre des
-traitements (RGPD, article 30) ; DPO mutualisé au niveau de l'académie (page du ministère,
-2022).
+journalisation (journaux : 6 mois à 1 an) ; droits : accès, rectification, effacement,
+limitation, opposition et leurs limites pour une mission d'intérêt public (RGPD, articles 15
+à 18 et 21, 17.3.b, 20.3) ; registre des traitements (RGPD, article 30) ; DPO de l'académie
+(RGPD, art. 37.1.a). Le texte est celui de :mod:`entsim.rgpd.notice` (une seule source).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from entsim.etablissement.annuaire import Fonction
-from entsim.etablissement.identifiants import replier
+from entsim.rgpd.notice import RubriqueNotice, notice_texte, rubriques_du_portail
+from entsim.rgpd.registre import adresse_dpd
 from entsim.widgets.mise_en_forme import echapper
 from entsim.widgets.style import CLASSE_BANDEAU, CLASSE_ENCADRE
 
 _LARGE = {"description_width": "initial"}
 
 
-@dataclass(frozen=True)
-class RubriqueNotice:
-    """Une rubrique de la notice d'information (titre et texte)."""
-
-    titre: str
-    texte: str
-
-
-def adresse_dpd(academie: str) -> str:
-    """L'adresse (fictive, domaine réservé ``.example``) du délégué à la protection des
-    données de l'académie : « académie de Nantes » → ``dpd@ac-nantes.example``."""
-    ville = academie.split(" de ", 1)[-1] if " de " in academie else academie
-    ville = replier(ville).replace("'", "-").replace(" ", "-")
-    return f"dpd@ac-{ville}.example"
-
-
 def notice_information(ent) -> tuple[RubriqueNotice, ...]:
-    """La notice d'information sur les droits, remplie avec l'établissement de l'ENT."""
-    etab = ent.etablissement
-    chefs = etab.avec_fonction(Fonction.CHEF_ETABLISSEMENT)
-    chef = f"{chefs[0].nom_complet}, " if chefs else ""
-    categories = sorted({ent.catalogue.libelle_categorie(c)
-                         for s in ent.catalogue for c in s.categories_donnees})
-    return (
-        RubriqueNotice(
-            "Responsable du traitement",
-            f"Le chef d'établissement ({chef}{etab.nom}, {etab.commune}, UAI {etab.uai}). "
-            "Le traitement est inscrit au registre des activités de traitement du lycée "
-            "(RGPD, article 30)."),
-        RubriqueNotice(
-            "Finalités",
-            "Offrir aux élèves, aux parents, aux enseignants et aux personnels un point "
-            "d'entrée unique et sécurisé vers des services numériques : contenus "
-            "pédagogiques et éducatifs, vie scolaire (cahier de textes, notes, absences, "
-            "emploi du temps), communication entre les membres de la communauté éducative, "
-            "informations administratives et sur le fonctionnement de l'établissement "
-            "(arrêté du 30 novembre 2006 modifié)."),
-        RubriqueNotice(
-            "Données traitées",
-            ", ".join(categories) + ". Aucune donnée sensible (origines, opinions "
-            "politiques, philosophiques ou religieuses, appartenance syndicale, santé, vie "
-            "sexuelle) n'est collectée. La fiche de chaque service précise ses données."),
-        RubriqueNotice(
-            "Destinataires",
-            "Chaque utilisateur ne voit que ce que son rôle exige : un élève, sa propre "
-            "scolarité ; un parent, celle de ses enfants ; un enseignant, ses classes ; les "
-            "personnels, ce que leurs fonctions demandent. Les administrateurs de l'ENT y "
-            "accèdent pour la maintenance. Les éditeurs de ressources numériques ne "
-            "reçoivent, par le GAR, que les données strictement nécessaires (arrêté du "
-            "18 décembre 2017)."),
-        RubriqueNotice(
-            "Durée de conservation",
-            "Les données sont mises à jour à chaque rentrée et supprimées de l'ENT au plus "
-            "tard trois mois après que la personne n'a plus vocation à avoir un compte "
-            "(arrêté du 30 novembre 2006 modifié, article 6). Les traces de connexion sont "
-            "gardées de 6 mois à 1 an (recommandation de la CNIL sur la journalisation)."),
-        RubriqueNotice(
-            "Vos droits",
-            "Droit à l'information (cette notice), droit d'accès à vos données, droit de "
-            "rectification des données inexactes, droit d'opposition pour des motifs "
-            "légitimes (loi Informatique et Libertés du 6 janvier 1978 ; RGPD, articles 13, "
-            "15, 16 et 21)."),
-        RubriqueNotice(
-            "Comment exercer vos droits",
-            f"Adressez-vous au chef d'établissement (secrétariat du lycée, ou messagerie de "
-            f"l'ENT) ou au délégué à la protection des données de l'{etab.academie} : "
-            f"{adresse_dpd(etab.academie)}. Si vous estimez que vos droits ne sont pas "
-            "respectés, vous pouvez adresser une réclamation à la CNIL (www.cnil.fr)."),
-    )
+    """La notice d'information sur les droits, remplie avec l'établissement de l'ENT : celle
+    de :func:`entsim.rgpd.notice.rubriques_du_portail` (RGPD, art. 13 complet), pour que la
+    page d'accueil et les outils RGPD affichent le même texte."""
+    return rubriques_du_portail(ent)
 
 
 def notice_html(rubriques: tuple[RubriqueNotice, ...]) -> str:
@@ -111,11 +46,6 @@ def notice_html(rubriques: tuple[RubriqueNotice, ...]) -> str:
                     for r in rubriques)
     return ('<h3 style="margin:0.2em 0">Information sur vos droits (Informatique et '
             f"Libertés, RGPD)</h3>{corps}")
-
-
-def notice_texte(rubriques: tuple[RubriqueNotice, ...]) -> str:
-    return "\n".join(["Information sur vos droits (Informatique et Libertés, RGPD)"]
-                     + [f"{r.titre} : {r.texte}" for r in rubriques])
 
 
 #: La charte d'utilisation de l'ENT, en résumé (ce que l'utilisateur accepte à la première

@@ -43,8 +43,27 @@ AUCUN_CHOIX = -1
 #: Classe CSS posée sur la boîte d'un exercice.
 CLASSE_EXERCICE = "entsim-exercice"
 
+#: Au-delà de ces longueurs (en caractères), un élément ou une catégorie ne tient plus sur
+#: une ligne à côté de sa liste au vidéoprojecteur (1280 px zoomés à 150 %) : chaque liste
+#: passe sous le nom de son élément, et les catégories sont listées en entier au-dessus.
+ELEMENT_LONG = 30
+CATEGORIE_LONGUE = 40
+
 _MESSAGE_PANNE = ("La vérification n'a pas pu se faire avec cette saisie : raccourcissez ou "
                   "simplifiez votre réponse, puis cliquez de nouveau sur « Vérifier ».")
+
+
+def afficher_avec_repli(vue: widgets.Widget, repli: str) -> None:
+    """Affiche un widget avec un texte de repli en français : c'est ce que montre un notebook
+    ouvert sans avoir été exécuté (l'état des widgets n'y est pas enregistré), au lieu de
+    la représentation Python du widget (« VBox(children=(HTML(value=… »)."""
+    from IPython.display import display
+
+    paquet = vue._repr_mimebundle_()
+    if not paquet:                       # widget sans vue : l'affichage ordinaire
+        display(vue)
+        return
+    display({**paquet, "text/plain": repli}, raw=True)
 
 
 def _consigne_html(enonce: str) -> str:
@@ -75,9 +94,12 @@ class _Exercice:
         self.consigne = widgets.HTML(_consigne_html(question.enonce))
         self.bouton_verifier = widgets.Button(
             description="Vérifier", icon="check", button_style="primary",
-            tooltip="Corriger ma réponse comme la fiche le fera")
+            tooltip="Corriger ma réponse comme la fiche le fera",
+            layout=widgets.Layout(width="auto", min_width="9em"))
+        # largeur du texte : « Tous les indices sont affichés » ne tient pas en 148 px
         self.bouton_indice = widgets.Button(description="Indice", icon="lightbulb-o",
-                                            tooltip="Afficher l'indice suivant")
+                                            tooltip="Afficher l'indice suivant",
+                                            layout=widgets.Layout(width="auto", min_width="9em"))
         self.retour = widgets.HTML()          # la correction (HTML échappé, symbole + mots)
         self.annonce = widgets.Label()        # le verdict en une ligne de texte
         self.zone_indices = widgets.HTML()
@@ -154,7 +176,9 @@ class _Exercice:
 
     def _vue(self, corps: widgets.Widget) -> widgets.VBox:
         boutons = widgets.HBox([self.bouton_verifier, self.bouton_indice])
-        vue = widgets.VBox([self.titre, self.consigne, corps, boutons, self.annonce,
+        # ``annonce`` (le verdict en une ligne) n'est pas affichée : l'encadré du retour
+        # commence par le même verdict, et une ligne de texte trop longue serait coupée.
+        vue = widgets.VBox([self.titre, self.consigne, corps, boutons,
                             self.retour, self.zone_indices],
                            layout=widgets.Layout(max_width="100%"))
         vue.add_class(CLASSE_EXERCICE)
@@ -164,9 +188,8 @@ class _Exercice:
         return self.texte()
 
     def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.vue)
+        afficher_avec_repli(self.vue, f"Exercice « {self.titre_texte()} » : exécutez la "
+                                      "cellule (Maj + Entrée) pour l'afficher.")
 
 
 class ExerciceClassement(_Exercice):
@@ -186,15 +209,33 @@ class ExerciceClassement(_Exercice):
 
     def __init__(self, question: Classement) -> None:
         super().__init__(question)
-        options = [(PLACEHOLDER, AUCUN_CHOIX)] + [
-            (f"{LETTRES[i]}. {c}" if question.lettres else c, i)
-            for i, c in enumerate(question.categories)]
+        libelles = [f"{LETTRES[i]}. {c}" if question.lettres else c
+                    for i, c in enumerate(question.categories)]
+        options = [(PLACEHOLDER, AUCUN_CHOIX)] + [(l, i) for i, l in enumerate(libelles)]
+        longues = any(len(c) > CATEGORIE_LONGUE for c in question.categories)
+        empile = longues or any(len(e) > ELEMENT_LONG for e in question.elements)
+        if empile:   # le nom au-dessus, la liste en dessous, sur toute la largeur ; l'étiquette
+            # associée reste (lecteurs d'écran) mais sans largeur : le nom est écrit au-dessus
+            style = {"description_width": "0px"}
+            disposition = dict(width="99%")      # 100 % + marge : bord droit coupé
+        else:
+            style = {"description_width": "initial"}
+            disposition = dict(width="auto", max_width="100%")
         self.choix = [widgets.Dropdown(options=options, value=AUCUN_CHOIX, description=element,
-                                       tooltip=f"Catégorie de « {element} »",
-                                       style={"description_width": "initial"},
-                                       layout=widgets.Layout(width="auto", max_width="100%"))
+                                       tooltip=f"Catégorie de « {element} »", style=style,
+                                       layout=widgets.Layout(**disposition))
                       for element in question.elements]
-        self.vue = self._vue(widgets.VBox(self.choix))
+        corps: list[widgets.Widget] = list(self.choix)
+        if empile:
+            corps = [widgets.VBox([widgets.HTML(f"<strong>{html.escape(element)}</strong>"),
+                                   liste], layout=widgets.Layout(margin="0 0 6px 0"))
+                     for element, liste in zip(question.elements, self.choix)]
+        if longues:  # une liste déroulante coupe les longs textes : on les donne en entier
+            self.categories = widgets.HTML(
+                "<p><strong>Les choix :</strong></p><ul style=\"list-style:none;padding-left:0\">"
+                + "".join(f"<li>{html.escape(l)}</li>" for l in libelles) + "</ul>")
+            corps.insert(0, self.categories)
+        self.vue = self._vue(widgets.VBox(corps))
 
     def reponse(self) -> dict[str, str]:
         """Les éléments classés et leur catégorie — la lettre si la question en utilise,

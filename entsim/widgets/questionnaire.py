@@ -20,6 +20,7 @@ from entsim.enquete import (ACTEURS, AFFIRMATIONS, FREQUENCES, MOMENTS, NIVEAUX_
 from entsim.enquete.questionnaire import AVERTISSEMENT_RGPD
 from entsim.socle.erreurs import ErreurENT
 from entsim.socle.texte import accorder
+from entsim.widgets.exercices import afficher_avec_repli
 from entsim.widgets.mise_en_forme import echapper
 
 _STYLE = {"description_width": "initial"}
@@ -73,9 +74,12 @@ class Questionnaire:
         q = questionnaire(ACTEURS[0])
         self.avantages_themes = _cases(q.question("avantages_themes").options)
         self.limites_themes = _cases(q.question("limites_themes").options)
+        # largeur du texte : « Enregistrer la réponse » ne tient pas en 148 px
         self.bouton_enregistrer = widgets.Button(description="Enregistrer la réponse",
-                                                 button_style="primary", icon="save")
-        self.bouton_nouvelle = widgets.Button(description="Nouvelle réponse", icon="file")
+                                                 button_style="primary", icon="save",
+                                                 layout=widgets.Layout(width="auto"))
+        self.bouton_nouvelle = widgets.Button(description="Nouvelle réponse", icon="file",
+                                              layout=widgets.Layout(width="auto"))
         self.bouton_enregistrer.on_click(lambda _b: self.enregistrer())
         self.bouton_nouvelle.on_click(lambda _b: self.nouvelle())
         self.liste = widgets.HTML()
@@ -232,6 +236,6 @@ class Questionnaire:
         return "\n".join(lignes)
 
     def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.vue)
+        afficher_avec_repli(self.vue, "Formulaire d'entretien (question 6), relié au fichier "
+                                      f"« {self.chemin.name} » : exécutez la cellule "
+                                      "(Maj + Entrée) pour l'afficher.")

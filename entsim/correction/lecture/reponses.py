@@ -13,6 +13,8 @@ obtenue par :mod:`entsim.correction.execution`, dans un processus séparé, sous
 
 from __future__ import annotations
 
+from entsim.socle.texte import ecrire_nombre
+
 import ast
 import re
 from dataclasses import dataclass, replace
@@ -120,7 +122,7 @@ def analyser_cellule(cellule: Cellule, qid: str) -> ReponseLue:
     source = code_de_cellule(cellule)
     if len(source) > SOURCE_MAX:
         return ReponseLue("demesuree", message=(
-            f"La cellule de réponse est démesurée ({len(source)} caractères) : elle n'a "
+            f"La cellule de réponse est démesurée ({ecrire_nombre(len(source))} caractères) : elle n'a "
             "pas été lue."), cellule=cellule, source=source)
     try:
         arbre = ast.parse(source)

@@ -30,9 +30,9 @@ from entsim.questions.types_de_questions import (QCM, Classement, MiseEnOrdre,
                                                  TableauACompleter)
 
 #: Les acteurs à classer (question 4) : ceux du corrigé de 2013 et ceux de la page de 2022.
-ACTEURS_Q4 = ("eleves", "parents", "enseignants", "vie_scolaire", "direction", "gestion",
-              "documentaliste", "region", "college_secteur", "editeur_ent", "drane",
-              "partenaires")
+ACTEURS_Q4 = ("region", "eleves", "enseignants", "parents", "direction", "editeur_ent",
+              "college_secteur", "vie_scolaire", "gestion", "drane", "partenaires",
+              "documentaliste")      # mêlés : jamais rangés par catégorie
 
 Q4A = Classement(
     id="q4a", titre="Question 4 — Acteurs internes et externes", points=2,
@@ -200,8 +200,12 @@ Q5E = QCM(
 _COMPARAISON = comparaison_coordination()
 _ACTIONS_AVANT = {e.action for e in coordination(False)}
 _ACTIONS_ENT = {e.action for e in coordination(True)}
-_ETAPES_Q5F = [e.action for e in coordination(False)][:4] + \
-              [e.action for e in coordination(True)][:4]
+# quatre étapes de chaque circuit, mêlées dans un ordre fixe sans motif (jamais rangées par
+# catégorie, ni en alternance)
+_AVANT = [e.action for e in coordination(False)]
+_AVEC = [e.action for e in coordination(True)]
+_ETAPES_Q5F = [_AVEC[0], _AVANT[0], _AVANT[1], _AVEC[1], _AVANT[2], _AVEC[2], _AVEC[3],
+               _AVANT[3]]
 
 Q5F = Classement(
     id="q5f", titre="Question 5 — Prévenir une famille d'une absence", points=2,

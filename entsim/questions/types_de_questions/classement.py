@@ -193,7 +193,7 @@ class Classement(Question):
             elif self.categories[ranges[element]] == categorie:
                 justes += 1
             else:
-                details.append(f"« {element} » est mal classé.")
+                details.append(f"« {element} » n'est pas dans la bonne catégorie.")
         details += [f"« {affiche(e)} » ne fait pas partie des éléments à classer."
                     for e in inconnus]
         n = len(self.attendu)

@@ -1,6 +1,11 @@
 """Le tableau à compléter (:class:`TableauACompleter`) : un petit tableau (dictionnaire,
 liste de lignes ou DataFrame pandas) comparé case par case ; une case attend un nombre, un
 texte, des variantes ou des mots-clés (:class:`~entsim.questions.mots_cles.MotsCles`).
+
+Une case rédigée qui aligne des mots-clés au lieu de répondre pour sa ligne (au moins trois
+mots-clés attendus du tableau, sans phrase ou valables pour toutes les lignes) compte pour
+moitié : la règle de :class:`~entsim.questions.types_de_questions.reponse_courte.ReponseCourte`
+(une liste de mots-clés sans phrase a au plus la moitié des points), case par case.
 """
 
 from __future__ import annotations
@@ -15,9 +20,23 @@ from entsim.questions.normalisation import (cle_element, est_dataframe, est_vide
                                             _lire_nombre, normaliser, ReponseInvalide,
                                             _texte)
 from entsim.questions.question import Question
+from entsim.questions.types_de_questions.reponse_courte import (PART_MAX_SANS_PHRASE,
+                                                                 est_une_phrase)
 from entsim.questions.retours import Correction
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.socle.texte import accorder
+
+
+#: Une case rédigée qui contient au moins ce nombre de mots-clés attendus du tableau…
+MOTS_CLES_LISTE = 3
+
+
+def _mots_cles_de_la_case(texte: str, groupes: list[MotsCles]) -> tuple[int, int]:
+    """(nombre de mots-clés différents du tableau trouvés dans la case, nombre de lignes
+    dont l'idée attendue y est trouvée)."""
+    trouves = {v for g in groupes for v, m in zip(g.variantes, g.__dict__["_motifs"])
+               if m.search(texte)}
+    return len(trouves), sum(1 for g in groupes if g.trouvee_dans(texte))
 
 
 def _cellule_correspond(attendu: object, valeur: object) -> bool:
@@ -187,9 +206,26 @@ class TableauACompleter(Question):
                 return c
         return None
 
+    def _liste_de_mots_cles(self, colonne: str, valeur: object) -> bool:
+        """Vrai si une case rédigée aligne des mots-clés au lieu de répondre pour sa ligne :
+        au moins :data:`MOTS_CLES_LISTE` mots-clés attendus du tableau, et soit sans phrase
+        (la règle de :class:`~entsim.questions.types_de_questions.reponse_courte.ReponseCourte`,
+        :func:`~entsim.questions.types_de_questions.reponse_courte.est_une_phrase`), soit
+        avec l'idée attendue de chaque ligne de la colonne (elle vaudrait pour tous les
+        acteurs : ce n'est plus une réponse pour celui-ci). « Moins de papier » ou « trop de
+        messages le soir », quelques mots propres à la ligne, n'en sont pas."""
+        groupes = [cases[colonne] for cases in self.attendu.values()
+                   if isinstance(cases.get(colonne), MotsCles)]
+        texte = normaliser(_texte(valeur))
+        nombre, lignes = _mots_cles_de_la_case(texte, groupes)
+        if nombre < MOTS_CLES_LISTE:
+            return False
+        return not est_une_phrase(texte) or (len(groupes) >= MOTS_CLES_LISTE
+                                             and lignes == len(groupes))
+
     def _corriger(self, reponse: object) -> Correction:
         lignes = self._lignes(reponse)
-        details, justes, total = [], 0, 0
+        details, justes, total, listes = [], 0.0, 0, 0
         for ligne, cases in self.attendu.items():
             donnees = lignes.get(normaliser(ligne))
             for colonne, attendu in cases.items():
@@ -200,7 +236,16 @@ class TableauACompleter(Question):
                 if est_vide(valeur):
                     details.append(f"Ligne « {ligne} », colonne « {colonne} » : case vide.")
                 elif _cellule_correspond(attendu, valeur):
-                    justes += 1
+                    if isinstance(attendu, MotsCles) and self._liste_de_mots_cles(colonne,
+                                                                                  valeur):
+                        listes += 1
+                        justes += PART_MAX_SANS_PHRASE
+                        details.append(f"Ligne « {ligne} », colonne « {colonne} » : une liste "
+                                       "de mots-clés qui vaudrait pour d'autres lignes ne "
+                                       "suffit pas ; répondez pour cette ligne, en quelques "
+                                       "mots (case comptée pour moitié).")
+                    else:
+                        justes += 1
                 else:
                     details.append(f"Ligne « {ligne} », colonne « {colonne} » : à revoir "
                                    f"(« {affiche(valeur)} »).")
@@ -210,10 +255,18 @@ class TableauACompleter(Question):
         # provisoire (le professeur relit et ajuste).
         redigees = any(isinstance(attendu, MotsCles) for cases in self.attendu.values()
                        for attendu in cases.values())
-        return self._proportion(justes / total, "Tableau entièrement juste.",
-                                f"{accorder(justes, 'case juste', 'cases justes')} sur {total}.",
+        entieres = int(justes - listes * PART_MAX_SANS_PHRASE)
+        partiel = f"{accorder(entieres, 'case juste', 'cases justes')} sur {total}" + (
+            (f" ; 1 case qui aligne des mots-clés sans répondre pour sa ligne, comptée pour "
+             "moitié." if listes == 1 else
+             f" ; {listes} cases qui alignent des mots-clés sans répondre pour leur ligne, "
+             "comptées pour moitié.") if listes else ".")
+        return self._proportion(justes / total, "Tableau entièrement juste.", partiel,
                                 f"Aucune case juste sur {total}.", details,
                                 pour_le_professeur=(
                                     ("Cases rédigées notées par mots-clés, note provisoire : "
-                                     "relisez-les et ajustez si besoin.",) if redigees else ()),
+                                     "relisez-les et ajustez si besoin."
+                                     + (f" Comptées pour moitié (liste de mots-clés) : "
+                                        f"{accorder(listes, 'case', 'cases')}."
+                                        if listes else ""),) if redigees else ()),
                                 provisoire=redigees)

@@ -1,0 +1,75 @@
+"""La fiche de la partie 3a (questions 7 à 12) : réponses tirées des outils RGPD, droit
+d'aujourd'hui (pas la déclaration de 2013), correction par le correcteur."""
+
+from __future__ import annotations
+
+import csv
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from entsim import ENT
+from entsim.questions import fiche
+from entsim.rgpd.classification import exemples_a_classer
+from entsim.rgpd.notice import NOTICE_2013, verifier_notice
+from entsim.rgpd.registre import traitement_non_conforme, verifier
+
+RACINE = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def f():
+    return fiche("partie3_donnees_personnelles")
+
+
+def test_les_reponses_modeles_ont_tous_les_points(f):
+    resultat = f.corriger(f.reponses_modeles())
+    assert resultat.points == resultat.sur == 29
+
+
+def test_la_declaration_a_la_cnil_de_2013_n_est_plus_une_obligation(f):
+    q = f.question("q12a")
+    lettre = chr(ord("A") + next(i for i, c in enumerate(q.choix) if "déclaration" in c))
+    assert lettre not in q.bonnes
+    correction = f.corriger_question("q12a", [lettre])
+    assert correction.points == 0 and "25 mai 2018" in correction.texte()
+
+
+def test_la_classification_vient_des_donnees_du_registre(f):
+    q = f.question("q8b")
+    assert dict(q.attendu) == {e.donnee: e.classe for e in exemples_a_classer()}
+
+
+def test_les_elements_manquants_de_la_notice_de_2013_sont_ceux_du_verificateur(f):
+    q = f.question("q9e")
+    manquants = {e.libelle for e in verifier_notice(NOTICE_2013).manquants if e.toujours}
+    attendus = {q.choix[ord(lettre) - ord("A")].rsplit(" (", 1)[0] for lettre in q.bonnes}
+    assert attendus == manquants
+
+
+def test_les_reproches_fondes_sont_releves_par_le_registre(f):
+    constats = " ".join(verifier(traitement_non_conforme(ENT.demo())))
+    for mot in ("Finalité absente", "Données sensibles", "illimitée", "Destinataires trop larges",
+                "hors de l'Union"):
+        assert mot in constats
+
+
+def test_le_delai_de_reponse_piege_des_trois_mois(f):
+    correction = f.corriger_question("q9b", 3)
+    assert correction.points == 0 and "prolongation" in correction.texte()
+
+
+def test_le_correcteur_note_la_fiche_3a(tmp_path):
+    rendus = tmp_path / "rendus"
+    rendus.mkdir()
+    shutil.copy(RACINE / "solutions" / "partie3_donnees_personnelles.ipynb",
+                rendus / "partie3_donnees_personnelles_MARTIN_Léa.ipynb")
+    sortie = subprocess.run([sys.executable, "-m", "entsim.correction", str(rendus)],
+                            capture_output=True, text=True, timeout=300)
+    assert sortie.returncode == 0, sortie.stderr
+    with open(rendus / "correction" / "carnet.csv", encoding="utf-8-sig") as fichier:
+        ligne = next(csv.DictReader(fichier, delimiter=";"))
+    assert ligne["total"] == "29" and ligne["statut"] == "corrigé"
