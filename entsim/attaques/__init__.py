@@ -14,38 +14,3 @@ Questions du cours : 13 à 17 (partie 3, risques et protections).
 Peut importer : ``entsim.activite``, ``entsim.rgpd``, ``entsim.demonstrations``,
 ``entsim.diagrammes``, ``entsim.ent`` et les couches en dessous ; ni les widgets ni Jupyter.
 """
-
-from entsim.attaques import acces_notes, en_ligne, hameconnage, sessions_sso
-from entsim.attaques.scenario import (CAUSES, FAMILLES, NIVEAUX, Comparaison, ResultatAttaque,
-                                      Risque, Scenario)
-from entsim.socle.erreurs import Introuvable
-from entsim.socle.texte import cite
-
-#: Les modules de scénarios, dans l'ordre du cours ; chacun expose ``SCENARIOS`` (un tuple
-#: de classes filles de :class:`Scenario`). Un nouveau module de scénarios s'ajoute ici.
-_MODULES = (en_ligne, hameconnage, sessions_sso, acces_notes)
-
-
-def scenarios() -> dict[str, type[Scenario]]:
-    """Le registre : code stable → classe du scénario (appelée, elle fabrique un scénario
-    neuf : ``scenarios()["pulverisation"](graine=2026)``), dans l'ordre du cours."""
-    registre: dict[str, type[Scenario]] = {}
-    for module in _MODULES:
-        for classe in module.SCENARIOS:
-            if classe.code in registre:
-                raise RuntimeError(f"Deux scénarios portent le code {classe.code}.")
-            registre[classe.code] = classe
-    return registre
-
-
-def scenario(code: str, graine: int = 2026) -> Scenario:
-    """Un scénario neuf, par son code (``scenario("hameconnage")``)."""
-    registre = scenarios()
-    if code not in registre:
-        raise Introuvable(f"Aucun scénario {cite(code)}. Scénarios : "
-                          f"{', '.join(registre)}.")
-    return registre[code](graine)
-
-
-__all__ = ["CAUSES", "FAMILLES", "NIVEAUX", "Comparaison", "ResultatAttaque", "Risque",
-           "Scenario", "scenario", "scenarios"]
