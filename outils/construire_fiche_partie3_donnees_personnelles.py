@@ -38,8 +38,10 @@ Exécutez d'abord les deux cellules ci-dessous : elles chargent la fiche et l'EN
 
 Le **registre des activités de traitement** de l'ENT (RGPD, article 30) décrit chaque
 traitement : son responsable, sa finalité, les données, les destinataires, la durée de
-conservation, les mesures de sécurité et le prestataire."""),
-    code("from entsim.rgpd.registre import registre\nregistre(ent).tableau()"),
+conservation, les mesures de sécurité et le prestataire. En voici l'aperçu ; le tableau
+complet s'affiche avec `registre(ent).tableau()`, le détail d'un traitement avec
+`print(registre(ent).entree("vie_scolaire").texte())`."""),
+    code("from entsim.rgpd.registre import registre\nregistre(ent).apercu()"),
     "q8a", "q8b", "q8c",
     markdown("## Les droits des personnes"),
     "q9a", "q9b", "q9c", "q9d", "q9e",

@@ -3,28 +3,16 @@
 Le notebook est reconstruit par ce script :  .venv/bin/python outils/construire_notebook_02.py
 puis exécuté : bash outils/executer_notebook.sh notebooks/02_travail_et_coordination.ipynb
 """
+import sys
 from pathlib import Path
 
-import nbformat as nbf
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-RACINE = Path(__file__).resolve().parent.parent
-nb = nbf.v4.new_notebook()
-
-
-def md(texte):
-    return nbf.v4.new_markdown_cell(texte.strip("\n"))
+from fiches_notebook import code, ecrire_notebook, ignorer_sortie  # noqa: E402
+from fiches_notebook import markdown as md  # noqa: E402
 
 
-def code(source, *tags):
-    cellule = nbf.v4.new_code_cell(source.strip("\n"))
-    if tags:
-        cellule.metadata["tags"] = list(tags)
-    return cellule
-
-
-def widget(source):
-    """Une cellule qui affiche un widget ou une image : nbval ne compare pas sa sortie."""
-    return code(source, "nbval-ignore-output")
+widget = ignorer_sortie
 
 
 cellules = [
@@ -205,11 +193,4 @@ dans le **casier** de votre professeur sur l'ENT. La partie 3 du cours étudie l
 protège."""),
 ]
 
-nb.cells = cellules
-for numero, cellule in enumerate(nb.cells):
-    cellule["id"] = f"c{numero:02d}"
-nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python",
-                             "name": "python3"}
-nb.metadata["language_info"] = {"name": "python"}
-nbf.write(nb, RACINE / "notebooks" / "02_travail_et_coordination.ipynb")
-print("notebooks/02_travail_et_coordination.ipynb écrit.")
+ecrire_notebook(cellules, "02_travail_et_coordination.ipynb")

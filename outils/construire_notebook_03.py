@@ -3,27 +3,16 @@
     .venv/bin/python outils/construire_notebook_03.py
     bash outils/executer_notebook.sh notebooks/03_donnees_personnelles_rgpd.ipynb
 """
+import sys
 from pathlib import Path
 
-import nbformat as nbf
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-RACINE = Path(__file__).resolve().parent.parent
-nb = nbf.v4.new_notebook()
-
-
-def md(texte):
-    return nbf.v4.new_markdown_cell(texte.strip("\n"))
+from fiches_notebook import code, ecrire_notebook, ignorer_sortie  # noqa: E402
+from fiches_notebook import markdown as md  # noqa: E402
 
 
-def code(source, *tags):
-    cellule = nbf.v4.new_code_cell(source.strip("\n"))
-    if tags:
-        cellule.metadata["tags"] = list(tags)
-    return cellule
-
-
-def widget(source):
-    return code(source, "nbval-ignore-output")
+widget = ignorer_sortie
 
 
 def exercice(qid, consigne="une lettre"):
@@ -93,8 +82,9 @@ traitement**. L'entreprise qui développe et héberge l'ENT est un **sous-traita
 traite les données *pour son compte*, avec un contrat (art. 28). Un lycée public, organisme
 public, doit avoir un **délégué à la protection des données** (DPD, ou DPO en anglais ;
 art. 37) : c'est celui de l'académie. Le **registre des traitements** de l'ENT les nomme,
-pour chaque traitement :"""),
-code("from entsim.rgpd.registre import registre\nregistre_ent = registre(ent)\nregistre_ent.tableau()"),
+pour chaque traitement (ici en aperçu ; le tableau complet, quinze colonnes, s'affiche avec
+`registre_ent.tableau()`) :"""),
+code("from entsim.rgpd.registre import registre\nregistre_ent = registre(ent)\nregistre_ent.apercu()"),
 code('print(registre_ent.entree("vie_scolaire").texte())'),
 md("""Le registre s'exporte pour le chef d'établissement (tableur, page web) :"""),
 code('registre_ent.exporter("registre_des_traitements.csv")'),
@@ -117,7 +107,7 @@ exercent ses droits ; à **18 ans**, l'élève les exerce lui-même.
 
 ### Le droit d'accès : « Mes données »
 
-Sophie Martin demande au lycée une copie de tout ce que l'ENT détient sur sa fille Léa (15
+Sophie Martin demande au lycée une copie de tout ce que l'ENT détient sur sa fille Léa (17
 ans). La demande est enregistrée au journal, avec sa date limite de réponse :"""),
 code('from entsim.rgpd.droits import exercer\nreponse = exercer(ent, "sophie.martin", "acces", "lea.martin")\nprint(reponse.message)'),
 code("reponse.export.tableau().head(15)"),
@@ -133,9 +123,9 @@ md("""Effacer les notes ? L'ENT d'un lycée public sert une **mission d'intérê
 droit à l'effacement ne s'applique pas (art. 17.3.b). Mais les données seront supprimées au
 plus tard trois mois après le départ de l'élève :"""),
 code('print(exercer(ent, "sophie.martin", "effacement", "lea.martin").message)'),
-md("""S'opposer à ce que ses messages de forum restent en ligne après son départ ? Accepté :
-l'arrêté sur les ENT ne garde les contributions que « sauf opposition du contributeur »."""),
-code('print(exercer(ent, "lea.martin", "opposition", service="forum").message)'),
+md("""Hugo ne veut plus que ses messages restent au forum ? Accepté : l'arrêté sur les ENT ne
+garde les contributions que « sauf opposition du contributeur »."""),
+code('print(exercer(ent, "hugo.bernard", "opposition", service="forum").message)'),
 md("""Les demandes en cours, avec leur date limite sur l'horloge de la simulation :"""),
 code("from entsim.rgpd.demandes import demandes_en_cours\ndemandes_en_cours(ent, toutes=True)"),
 *exercice("q9a", "un dictionnaire ou une liste de lettres"),
@@ -171,7 +161,7 @@ md("""## 4. Question 10 — Les principes de protection
 L'article 5 du RGPD pose les principes de tout traitement : une **finalité** déterminée, la
 **minimisation** (seulement les données nécessaires), l'**exactitude**, une **durée de
 conservation** limitée, la **sécurité** (intégrité et confidentialité). Le registre montre
-comment l'ENT les applique ; voici un traitement qui ne les respecte pas :"""),
+comment l'ENT les applique ; plus bas, un traitement qui ne les respecte pas."""),
 md("""### La durée de conservation, sur l'horloge de la simulation
 
 L'arrêté qui encadre les ENT (article 6) : les données d'une personne sont supprimées de l'ENT
@@ -190,8 +180,7 @@ code('print(ent.connexion("ines.haddad", "Etoile+Bleue24").message)'),
 md("""### Un traitement qui ne respecte pas les principes"""),
 code("from entsim.rgpd.registre import traitement_non_conforme, verifier\nfor constat in verifier(traitement_non_conforme(ent)):\n    print(\"•\", constat)"),
 *exercice("q10c", "une liste de lettres"),
-md("""## 5. Questions 11 et 12 — Pourquoi l'ENT doit respecter la loi, et ce que doit faire le
-chef d'établissement
+md("""## 5. Questions 11 et 12 — Pourquoi respecter la loi, et ce que doit faire le chef d'établissement
 
 L'ENT traite des données personnelles, souvent de mineurs : notes, absences, messages,
 publications sur les blogs et les forums. Le chef d'établissement, responsable du
@@ -208,11 +197,4 @@ Ouvrez la fiche `exercises/partie3_donnees_personnelles.ipynb`, répondez, enreg
 (*Ctrl + S*) et déposez-la dans le **casier** de votre professeur sur l'ENT."""),
 ]
 
-nb.cells = cellules
-for numero, cellule in enumerate(nb.cells):
-    cellule["id"] = f"c{numero:02d}"
-nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python",
-                             "name": "python3"}
-nb.metadata["language_info"] = {"name": "python"}
-nbf.write(nb, RACINE / "notebooks" / "03_donnees_personnelles_rgpd.ipynb")
-print("notebooks/03_donnees_personnelles_rgpd.ipynb écrit.")
+ecrire_notebook(cellules, "03_donnees_personnelles_rgpd.ipynb")

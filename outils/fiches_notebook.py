@@ -174,3 +174,22 @@ def ecrire(nb: nbf.NotebookNode, chemin: Path) -> None:
 
     chemin.write_text(ecrire_texte(nb), encoding="utf-8")
     print(f"{chemin.relative_to(RACINE)} écrit ({len(nb.cells)} cellules).")
+
+
+def ignorer_sortie(source: str) -> nbf.NotebookNode:
+    """Une cellule dont nbval ne compare pas la sortie (widget, vitesse mesurée…)."""
+    return code(source, "nbval-ignore-output")
+
+
+def ecrire_notebook(cellules: list, nom: str) -> None:
+    """Écrit ``notebooks/<nom>`` : identifiants de cellules stables (c00, c01…), noyau
+    Python 3 ; les sorties viennent ensuite de ``bash outils/executer_notebook.sh``."""
+    nb = nbf.v4.new_notebook()
+    nb.cells = cellules
+    for numero, cellule in enumerate(nb.cells):
+        cellule["id"] = f"c{numero:02d}"
+    nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python",
+                                 "name": "python3"}
+    nb.metadata["language_info"] = {"name": "python"}
+    nbf.write(nb, RACINE / "notebooks" / nom)
+    print(f"notebooks/{nom} écrit.")

@@ -81,4 +81,4 @@ def test_le_schema_se_dessine_avec_les_deux_moteurs(moteur):
 def test_le_schema_s_affiche_dans_un_notebook_avec_sa_description():
     html = schema_coordination()._repr_html_()
     assert html.startswith('<figure class="entsim-schema"')
-    assert "Description textuelle du schéma" in html and "<svg" in html
+    assert "Description textuelle du schéma" in html and '<img src="data:image/svg+xml;base64,' in html

@@ -136,7 +136,8 @@ def test_les_schemas_se_dessinent_sans_graphviz_installe(execution):
     assert svg.lstrip().startswith("<?xml") or "<svg" in svg
     assert 'role="img"' in svg and "Étape 2" in svg
     html = schema_sequence(resultat.parcours)._repr_html_()
-    assert "<svg" in html and "Description textuelle du schéma" in html
+    assert '<img src="data:image/svg+xml;base64,' in html and "<svg" not in html
+    assert "Description textuelle du schéma" in html
 
 
 def test_entrees_invalides(execution):

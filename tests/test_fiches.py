@@ -28,7 +28,8 @@ from entsim.questions.registre import fiche
 RACINE = Path(__file__).resolve().parents[1]
 SOLUTIONS = RACINE / "solutions"
 EXERCICES = RACINE / "exercises"
-FICHES = ("partie1", "partie2", "partie3_authentification", "partie3_donnees_personnelles")
+FICHES = ("partie1", "partie2", "partie3_authentification", "partie3_donnees_personnelles",
+          "partie3_risques")
 
 
 def _role(cellule):

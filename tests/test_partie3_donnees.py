@@ -73,3 +73,34 @@ def test_le_correcteur_note_la_fiche_3a(tmp_path):
     with open(rendus / "correction" / "carnet.csv", encoding="utf-8-sig") as fichier:
         ligne = next(csv.DictReader(fichier, delimiter=";"))
     assert ligne["total"] == "29" and ligne["statut"] == "corrigé"
+
+
+def _sources(chemin: Path) -> list[tuple[str, str]]:
+    import nbformat
+    nb = nbformat.read(chemin, as_version=4)
+    return [(c.cell_type, c.source) for c in nb.cells]
+
+
+@pytest.mark.parametrize("chemin", ["notebooks/03_donnees_personnelles_rgpd.ipynb",
+                                    "solutions/partie3_donnees_personnelles.ipynb"])
+def test_le_registre_projete_est_l_apercu_lisible(chemin):
+    """Le registre complet (15 colonnes de texte long) fait une cellule de plusieurs mètres de
+    haut une fois projeté : la leçon et la fiche montrent l'aperçu en quatre colonnes."""
+    codes = [s for t, s in _sources(RACINE / chemin) if t == "code"]
+    assert not any("registre" in s and s.rstrip().endswith(".tableau()") for s in codes)
+    assert any(s.rstrip().endswith(".apercu()") for s in codes)
+
+
+def test_le_notebook_03_dit_l_age_simule_de_lea_et_des_titres_d_une_ligne():
+    textes = [s for t, s in _sources(RACINE / "notebooks/03_donnees_personnelles_rgpd.ipynb")
+              if t == "markdown"]
+    ent = ENT.demo()
+    naissance = ent.etablissement.personne("lea.martin").date_naissance
+    le = ent.horloge.maintenant().date()
+    age = le.year - naissance.year - ((le.month, le.day) < (naissance.month, naissance.day))
+    assert any(f"Léa ({age} ans)" in " ".join(t.split()) for t in textes)
+    for texte in textes:
+        lignes = texte.splitlines()
+        for i, ligne in enumerate(lignes[:-1]):
+            if ligne.startswith("#"):
+                assert lignes[i + 1].strip() == "" or lignes[i + 1].startswith("#"), ligne

@@ -85,9 +85,9 @@ def test_opposition_refusee_pour_la_scolarite_acceptee_pour_le_forum(ent):
 
 
 def test_rectification_appliquee_et_saisie_fausse_sans_trace(ent):
-    r = exercer(ent, MERE, "rectification", LEA, champ="date_naissance", valeur="14/03/2008")
-    assert r.ok and ent.etablissement.personne(LEA).date_naissance == date(2008, 3, 14)
-    assert "14/03/2008" in r.message
+    r = exercer(ent, MERE, "rectification", LEA, champ="date_naissance", valeur="14/05/2009")
+    assert r.ok and ent.etablissement.personne(LEA).date_naissance == date(2009, 5, 14)
+    assert "14/05/2009" in r.message
     n, demandes = ent.journal.dernier_numero(), len(registre_des_demandes(ent).demandes)
     with pytest.raises(ValeurInvalide, match="champ"):
         exercer(ent, LEA, "rectification", champ="note", valeur=20)

@@ -30,8 +30,8 @@ Schémas disponibles (noms de la simulation, en français) :
 * ``"scrypt"`` — scrypt (implémentation de la bibliothèque standard, ``hashlib.scrypt``),
   cité par la CNIL ; paramètres OWASP : N = 2¹⁷, r = 8, p = 1 (128 Mio, ≈ 0,4 s).
 * ``"pbkdf2_sha256"`` — PBKDF2-HMAC-SHA256 salé, 600 000 itérations (OWASP 2023).
-* bcrypt n'est pas proposé : passlib a besoin pour cela du paquet ``bcrypt``, absent de
-  l'environnement de la simulation.
+* bcrypt n'est pas un schéma de l'ENT simulé (la CNIL cite scrypt et Argon2) ; sa vitesse
+  est mesurée dans le laboratoire de cassage (:mod:`entsim.attaques.mesures`, coût 5).
 * Contre-exemples **volontairement faibles**, pour la leçon (base volée, cassage) :
   ``"clair"`` (aucune transformation — illégal au regard du SDET), ``"md5_sans_sel"``,
   ``"sha1_sans_sel"``, ``"sha256_sans_sel"`` (empreintes rapides et sans sel : deux

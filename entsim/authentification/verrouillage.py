@@ -122,9 +122,16 @@ class RetardCroissant:
         if echecs < max(self.essais_libres, 1):
             return None
         rang = echecs - max(self.essais_libres, 1)
+        # plafonner en secondes avant de fabriquer la durée : 30 s × 2**52 dépasse déjà la
+        # plus grande durée (timedelta) possible
         if rang > 64:
             return self.delai_max
-        return min(self.premier_delai * (self.facteur ** rang), self.delai_max)
+        try:
+            secondes = self.premier_delai.total_seconds() * float(self.facteur) ** rang
+        except OverflowError:
+            return self.delai_max
+        return min(timedelta(seconds=min(secondes, self.delai_max.total_seconds())),
+                   self.delai_max)
 
     def decrire(self) -> str:
         return (f"Temporisation après {self.essais_libres} échecs : "

@@ -21,9 +21,8 @@ schéma du parcours de connexion au journal.
 
 from __future__ import annotations
 
-import hashlib
+import base64
 import html
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -255,18 +254,15 @@ class Schema:
         return chemin
 
     # -- affichage dans Jupyter
-    def _identifiant(self) -> str:
-        empreinte = hashlib.sha256((self._titre + "\0" + self._source).encode("utf-8"))
-        return "entsim-" + empreinte.hexdigest()[:10]
-
-    def _svg_en_ligne(self, *, moteur: str = "auto") -> str:
-        """Le SVG à insérer dans une page HTML : sans en-tête XML, identifiants uniques."""
-        svg = self.svg(moteur=moteur)
-        svg = svg[svg.index("<svg"):]
-        prefixe = self._identifiant()
-        svg = re.sub(r'\bid="', f'id="{prefixe}-', svg)
-        svg = svg.replace("url(#", f"url(#{prefixe}-").replace('href="#', f'href="#{prefixe}-')
-        return svg.replace("<svg ", '<svg style="max-width:100%;height:auto" ', 1)
+    def _image_en_ligne(self, *, moteur: str = "auto") -> str:
+        """Le schéma comme image (``<img>`` dont la source est le SVG en data URI) : un
+        notebook ouvert sans être exécuté n'est pas « de confiance », et JupyterLab retire
+        alors le SVG écrit dans le HTML (il n'en reste que les noms des nœuds, en vrac) ;
+        une image, elle, s'affiche toujours (voir JUPYTER-FACTS)."""
+        donnees = base64.b64encode(self.svg(moteur=moteur).encode("utf-8")).decode("ascii")
+        return (f'<img src="data:image/svg+xml;base64,{donnees}" '
+                f'alt="Schéma : {html.escape(self._titre)}" '
+                f'style="max-width:100%;height:auto">')
 
     def _html_description(self) -> str:
         lignes = self.description().splitlines()[1:]
@@ -279,7 +275,7 @@ class Schema:
         legende = (f'<figcaption style="font-family:{POLICES_NAVIGATEUR};font-size:1.2em;'
                    f'font-weight:bold;margin:0 0 0.4em 0">Schéma : {titre}</figcaption>')
         try:
-            dessin = f'<div style="overflow-x:auto">{self._svg_en_ligne()}</div>'
+            dessin = f'<div style="overflow-x:auto">{self._image_en_ligne()}</div>'
         except ErreurENT as erreur:  # jamais de trace d'erreur brute dans une cellule
             dessin = (f'<p role="alert"><strong>Le schéma n\'a pas pu être dessiné :</strong> '
                       f"{html.escape(str(erreur))}</p>")

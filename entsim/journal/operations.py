@@ -54,6 +54,10 @@ OPERATIONS: dict[str, str] = {
     "document_depose": "Document déposé",
     "partage_modifie": "Partage modifié",
     "depot_casier": "Dépôt dans un casier",
+    # Stockage des fichiers : rançongiciel simulé et sauvegardes (entsim.attaques.rancongiciel)
+    "document_chiffre": "Document rendu illisible (chiffré)",
+    "sauvegarde_effectuee": "Sauvegarde effectuée",
+    "sauvegarde_restauree": "Sauvegarde restaurée",
     # Droits des personnes (RGPD, art. 12 à 21 : entsim.rgpd.droits)
     "demande_droit_recue": "Demande d'exercice d'un droit reçue (RGPD)",
     "demande_droit_traitee": "Demande d'exercice d'un droit traitée (RGPD)",

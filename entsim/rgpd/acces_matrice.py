@@ -25,6 +25,7 @@ from entsim.etablissement.annuaire import Fonction
 from entsim.rgpd.registre import sous_traitants
 from entsim.rgpd.textes import citer
 from entsim.socle.erreurs import Introuvable
+from entsim.socle.texte import accorder
 
 #: Catégorie de données → (service du catalogue qui la porte, sujet de la ressource).
 #: Sujet : « eleve » (données d'un élève), « classe », « proprietaire » (données
@@ -180,7 +181,8 @@ def acces(ent, role: str, categorie: str) -> str:
 
 def hebergement(ent):
     """Où sont les données et qui les traite : réponses à la liste de questions du chef
-    d'établissement (cybersécurité de l'éditeur, qui accède, où c'est hébergé, mineurs),
+    d'établissement (cybersécurité de l'éditeur, qui accède, où c'est hébergé, mineurs :
+    autorité parentale, Code civil, art. 371-1 ; majorité à 18 ans, art. 414),
     en DataFrame (Question, Réponse, Source)."""
     import pandas as pd
 
@@ -208,9 +210,10 @@ def hebergement(ent):
          "les éditeurs de ressources ne reçoivent par le GAR qu'un identifiant opaque.",
          citer("rgpd-5-1-f", "arrete-gar")),
         ("Les élèves mineurs ?",
-         f"{mineurs} élève(s) sur {len(eleves)} sont mineurs à la date simulée ({le:%d/%m/%Y}) : "
-         "leurs responsables légaux exercent leurs droits ; à 18 ans, l'élève les exerce "
-         "lui-même.", citer("rgpd-13")),
+         f"{accorder(mineurs, 'élève')} sur {len(eleves)} "
+         f"{'sont mineurs' if mineurs > 1 else 'est mineur'} à la date simulée "
+         f"({le:%d/%m/%Y}) : leurs responsables légaux exercent leurs droits ; à 18 ans, "
+         "l'élève les exerce lui-même.", "Code civil, art. 371-1 et 414"),
     ]
     df = pd.DataFrame(lignes, columns=["Question", "Réponse", "Source"])
     df.index = range(1, len(df) + 1)

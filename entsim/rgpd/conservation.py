@@ -121,10 +121,15 @@ def enregistrer_depart(ent: ENT, identifiant: str, *, le: date | None = None,
                        par: str | None = None,
                        avec_responsables: bool = True) -> ResultatDepart:
     """Note qu'une personne quitte l'établissement (par défaut aujourd'hui, sur l'horloge
-    simulée) et le trace au journal. Un élève qui part emmène ses responsables légaux qui
+    simulée, jamais une date future : la purge compterait ses trois mois d'un départ qui
+    n'a pas eu lieu) et le trace au journal. Un élève qui part emmène ses responsables légaux qui
     n'ont plus d'enfant dans l'établissement (``avec_responsables=True``) : eux non plus
     n'ont « plus vocation à détenir un compte » (arrêté ENT, art. 6)."""
     le = _date(ent, le)
+    if le > ent.horloge.maintenant().date():
+        raise ValeurInvalide(f"Un départ se note quand il a eu lieu, pas à une date future "
+                             f"({le:%d/%m/%Y}) : avancez l'horloge simulée, par exemple "
+                             f"ent.avancer(jours=30).", code="date_future")
     decideur = _decideur(ent, par)
     annuaire = ent.etablissement
     personne = annuaire.personne(identifiant)

@@ -13,7 +13,9 @@ limitation, opposition (RGPD, art. 15 à 18 et 21), avec le délai légal (art. 
 * **la majorité** : un élève de 18 ans accomplis à la date de la demande (horloge simulée)
   exerce lui-même ses droits (Code civil, art. 414, cité par
   :mod:`entsim.autorisation.majorite`) ; la demande d'un parent pour son enfant majeur est
-  refusée sans l'accord de celui-ci (``accord_de_l_eleve=True``).
+  refusée sans l'accord de celui-ci (``accord_de_l_eleve=True``), et toujours refusée si
+  l'élève majeur a fait opposition à l'accès de ses parents (l'accord, déclaré par le
+  parent, ne lève pas une opposition que l'élève a enregistrée lui-même).
 
 **Ce que le lycée peut refuser, et pourquoi** : l'ENT d'un lycée public est un traitement
 nécessaire à l'exécution d'une mission d'intérêt public (RGPD, art. 6.1.e ; cadre : arrêté
@@ -34,7 +36,10 @@ du 30 novembre 2006 modifié). Donc :
 
 Un refus dit toujours pourquoi et rappelle la réclamation possible auprès de la CNIL
 (art. 12.4, art. 77). **Rectification** : la date de naissance, l'adresse électronique, le
-nom et le prénom de l'annuaire (la simulation n'a pas d'adresse postale). **Limitation**
+nom et le prénom de l'annuaire (la simulation n'a pas d'adresse postale) ; choix de la
+simulation : une date de naissance qui ferait passer un élève de mineur à majeur (ou
+l'inverse) n'est pas appliquée en ligne (vérification sur pièce justificative), un nom n'a
+que des lettres, une date de naissance donne au moins dix ans. **Limitation**
 (art. 18) : dans l'un des quatre cas de l'art. 18.1, les données sont « gelées » : plus
 d'effacement ni de purge tant qu'elle dure (art. 18.2 : à l'exception de la conservation,
 plus de traitement sans consentement) ; simplification assumée : les lectures des personnes
@@ -45,6 +50,7 @@ from __future__ import annotations
 
 from entsim.autorisation.habilitations import de
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -52,7 +58,7 @@ from entsim.ent import ENT
 from entsim.etablissement.annuaire import Eleve
 from entsim.rgpd.demandes import DROITS, DemandeDroit, registre_des_demandes, verifier_droit
 from entsim.rgpd.donnees import services_simules
-from entsim.rgpd.export import ExportDonnees, exporter_mes_donnees
+from entsim.rgpd.export import ExportDonnees, exporter_mes_donnees, verifier_chemin_export
 from entsim.rgpd.textes import source
 from entsim.socle.erreurs import ErreurENT, ValeurInvalide
 from entsim.socle.saisie import date_saisie, texte_saisi
@@ -76,6 +82,12 @@ MOTIFS_LIMITATION = {
                          "(art. 18.1.c)",
     "opposition_en_cours": "une opposition est en cours d'examen (art. 18.1.d)",
 }
+#: Âge minimal vraisemblable d'une date de naissance rectifiée (personne inscrite dans un
+#: lycée ou parent d'élève) : choix de la simulation, pas une règle de droit.
+AGE_MINIMAL = 10
+#: Un nom ou un prénom : des lettres, séparées par une espace, un trait d'union ou une
+#: apostrophe (« N'Diaye », « Le Gall-Müller »).
+_NOM = re.compile(r"[^\W\d_]+(?:[ '’-][^\W\d_]+)*")
 _RECLAMATION = (f" Vous pouvez adresser une réclamation à la CNIL "
                 f"({source('rgpd-77').reference()}).")
 
@@ -140,6 +152,11 @@ def _qualite(ent: ENT, demande: DemandeDroit) -> tuple[str, str] | None:
                 f"son responsable légal : seule la personne concernée, ou pour un élève "
                 f"mineur ses responsables légaux, exerce ses droits.")
     le = ent.horloge.maintenant().date()
+    if isinstance(concerne, Eleve) and concerne.est_majeur(le) and concerne.opposition_parents:
+        return ("opposition_eleve_majeur", f"{concerne.nom_complet} a 18 ans accomplis et a "
+                f"fait opposition à ce que ses parents consultent ses données : ils n'en "
+                f"reçoivent pas la copie, même en disant avoir son accord, tant qu'il ne "
+                f"lève pas lui-même cette opposition.")
     if isinstance(concerne, Eleve) and concerne.est_majeur(le) and \
             demande.detail("accord_de_l_eleve") is not True:
         return ("eleve_majeur", f"{concerne.nom_complet} a 18 ans accomplis : un élève majeur "
@@ -172,9 +189,15 @@ def _valeur_rectifiee(ent: ENT, champ: object, valeur: object):
                              code="champ_inconnu")
     if champ == "date_naissance":
         valeur = date_saisie(valeur, "valeur")
-        if valeur > ent.horloge.maintenant().date():
+        aujourd_hui = ent.horloge.maintenant().date()
+        if valeur > aujourd_hui:
             raise ValeurInvalide("Une date de naissance ne peut pas être dans le futur.",
                                  code="date_future")
+        if valeur > aujourd_hui.replace(year=aujourd_hui.year - AGE_MINIMAL,
+                                        day=min(aujourd_hui.day, 28)):
+            raise ValeurInvalide(f"Date de naissance peu vraisemblable ({valeur:%d/%m/%Y}) : "
+                                 f"on ne s'inscrit pas au lycée avant {AGE_MINIMAL} ans.",
+                                 code="date_invraisemblable")
         return valeur
     if champ == "courriel":
         valeur = texte_saisi(valeur, "valeur", maximum=254)
@@ -182,13 +205,27 @@ def _valeur_rectifiee(ent: ENT, champ: object, valeur: object):
             raise ValeurInvalide(f"{cite(valeur)} n'est pas une adresse électronique.",
                                  code="courriel_invalide")
         return valeur
-    return texte_saisi(valeur, "valeur", maximum=100)
+    valeur = texte_saisi(valeur, "valeur", maximum=100)
+    if not _NOM.fullmatch(valeur):
+        raise ValeurInvalide(f"{cite(valeur)} : un {CHAMPS_RECTIFIABLES[champ]} ne contient "
+                             f"que des lettres, séparées par une espace, un trait d'union ou "
+                             f"une apostrophe.", code="nom_invalide")
+    return valeur
 
 
 def _rectification(ent, demande, resultat):
     champ = demande.detail("champ")
     valeur = _valeur_rectifiee(ent, champ, demande.detail("valeur"))
     personne = ent.etablissement.personne(demande.concerne)
+    le = ent.horloge.maintenant().date()
+    if champ == "date_naissance" and isinstance(personne, Eleve) and \
+            personne.est_majeur(le) != (_age(valeur, le) >= 18):
+        return _refus("justificatif_requis", (
+            f"Cette correction ferait de {personne.nom_complet} "
+            f"{'une personne majeure' if _age(valeur, le) >= 18 else 'une personne mineure'} "
+            f"— qui exerce ses droits en dépend : le secrétariat la vérifie d'abord sur une "
+            f"pièce justificative (acte de naissance, livret de famille) ; rien n'est changé "
+            f"en ligne."))
     setattr(personne, champ, valeur)
     registre = registre_des_demandes(ent)
     if registre.limitations.get(demande.concerne, (None, ""))[1] == "exactitude_contestee":
@@ -202,6 +239,10 @@ def _rectification(ent, demande, resultat):
         f"Rectification faite ({source('rgpd-16').reference()}) : "
         f"{_avec_article(CHAMPS_RECTIFIABLES[champ])} {de(personne.nom_complet)} est maintenant "
         f"{lisible}.")
+
+
+def _age(naissance: date, le: date) -> int:
+    return le.year - naissance.year - ((le.month, le.day) < (naissance.month, naissance.day))
 
 
 def _avec_article(groupe: str) -> str:
@@ -341,6 +382,21 @@ def _verifier_details(ent: ENT, droit: str, details: dict) -> None:
         raise ValeurInvalide(f"Précision inconnue pour le {DROITS[droit][0]} : "
                              f"{', '.join(inconnus)} (possibles : "
                              f"{', '.join(sorted(permis))}).", code="precision_inconnue")
+    accord = details.get("accord_de_l_eleve", False)
+    if not isinstance(accord, bool):
+        raise ValeurInvalide(f"« accord_de_l_eleve » vaut True ou False (reçu : {cite(accord)}).",
+                             code="accord_invalide")
+    if "chemin" in details:
+        verifier_chemin_export(details["chemin"])
+    if "service" in details:
+        codes = [s.code for s in ent.catalogue]
+        if details["service"] not in codes:
+            raise ValeurInvalide(f"Service inconnu : {cite(details['service'])} (possibles : "
+                                 f"{', '.join(codes)}).", code="service_inconnu")
+    if "cible" in details and details["cible"] != "parents":
+        raise ValeurInvalide(f"cible={cite(details['cible'])} : la seule cible possible est "
+                             f"« parents » (un élève majeur s'oppose à ce que ses parents "
+                             f"consultent ses données).", code="cible_inconnue")
     if droit == "rectification":
         _valeur_rectifiee(ent, details.get("champ"), details.get("valeur"))
     if droit == "limitation":

@@ -46,12 +46,41 @@ from entsim.socle.erreurs import ErreurENT, ValeurInvalide
 from entsim.socle.tableaux import tableau
 from entsim.socle.texte import cite
 
-__all__ = ["ExportDonnees", "exporter_mes_donnees", "COLONNES"]
+__all__ = ["ExportDonnees", "exporter_mes_donnees", "verifier_chemin_export", "COLONNES"]
 
 COLONNES = ["Service", "Catégorie", "Donnée", "Valeur", "Source", "Date"]
 #: Premiers caractères qu'un tableur prendrait pour une formule (injection CSV, OWASP
 #: « CSV Injection ») : la cellule est alors précédée d'une apostrophe.
 _FORMULES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def verifier_chemin_export(chemin: object) -> Path:
+    """Le chemin d'un export, vérifié avant d'écrire quoi que ce soit : une archive
+    « .zip », ou un dossier (nom sans extension, créé au besoin) ; le dossier qui le
+    contient existe ; on n'écrase pas un fichier par un dossier. :class:`ValeurInvalide`
+    sinon."""
+    if not isinstance(chemin, (str, Path)) or not str(chemin).strip():
+        raise ValeurInvalide(f"Donnez un chemin de fichier, par exemple "
+                             f"« mes_donnees.zip » (reçu : {cite(chemin)}).",
+                             code="chemin_invalide")
+    chemin = Path(chemin)
+    suffixe = chemin.suffix.lower()
+    if suffixe not in ("", ".zip"):
+        raise ValeurInvalide(f"L'export s'écrit dans une archive « .zip » ou dans un dossier "
+                             f"(nom sans extension), pas dans un fichier « {suffixe} » : "
+                             f"par exemple « mes_donnees.zip ».", code="extension_invalide")
+    if not chemin.parent.is_dir():
+        raise ValeurInvalide(f"Le dossier « {chemin.parent} » n'existe pas : choisissez un "
+                             f"chemin dans un dossier existant, par exemple « mes_donnees.zip "
+                             f"».", code="dossier_absent")
+    if suffixe == "" and chemin.exists() and not chemin.is_dir():
+        raise ValeurInvalide(f"« {chemin.name} » est déjà un fichier : l'export en dossier ne "
+                             f"l'écrase pas ; choisissez un autre nom, ou « "
+                             f"{chemin.name}.zip ».", code="chemin_occupe")
+    if suffixe == ".zip" and chemin.is_dir():
+        raise ValeurInvalide(f"« {chemin.name} » est un dossier : choisissez un autre nom "
+                             f"d'archive.", code="chemin_occupe")
+    return chemin
 
 
 def _texte(valeur) -> str:
@@ -101,8 +130,11 @@ class ExportDonnees:
                 for d in self.donnees if service is None or d.service == service]
 
     def tableau(self) -> pd.DataFrame:
-        """Une ligne par donnée : service, catégorie, donnée, valeur, source, date."""
-        return tableau(self.lignes(), COLONNES)
+        """Une ligne par donnée : service, catégorie, donnée, valeur, source, date. Les
+        retours à la ligne d'un message deviennent des espaces (pandas les afficherait
+        « \\n ») ; les fichiers de :meth:`exporter` gardent le texte entier."""
+        return tableau([[" ".join(str(x).split()) for x in ligne] for ligne in self.lignes()],
+                       COLONNES)
 
     def services(self) -> list[str]:
         """Les codes des services qui détiennent au moins une donnée, dans l'ordre."""
@@ -166,13 +198,18 @@ class ExportDonnees:
 
     def exporter(self, chemin: str | Path) -> FichierEnregistre:
         """Écrit l'export : une archive ZIP si ``chemin`` finit par « .zip », sinon un
-        dossier (créé au besoin) ; renvoie le chemin. Mêmes données → mêmes octets."""
-        if not isinstance(chemin, (str, Path)) or not str(chemin).strip():
-            raise ValeurInvalide(f"Donnez un chemin de fichier, par exemple "
-                                 f"« mes_donnees.zip » (reçu : {cite(chemin)}).",
-                                 code="chemin_invalide")
-        chemin = Path(chemin)
+        dossier (créé au besoin, dans un dossier existant) ; renvoie le chemin. Mêmes données → mêmes octets."""
+        chemin = verifier_chemin_export(chemin)
         fichiers = self._fichiers()
+        try:
+            self._ecrire(chemin, fichiers)
+        except OSError as erreur:
+            raise ValeurInvalide(f"Impossible d'écrire l'export dans « {chemin} » "
+                                 f"({erreur.strerror or erreur}).",
+                                 code="ecriture_impossible") from None
+        return FichierEnregistre(chemin)
+
+    def _ecrire(self, chemin: Path, fichiers: list[tuple[str, bytes]]) -> None:
         if chemin.suffix.lower() == ".zip":
             horodatage = (max(self.le.year, 1980), self.le.month, self.le.day,
                           self.le.hour, self.le.minute, self.le.second)
@@ -183,10 +220,9 @@ class ExportDonnees:
                     info.external_attr = 0o644 << 16
                     archive.writestr(info, octets)
         else:
-            chemin.mkdir(parents=True, exist_ok=True)
+            chemin.mkdir(exist_ok=True)
             for nom, octets in fichiers:
                 (chemin / nom).write_bytes(octets)
-        return FichierEnregistre(chemin)
 
 
 def exporter_mes_donnees(ent: ENT, identifiant: str,

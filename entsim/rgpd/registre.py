@@ -281,6 +281,15 @@ class Registre:
         df.index = range(1, len(df) + 1)
         return df
 
+    #: Les colonnes de l'aperçu : lisible projeté, le détail est dans ``entree(code).texte()``.
+    COLONNES_APERCU = ("Traitement", "Personnes concernées", "Destinataires", "Hébergement")
+
+    def apercu(self):
+        """Le registre en quatre colonnes courtes (traitement, personnes, destinataires,
+        hébergement), numéroté à partir de 1 : lisible vidéoprojeté ; le détail d'un
+        traitement : ``entree(code).texte()``, le tout : :meth:`tableau`."""
+        return self.tableau()[list(self.COLONNES_APERCU)]
+
     def texte(self) -> str:
         titre = (f"Registre des activités de traitement — {self.etablissement} "
                  f"({source('rgpd-30').reference()})")
@@ -289,8 +298,26 @@ class Registre:
 
     def exporter(self, chemin: str | Path) -> FichierEnregistre:
         """Écrit le registre : ``.csv`` (UTF-8 avec BOM, séparateur « ; », pour Excel en
-        français), ``.md`` (Markdown) ou ``.html``. Rend le chemin écrit."""
+        français), ``.md`` (Markdown) ou ``.html``, dans un dossier existant. Rend le chemin
+        écrit ; un chemin impossible donne une :class:`ValeurInvalide` (rien n'est écrit)."""
+        if not isinstance(chemin, (str, Path)) or not str(chemin).strip():
+            raise ValeurInvalide("Donnez un nom de fichier, par exemple "
+                                 "registre.exporter(\"registre.csv\").", code="chemin_invalide")
         chemin = Path(chemin)
+        if chemin.is_dir():
+            raise ValeurInvalide(f"« {chemin} » est un dossier : donnez un nom de fichier, par "
+                                 f"exemple « registre.csv ».", code="chemin_occupe")
+        if not chemin.parent.is_dir():
+            raise ValeurInvalide(f"Le dossier « {chemin.parent} » n'existe pas : choisissez un "
+                                 f"fichier dans un dossier existant.", code="dossier_absent")
+        try:
+            return self._exporter(chemin)
+        except OSError as erreur:
+            raise ValeurInvalide(f"Impossible d'écrire « {chemin} » "
+                                 f"({erreur.strerror or erreur}).",
+                                 code="ecriture_impossible") from None
+
+    def _exporter(self, chemin: Path) -> FichierEnregistre:
         suffixe = chemin.suffix.lower()
         df = self.tableau()
         if suffixe == ".csv":

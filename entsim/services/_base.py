@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from entsim.autorisation.service import Action, ContexteAcces, Decision, Ressource
 from entsim.services._donnees import DonneePersonnelle, libelle_anonyme, verifier_motif
-from entsim.socle.erreurs import AccesRefuse
+from entsim.socle.erreurs import AccesRefuse, verifier_texte
 from entsim.socle.saisie import verifier_poste
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -37,6 +37,18 @@ if TYPE_CHECKING:  # pragma: no cover
 #: Postes de travail situés hors de l'établissement (voir ``entsim.ent.POSTES``) : une
 #: demande qui en vient a la « typologie d'accès » extérieure (SDET, conditions d'accès).
 POSTES_EXTERIEURS = frozenset({"Ordinateur de la maison", "Téléphone"})
+
+
+def _identifiant_verifie(methode):
+    """Enveloppe un crochet RGPD : ``identifiant`` doit être un texte non vide."""
+    from functools import wraps
+
+    @wraps(methode)
+    def enveloppe(self, identifiant, *args, **options):
+        verifier_texte(identifiant, "identifiant")
+        return methode(self, identifiant, *args, **options)
+
+    return enveloppe
 
 
 class ServiceDeBase:
@@ -120,6 +132,15 @@ class ServiceDeBase:
             self.exiger(identifiant, action, ressource, poste=poste)
 
     # -- crochets RGPD ---------------------------------------------------------------------
+    def __init_subclass__(cls, **options) -> None:
+        """Chaque service écrit ses propres crochets RGPD ; l'identifiant y est vérifié une
+        fois pour toutes, ici (un texte : jamais une liste, un nombre ou ``None``, qui
+        donneraient une erreur Python brute au milieu de la recherche)."""
+        super().__init_subclass__(**options)
+        for nom in ("donnees_de", "effacer_donnees_de"):
+            if nom in cls.__dict__:
+                setattr(cls, nom, _identifiant_verifie(cls.__dict__[nom]))
+
     def donnees_de(self, identifiant: str) -> list[DonneePersonnelle]:
         """Tout ce que ce service détient sur la personne ``identifiant`` : les données qui la
         concernent et ses contributions (RGPD, art. 15 : droit d'accès). Aucune autorisation

@@ -1,0 +1,301 @@
+"""Question 17 : « Le SDET répond-il aux recommandations de la CNIL ? »
+
+La grille croise les points de l'avis de la CNIL sur les ENT (délibération n° 2006-104 du
+27 avril 2006, document 1 du cours de 2013) avec les exigences du SDET (document 2 :
+recommandations pour l'Authentification-Autorisation-SSO) et avec **ce qu'on observe dans
+la simulation** : chaque case « Observé » est calculée sur l'ENT reçu (politique de mots de
+passe, schéma d'empreintes, blocage, durées du serveur CAS, décision de l'autorisation pour
+un parent sur un autre élève, vérification du journal, notice du portail, registre) — rien
+n'y est écrit d'avance.
+
+La conclusion met à jour la réponse « Oui » du cours de 2013 : délibération CNIL
+n° 2022-100 sur les mots de passe (plus de renouvellement périodique imposé, sauf comptes à
+privilèges ; seuils de 80 et 50 bits), recommandation n° 2021-122 sur la journalisation
+(six mois à un an), RGPD (registre art. 30, DPO art. 37, information art. 13 ; plus de
+déclaration ni d'engagement de conformité). :data:`POINTS_ATTENDUS` liste les points qu'une
+conclusion d'élève devrait contenir, avec des mots-clés (sans accents ni majuscules) pour
+la banque de questions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+import pandas as pd
+
+from entsim.authentification.comptes import MESSAGES as MESSAGES_COMPTES
+from entsim.authentification.comptes import EtatCompte
+from entsim.autorisation.habilitations.actions import Action
+from entsim.autorisation.habilitations.ressources import Ressource
+from entsim.etablissement.identifiants import replier
+from entsim.journal.conservation import CONSERVATION_MINIMALE_MOIS, \
+    CONSERVATION_PAR_DEFAUT_MOIS
+from entsim.journal.operations import OPERATIONS
+from entsim.rgpd.notice import notice_du_portail, verifier_notice
+from entsim.rgpd.registre import delegue, registre
+from entsim.socle.erreurs import ValeurInvalide
+from entsim.socle.texte import accorder, nature
+
+__all__ = ["grille_q17", "conclusion_q17", "POINTS_ATTENDUS", "PointAttendu",
+           "points_presents", "COLONNES_Q17", "VERDICTS"]
+
+COLONNES_Q17 = ["Point de la CNIL", "Exigence du SDET", "Observé dans la simulation",
+                "Verdict"]
+#: Les verdicts possibles, du plus favorable au moins favorable.
+VERDICTS = ("Répond", "Répond en partie", "Hors du SDET")
+
+
+@dataclass(frozen=True)
+class PointAttendu:
+    """Un point qu'une bonne conclusion contient ; ``mots_cles`` (repliés : sans accents,
+    en minuscules) : il suffit d'un seul pour que le point soit compté présent."""
+
+    code: str
+    libelle: str
+    mots_cles: tuple[str, ...]
+
+
+POINTS_ATTENDUS: tuple[PointAttendu, ...] = (
+    PointAttendu("acces_limite", "Chaque titulaire n'accède qu'à ses informations : le "
+                 "service d'autorisation du SDET (habilitations, besoin d'en connaître) y "
+                 "répond.", ("autorisation", "habilitation", "besoin d'en connaitre",
+                             "ses propres", "son enfant", "ses enfants", "le concernant")),
+    PointAttendu("authentification", "Identification et authentification obligatoires, par "
+                 "mot de passe au moins (autres preuves possibles).",
+                 ("authentification", "authentifi", "identifiant et mot de passe")),
+    PointAttendu("stockage", "Mots de passe jamais stockés en clair : empreintes "
+                 "irréversibles (aujourd'hui : fonction lente et salée).",
+                 ("en clair", "empreinte", "hach", "irreversible", "argon2", "chiffre")),
+    PointAttendu("tracabilite", "Traçabilité : chaque opération datée et liée à une "
+                 "identité, chaîne d'une identité reconstituable.",
+                 ("tracabilite", "journal", "trace")),
+    PointAttendu("hors_sdet", "La sensibilisation des utilisateurs et leur information sur "
+                 "leurs droits ne sont pas dans le SDET : elles relèvent du chef "
+                 "d'établissement.", ("sensibilis", "information des", "informer",
+                                      "chef d'etablissement", "hors du sdet",
+                                      "ne traite pas", "pas dans le sdet")),
+    PointAttendu("renouvellement", "Mise à jour 2022-100 : le renouvellement périodique "
+                 "n'est plus recommandé (sauf comptes à privilèges).",
+                 ("renouvellement", "periodique", "2022-100")),
+    PointAttendu("entropie", "Mise à jour 2022-100 : robustesse en bits (80 bits seul, "
+                 "50 bits avec blocage).", ("80 bits", "50 bits", "entropie", "blocage")),
+    PointAttendu("rgpd", "RGPD : registre des traitements, DPO, information (art. 13) ; la "
+                 "déclaration de 2006 n'existe plus.", ("rgpd", "registre", "dpo",
+                                                        "delegue a la protection")),
+    PointAttendu("conservation", "Durée de conservation des journaux : six mois à un an "
+                 "(CNIL, 2021).", ("six mois", "6 mois", "un an", "conservation")),
+    PointAttendu("nuance", "Une réponse nuancée : oui pour la sécurité des accès, en partie "
+                 "pour le reste.", ("en partie", "partiellement", "oui, mais", "oui mais",
+                                   "nuanc", "pas entierement", "pas tout")),
+)
+
+
+def points_presents(texte: object) -> list[str]:
+    """Les codes des :data:`POINTS_ATTENDUS` qu'une conclusion contient (mots-clés)."""
+    if not isinstance(texte, str):
+        raise ValeurInvalide(f"La conclusion est un texte (reçu : {nature(texte)}).",
+                             code="texte_attendu")
+    replie = replier(texte).replace("’", "'")
+    return [p.code for p in POINTS_ATTENDUS if any(m in replie for m in p.mots_cles)]
+
+
+# -- les observations, calculées sur l'ENT ------------------------------------------------------
+def _duree(d: timedelta) -> str:
+    secondes = int(d.total_seconds())
+    if secondes % 3600 == 0:
+        return accorder(secondes // 3600, "heure")
+    if secondes % 60 == 0:
+        return accorder(secondes // 60, "minute")
+    return accorder(secondes, "seconde")
+
+
+def _parent_et_autre_eleve(ent):
+    etab = ent.etablissement
+    for parent in etab.parents():
+        enfants = [e for e in parent.enfants if etab.existe(e)]
+        autres = [e.identifiant for e in etab.eleves() if e.identifiant not in parent.enfants]
+        if enfants and autres:
+            return parent, enfants[0], autres[0]
+    return None, None, None
+
+
+def _acces(ent) -> str:
+    parent, enfant, autre = _parent_et_autre_eleve(ent)
+    if parent is None:
+        return "Aucun parent dans l'annuaire : rien à observer."
+    a = ent.autorisation.evaluer(parent.identifiant, Action.LIRE, Ressource.notes_de(autre))
+    b = ent.autorisation.evaluer(parent.identifiant, Action.LIRE, Ressource.notes_de(enfant))
+    return (f"{parent.nom_complet} (Parent) → {a.objet} : "
+            f"{'autorisé' if a.autorise else 'refusé'} (« {a.raison} ») ; → {b.objet} : "
+            f"{'autorisé' if b.autorise else 'refusé'}.")
+
+
+def _stockage(ent) -> str:
+    auth = ent.authentification
+    d = auth.hachage.description
+    clair = auth.mots_de_passe_en_clair_stockes()
+    return (f"Empreintes {d.algorithme} ({'salées' if d.sale else 'sans sel'}, "
+            f"{'lentes' if d.lent else 'rapides'}) ; mot de passe en clair stocké : "
+            f"{'oui' if clair else 'non'}. {d.statut_cnil}")
+
+
+def _politique(ent) -> str:
+    auth = ent.authentification
+    p = auth.politique
+    ages = p.ages_maximaux()
+    renouvellement = (f"renouvellement imposé tous les {ages[0].jours} jours" if ages
+                      else "aucun renouvellement périodique imposé")
+    return f"Règles : {' ; '.join(a.rstrip('.') for a in p.aides())} ; {renouvellement}."
+
+
+def _echecs(ent) -> str:
+    v = ent.authentification.verrouillage
+    echecs = sum(1 for e in ent.journal if e.operation == "connexion_echouee")
+    regle = v.decrire() if v is not None else "Aucun blocage ni temporisation."
+    libelle = f"« {OPERATIONS['connexion_echouee']} »"
+    if echecs == 0:
+        return (f"{regle} Aucune ligne {libelle} pour l'instant ; chaque échec y est noté "
+                f"avec son numéro (« Échec successif n° … »).")
+    return (f"{regle} Le journal compte {accorder(echecs, 'ligne')} {libelle}, chacune "
+            f"avec le numéro de l'échec.")
+
+
+def _sso(ent) -> str:
+    cas = ent.cas
+    return (f"Serveur CAS ({cas.url}) : {accorder(len(cas.services()), 'service enregistré', 'services enregistrés')} ; "
+            f"ticket de service valable {_duree(cas.duree_ticket)}, une seule fois ; "
+            f"nouvelle authentification après {_duree(cas.inactivite_max)} d'inactivité "
+            f"et au plus tard après {_duree(cas.duree_max)} (réglages par défaut d'Apereo "
+            f"CAS, pas des exigences du protocole).")
+
+
+def _deconnexion(ent) -> str:
+    return ("La déconnexion détruit la session SSO (TGT) et ses tickets, puis envoie une "
+            "demande de déconnexion à chaque service ouvert dans la session, parmi les "
+            f"{len(ent.cas.services())} services enregistrés (une ligne « "
+            f"{OPERATIONS['deconnexion_propagee']} » par service).")
+
+
+def _tracabilite(ent) -> str:
+    verification = ent.journal.verifier()
+    cle = "chaîne à clé tenue par un notaire" if ent.notaire is not None \
+        else "chaîne d'empreintes SHA-256 sans clé (un sceau gardé ailleurs est nécessaire)"
+    liees = sum(1 for e in ent.journal if e.identite)
+    return (f"{accorder(len(ent.journal), 'ligne')} datée{'s' if len(ent.journal) > 1 else ''}"
+            f", dont {liees} liée{'s' if liees > 1 else ''} à une identité ; {cle}. "
+            f"{verification.message} Conservation : "
+            f"{CONSERVATION_MINIMALE_MOIS} mois au moins, {CONSERVATION_PAR_DEFAUT_MOIS} mois "
+            f"par défaut.")
+
+
+def _comptes_actifs(ent) -> int:
+    return sum(1 for c in ent.authentification.comptes() if c.etat is EtatCompte.ACTIF)
+
+
+def _sensibilisation(ent) -> str:
+    comptes = ent.authentification.comptes()
+    chartes = sum(1 for c in comptes if c.charte_acceptee_le is not None)
+    return (f"L'activation d'un compte est refusée sans la charte (« "
+            f"{MESSAGES_COMPTES['charte_non_acceptee']} ») ; charte acceptée à l'activation "
+            f"pour {chartes} des {_comptes_actifs(ent)} comptes actifs (les comptes du récit "
+            f"sont activés d'avance). Une charte n'est pas une formation.")
+
+
+def _information(ent) -> str:
+    verification = verifier_notice(notice_du_portail(ent))
+    return (f"Notice du portail : {verification.texte()} À la création du compte : "
+            f"l'activation est refusée sans cette lecture (« "
+            f"{MESSAGES_COMPTES['information_non_lue']} »).")
+
+
+def _responsable(ent) -> str:
+    chef = ent.etablissement.chef_etablissement()
+    return (f"Responsable du traitement : {chef.nom_complet}. Registre des traitements : "
+            f"{accorder(len(registre(ent)), 'traitement')}. {delegue(ent)}.")
+
+
+def grille_q17(ent) -> pd.DataFrame:
+    """La grille de la question 17 : une ligne par point de la CNIL (ou exigence du SDET),
+    avec ce que la simulation montre, calculé sur ``ent``, et un verdict."""
+    from entsim.ent import ENT
+
+    if not isinstance(ent, ENT):
+        raise ValeurInvalide(f"Il faut un ENT, par exemple ENT.demo() (reçu : "
+                             f"{nature(ent)}).", code="ent_attendu")
+    lignes = [
+        ("Chaque titulaire d'un compte n'accède qu'aux informations le concernant (un "
+         "parent : la vie scolaire de son enfant).",
+         "Service d'autorisation : habilitations (action × ressource), conditions ; "
+         "l'accès DOIT être contrôlé par les services AAS.", _acces(ent), "Répond"),
+        ("Mesures de sécurité du dispositif (accès aux données personnelles, contrôle "
+         "des accès par mot de passe ou certificat).",
+         "Authentification par mot de passe (DOIT), autres preuves (PEUT) ; mots de passe "
+         "jamais stockés en clair, empreintes irréversibles, comparaison par l'AAS.",
+         _stockage(ent), "Répond"),
+        ("Sécurité du dispositif : robustesse des mots de passe.",
+         "Politique de mots de passe (DOIT) : dureté, renouvellement, non-réutilisation, "
+         "pas d'attribut de l'utilisateur.", _politique(ent), "Répond en partie"),
+        ("Sécurité du dispositif : échecs de connexion.",
+         "Le nombre d'échecs successifs DEVRAIT être tracé.", _echecs(ent), "Répond"),
+        ("Sécurité d'un point d'entrée unique.",
+         "SSO (DOIT) ; nouvelle authentification après inactivité ou une durée maximale.",
+         _sso(ent), "Répond"),
+        ("Sécurité d'un point d'entrée unique : fin de session.",
+         "Propagation de la déconnexion à tous les services (DOIT), preuves détruites "
+         "(DEVRAIT).", _deconnexion(ent), "Répond"),
+        ("Traçabilité des connexions (réponse du cours de 2013).",
+         "Traçabilité des opérations AAS (DOIT) : dater, associer à une identité, "
+         "reconstituer la chaîne d'une identité.", _tracabilite(ent), "Répond en partie"),
+        ("Sensibiliser les utilisateurs aux mesures élémentaires de sécurité "
+         "(non-divulgation de l'identifiant).", "Rien : le SDET est un cahier des charges "
+         "technique.", _sensibilisation(ent), "Hors du SDET"),
+        ("Informer les utilisateurs de leurs droits, sur la page d'accueil du portail et à "
+         "la création du compte.", "Rien : le SDET ne traite pas de l'information des "
+         "personnes.", _information(ent), "Hors du SDET"),
+        ("Le chef d'établissement, responsable du traitement, déclare l'ENT à la CNIL "
+         "(engagement de conformité, 2006).", "Rien : obligation du responsable, pas du "
+         "cahier des charges.", _responsable(ent), "Hors du SDET"),
+    ]
+    tableau = pd.DataFrame(lignes, columns=COLONNES_Q17)
+    tableau.index = pd.RangeIndex(1, len(tableau) + 1, name="N°")
+    return tableau
+
+
+def conclusion_q17(ent) -> str:
+    """La conclusion raisonnée, mise à jour (2022-100, RGPD), avec les comptes de la grille."""
+    grille = grille_q17(ent)
+    compte = grille["Verdict"].value_counts()
+    politique = ent.authentification.politique
+    renouvellement = bool(politique.ages_maximaux())
+    bloque = ent.authentification.verrouillage is not None
+    seuil = 50 if bloque else 80
+    return "\n\n".join([
+        f"Oui pour la sécurité des accès, en partie pour le reste. Sur {len(grille)} points "
+        f"de la grille, le SDET répond à {compte.get('Répond', 0)}, en partie à "
+        f"{compte.get('Répond en partie', 0)} ; {compte.get('Hors du SDET', 0)} sont hors "
+        f"de son champ.",
+        "Ce que le SDET couvre : l'autorisation garantit que chacun n'accède qu'aux "
+        "informations le concernant (un parent est refusé sur les notes d'un autre élève, "
+        "et le refus est tracé) ; l'authentification par mot de passe, les empreintes "
+        "irréversibles, le SSO avec nouvelle authentification après inactivité, la "
+        "déconnexion propagée et la traçabilité répondent à l'exigence de sécurité du "
+        "dispositif.",
+        "Ce qu'il ne couvre pas : la sensibilisation des utilisateurs (ne pas divulguer "
+        "son identifiant) et leur information sur leurs droits, sur la page d'accueil et à "
+        "la création du compte, relèvent du chef d'établissement, responsable du "
+        "traitement — la simulation les montre (charte et information exigées à "
+        "l'activation, notice du portail), mais pas parce que le SDET les demande.",
+        f"Ce que la réponse « Oui » de 2013 oublie aujourd'hui : la CNIL (délibération "
+        f"n° 2022-100) mesure la robustesse en bits — 80 bits pour un mot de passe seul, "
+        f"50 bits avec blocage ou temporisation (ici : {seuil} bits, "
+        f"{'blocage actif' if bloque else 'sans blocage'}) — et ne recommande plus le "
+        f"renouvellement périodique, sauf pour les comptes à privilèges (ici : "
+        f"{'renouvellement imposé' if renouvellement else 'aucun renouvellement imposé'}) ; "
+        f"la « fréquence de renouvellement » du SDET est donc datée. Elle recommande des "
+        f"empreintes salées et lentes (scrypt, Argon2 ; MD5 est inacceptable). Les journaux "
+        f"se conservent de six mois à un an (recommandation n° 2021-122). Depuis le RGPD "
+        f"(25 mai 2018), la déclaration et l'engagement de conformité ont disparu : le chef "
+        f"d'établissement tient un registre des traitements (art. 30), s'appuie sur le DPO "
+        f"de l'académie (art. 37) et informe les personnes (art. 13).",
+    ])
