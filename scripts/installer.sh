@@ -45,13 +45,16 @@ echo "→ Installation de entsim et de ses dépendances ($extras)"
 .venv/bin/python -m pip install -q --disable-pip-version-check --upgrade pip
 .venv/bin/python -m pip install -q --disable-pip-version-check -e ".[${extras}]"
 
-# JupyterLab en français par défaut (le pack de langue est installé avec l'extra « cours »).
+# JupyterLab en français par défaut (le pack de langue est installé avec l'extra « cours »),
+# sans la fenêtre « Actualités de Jupyter » au premier lancement (elle interroge un site web et
+# ses boutons s'affichent mal en français) ni la recherche de mises à jour.
 if .venv/bin/python -c "import jupyterlab" 2>/dev/null; then
   reglages=".venv/share/jupyter/lab/settings"
   mkdir -p "$reglages"
   cat > "$reglages/overrides.json" <<'JSON'
 {
-  "@jupyterlab/translation-extension:plugin": { "locale": "fr_FR" }
+  "@jupyterlab/translation-extension:plugin": { "locale": "fr_FR" },
+  "@jupyterlab/apputils-extension:notification": { "fetchNews": "false", "checkForUpdates": false }
 }
 JSON
 fi
