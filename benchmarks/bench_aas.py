@@ -18,7 +18,8 @@ from entsim.etablissement.generation import PERSONAS
 from entsim.journal.chaine import Journal
 
 
-def cycles_sso(nombre: int = 20_000) -> None:
+def mesurer_cycles_sso(nombre: int = 20_000) -> float:
+    """La durée (s) de ``nombre`` cycles SSO : émission puis validation d'un ticket."""
     ent = ENT.demo(cout="rapide")
     lea = PERSONAS["eleve"].identifiant
     navigateur = ent.navigateur("Poste du CDI")
@@ -29,23 +30,35 @@ def cycles_sso(nombre: int = 20_000) -> None:
         acces = ent.cas.acceder(navigateur, "cahier_de_textes")
         validation = ent.cas.valider(acces.ticket, service.url)
         assert validation.ok
-    duree = time.perf_counter() - debut
+    return time.perf_counter() - debut
+
+
+def cycles_sso(nombre: int = 20_000) -> None:
+    duree = mesurer_cycles_sso(nombre)
     print(f"SSO : {nombre} cycles (émission + validation d'un ticket) en {duree:.2f} s "
           f"→ {nombre / duree:,.0f} cycles par seconde".replace(",", " "))
 
 
-def chaine_dans_un_grand_journal(taille: int = 1_000_000, identites: int = 2_000) -> None:
+#: Les opérations écrites, tour à tour, dans le grand journal.
+OPERATIONS = ("connexion_reussie", "tgt_cree", "ticket_emis", "ticket_valide",
+              "acces_autorise", "deconnexion")
+
+
+def remplir_journal(taille: int = 1_000_000, identites: int = 2_000) -> tuple[Journal, float]:
+    """Un journal de ``taille`` lignes écrites une à une (``enregistrer``) et la durée (s)."""
     ent = ENT.demo(cout="rapide")
     journal = Journal(ent.horloge)
-    operations = ("connexion_reussie", "tgt_cree", "ticket_emis", "ticket_valide",
-                  "acces_autorise", "deconnexion")
     debut = time.perf_counter()
     for i in range(taille):
         if i % 50 == 0:
             ent.horloge.avancer(1)
-        journal.enregistrer(operations[i % len(operations)], identite=f"eleve{i % identites}",
+        journal.enregistrer(OPERATIONS[i % len(OPERATIONS)], identite=f"eleve{i % identites}",
                             service="notes", poste="Poste du CDI", objet=f"ST-{i}")
-    remplissage = time.perf_counter() - debut
+    return journal, time.perf_counter() - debut
+
+
+def chaine_dans_un_grand_journal(taille: int = 1_000_000, identites: int = 2_000) -> None:
+    journal, remplissage = remplir_journal(taille, identites)
     pic = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024   # Linux : en kio
     gc.collect()     # on mesure la requête, pas un ramasse-miettes déclenché par hasard
     debut = time.perf_counter()

@@ -11,6 +11,7 @@ d'essai, pas la simulation, qui lit l'horloge.)
 
 from __future__ import annotations
 
+import json
 import resource
 import subprocess
 import sys
@@ -19,7 +20,8 @@ import time
 CAS = {"lycee-2000": "ENT(2026, 2000)", "demo": "ENT.demo()"}
 
 
-def mesurer(cas: str) -> None:
+def mesurer_cas(cas: str) -> dict[str, float]:
+    """Simule l'année du cas dans CE processus : lignes, secondes, pic et mémoire avant (Mo)."""
     from entsim import ENT
     from entsim.activite import simuler_activite
 
@@ -29,9 +31,22 @@ def mesurer(cas: str) -> None:
     activite = simuler_activite(ent, "annee", progression=False)
     duree = time.perf_counter() - debut
     pic = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    lignes = len(activite)
+    return {"lignes": len(activite), "secondes": duree, "pic_mo": pic, "avant_mo": avant,
+            "incidents": len(activite.incidents)}
+
+
+def en_sous_processus(cas: str) -> dict[str, float]:
+    """Le même cas dans un processus neuf (son pic de mémoire est le sien)."""
+    sortie = subprocess.run([sys.executable, __file__, cas, "--json"], check=True,
+                            capture_output=True, text=True).stdout
+    return json.loads(sortie.strip().splitlines()[-1])
+
+
+def mesurer(cas: str) -> None:
+    m = mesurer_cas(cas)
+    lignes, duree, pic, avant = m["lignes"], m["secondes"], m["pic_mo"], m["avant_mo"]
     print(f"{cas:>11} {lignes:>12,} {duree:>9.2f} {lignes / duree:>13,.0f} {pic:>10,.0f} "
-          f"{avant:>9,.0f}   {len(activite.incidents)} incidents".replace(",", " "))
+          f"{avant:>9,.0f}   {m['incidents']} incidents".replace(",", " "))
 
 
 def main() -> None:
@@ -42,7 +57,9 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1:
+    if len(sys.argv) > 2 and sys.argv[2] == "--json":
+        print(json.dumps(mesurer_cas(sys.argv[1])))
+    elif len(sys.argv) > 1:
         mesurer(sys.argv[1])
     else:
         main()

@@ -15,13 +15,20 @@ TAILLES: tuple[int | str, ...] = ("demo", 100, 500, 1000, 2000, 3000)
 REPETITIONS = 5
 
 
-def mesurer(taille: int | str) -> tuple[float, dict[str, int]]:
+def durees(taille: int | str, repetitions: int = REPETITIONS) -> tuple[list[float], object]:
+    """Les temps de génération (une graine par répétition) et le dernier lycée généré."""
     generer_etablissement(2026, taille)               # premier appel : lecture des CSV
-    meilleur = float("inf")
-    for graine in range(REPETITIONS):
+    temps = []
+    for graine in range(repetitions):
         debut = time.perf_counter()
         lycee = generer_etablissement(graine, taille)
-        meilleur = min(meilleur, time.perf_counter() - debut)
+        temps.append(time.perf_counter() - debut)
+    return temps, lycee
+
+
+def mesurer(taille: int | str) -> tuple[float, dict[str, int]]:
+    temps, lycee = durees(taille)
+    meilleur = min(temps)
     comptes = {
         "élèves": len(lycee.eleves()),
         "parents": len(lycee.parents()),
