@@ -11,8 +11,9 @@ md("""# 00 — Démarrer avec entsim
 élèves, parents, enseignants et personnels accèdent, avec **une seule connexion**, à la
 messagerie, au cahier de textes, aux notes, aux absences, aux ressources numériques…
 
-Ce cours accompagne la séquence de terminale STMG (spécialité SIG) :
-*« L'ENT, les impacts sur l'organisation du travail et les risques associés »*.
+Ce cours accompagne une séquence de terminale STMG, spécialité « management, sciences de
+gestion et numérique » (MSGN), enseignement spécifique « systèmes d'information de gestion »
+(SIG) : *« L'ENT, les impacts sur l'organisation du travail et les risques associés »*.
 Question de gestion : **les évolutions technologiques sont-elles exemptes de risques pour
 l'organisation ?**
 

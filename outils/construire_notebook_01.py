@@ -55,12 +55,16 @@ Voici la page d'accueil de l'ENT du lycée Jean-Moulin. Connectez-vous en tant q
 - identifiant : `lea.martin`
 - mot de passe : `Cahier!Vert2026`
 
-Lisez aussi l'encadré **« Information sur vos droits »** : la CNIL exige qu'il figure sur la
-page d'accueil de tout ENT. Le panneau **« Dans les coulisses »** montre ce que le serveur
-voit pendant que vous cliquez (vous l'étudierez en partie 3).
+Lisez aussi l'encadré **« Information sur vos droits »** : le chef d'établissement doit
+informer chaque utilisateur de ses droits (RGPD, article 13), et la CNIL, dans son avis de
+2006 sur les ENT, a rappelé que cette information doit figurer sur la page d'accueil du
+portail. Le panneau **« Dans les coulisses »** montre ce que le serveur voit pendant que
+vous cliquez (vous l'étudierez en partie 3).
 
-*Attention :* après 5 mots de passe faux, le compte est bloqué 15 minutes, comme sur un vrai
-ENT. L'horloge de la simulation n'avance pas toute seule : le bouton « Attendre la fin du
+*Attention :* après 5 mots de passe faux, le compte est bloqué 15 minutes. Ces chiffres sont
+un réglage de l'ENT simulé, comme dans les logiciels d'ENT courants, pas une règle de la
+CNIL : elle recommande seulement de bloquer ou de ralentir les essais après plusieurs
+échecs. L'horloge de la simulation n'avance pas toute seule : le bouton « Attendre la fin du
 blocage » la fait avancer."""),
 code("from entsim.widgets.portail import Portail\nportail = Portail(ent)", ),
 widget("portail"),

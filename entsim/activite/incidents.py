@@ -5,7 +5,9 @@ pour que les exercices vérifient les réponses.
 * ``force_brute`` — une rafale de tentatives sur un compte depuis un poste inconnu (adresse
   du bloc 203.0.113.0/24, réservé à la documentation par la RFC 5737) ; le blocage de l'ENT
   se voit : la politique réelle (:class:`entsim.authentification.verrouillage.Verrouillage`,
-  5 échecs → 15 min, CNIL, délibération 2022-100) et ses textes sont réutilisés.
+  5 échecs → 15 min : un réglage de l'ENT, la CNIL — délibération 2022-100, cas n° 2 —
+  recommandant un blocage ou une temporisation sans en fixer les chiffres) et ses textes
+  sont réutilisés.
 * ``parent_curieux`` — un parent tente de lire les notes d'élèves qui ne sont pas ses
   enfants ; ``initie_curieux`` — un enseignant, celles d'élèves d'une classe où il n'enseigne
   pas. Les refus sont les vrais : ``ent.autorisation.evaluer`` (raison dans « Détail »).

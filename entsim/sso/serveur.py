@@ -19,9 +19,10 @@ spécification (*CAS Protocol 3.0 Specification*, version 3.0.3, Apereo) :
   (3.8) gardé dans le cookie TGC (3.6), jeu de caractères (3.7) — voir
   :mod:`entsim.sso.tickets` ; les réponses et résultats : :mod:`entsim.sso.reponses`.
 
-Les durées par défaut sont celles du serveur de référence Apereo CAS : un ticket de service
-vit 10 secondes (la spécification recommande au plus 5 minutes, section 3.1.1) ; une
-session SSO expire après 2 heures sans utilisation ou 8 heures après son ouverture (SDET :
+Les durées par défaut sont celles du serveur de référence Apereo CAS (des réglages du serveur,
+pas des exigences du protocole) : un ticket de service vit 10 secondes (la spécification
+recommande au plus 5 minutes, section 3.1.1) ; une session SSO expire après 2 heures sans
+utilisation ou 8 heures après son ouverture (SDET :
 « Suite à une période d'inactivité ou après une certaine durée, les services AAS DOIVENT
 demander une nouvelle authentification de l'utilisateur »).
 

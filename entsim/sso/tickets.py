@@ -10,9 +10,10 @@ Ce module suit la section 3 de la spécification (*CAS Protocol 3.0 Specificatio
   gardée dans le cookie TGC (section 3.6) ;
 * jeu de caractères des tickets (section 3.7) : A-Z, a-z, 0-9 et le tiret.
 
-Les durées par défaut sont celles du serveur de référence Apereo CAS : un ticket de service
-vit 10 secondes (la spécification recommande au plus 5 minutes, section 3.1.1) ; une
-session SSO expire après 2 heures sans utilisation ou 8 heures après son ouverture (SDET :
+Les durées par défaut sont celles du serveur de référence Apereo CAS (des réglages du serveur,
+pas des exigences du protocole) : un ticket de service vit 10 secondes (la spécification
+recommande au plus 5 minutes, section 3.1.1) ; une session SSO expire après 2 heures sans
+utilisation ou 8 heures après son ouverture (SDET :
 « Suite à une période d'inactivité ou après une certaine durée, les services AAS DOIVENT
 demander une nouvelle authentification de l'utilisateur »).
 

@@ -27,6 +27,7 @@ import ipywidgets as widgets
 from entsim.rgpd.notice import RubriqueNotice, notice_texte, rubriques_du_portail
 from entsim.rgpd.registre import adresse_dpd
 from entsim.widgets.mise_en_forme import echapper
+from entsim.widgets.repli import AvecRepli
 from entsim.widgets.style import CLASSE_BANDEAU, CLASSE_ENCADRE
 
 _LARGE = {"description_width": "initial"}
@@ -63,7 +64,7 @@ CHARTE_UTILISATION: tuple[str, ...] = (
 )
 
 
-class PageAccueil:
+class PageAccueil(AvecRepli):
     """La page d'accueil : formulaire de connexion, première connexion, notice sur les droits.
 
     Les boutons appellent les fonctions reçues (le portail fait le travail, avec le vrai
@@ -74,6 +75,8 @@ class PageAccueil:
     * ``attendre()`` : quand un compte est bloqué, le bouton « Attendre la fin du blocage
       (horloge simulée) » fait avancer l'horloge simulée (elle n'avance pas toute seule).
     """
+
+    NOM_AFFICHE = "Page d'accueil de l'ENT"
 
     def __init__(self, ent, *, connecter: Callable[[str, str], object],
                  activer: Callable[..., object],

@@ -25,6 +25,7 @@ from entsim.journal.chaine import RESULTATS, EntreeJournal
 from entsim.socle.texte import accorder
 from entsim.sso.tickets import NOM_COOKIE_TGC
 from entsim.widgets.mise_en_forme import echapper, tableau_html
+from entsim.widgets.repli import AvecRepli
 from entsim.widgets.style import CLASSE_COULISSES
 
 #: Opérations du journal qui sont des décisions du service d'autorisation.
@@ -50,7 +51,7 @@ def _heure(instant) -> str:
     return f"{instant:%H:%M:%S}"
 
 
-class PanneauCoulisses:
+class PanneauCoulisses(AvecRepli):
     """Les coulisses d'une session du portail sur un poste (un navigateur).
 
     :param ent: l'ENT simulé.
@@ -238,7 +239,4 @@ class PanneauCoulisses:
                    + (f" [{e.objet}]" if e.objet else "") for e in self.nouvelles]
         return "\n".join(lignes)
 
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.vue)
+    NOM_AFFICHE = "Panneau « Dans les coulisses »"

@@ -10,9 +10,10 @@ from entsim.etablissement.catalogue import LIBELLES_USAGE
 from entsim.socle.erreurs import ErreurENT
 from entsim.etablissement.generation import CLASSE_DEMO
 from entsim.widgets.mise_en_forme import tableau_html
+from entsim.widgets.repli import AvecRepli
 
 
-class ExplorateurServices:
+class ExplorateurServices(AvecRepli):
     """Choisir un profil (Élève, Parent…) et voir les services qu'il utilise, et comment."""
 
     def __init__(self, ent) -> None:
@@ -45,13 +46,10 @@ class ExplorateurServices:
             [(s.nom, LIBELLES_USAGE[s.usage(p)], s.description) for s in services])
         return self.resume.value
 
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.vue)
+    NOM_AFFICHE = "Explorateur des services par profil"
 
 
-class ExplorateurClasses:
+class ExplorateurClasses(AvecRepli):
     """Choisir une classe et voir ses élèves, leurs responsables légaux et ses enseignants."""
 
     def __init__(self, ent) -> None:
@@ -96,7 +94,4 @@ class ExplorateurClasses:
             legende="Équipe pédagogique")
         return self.resume.value
 
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.vue)
+    NOM_AFFICHE = "Explorateur des classes"

@@ -35,6 +35,7 @@ from entsim.questions.types_de_questions.tableau_a_completer import TableauAComp
 from entsim.socle.caracteres import rendre_visible
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.socle.texte import extrait, nature
+from entsim.widgets.repli import afficher_avec_repli, phrase_de_repli
 
 #: Le choix affiché tant qu'aucune catégorie n'est choisie, et sa valeur dans la liste.
 PLACEHOLDER = "— choisir —"
@@ -51,19 +52,6 @@ CATEGORIE_LONGUE = 40
 
 _MESSAGE_PANNE = ("La vérification n'a pas pu se faire avec cette saisie : raccourcissez ou "
                   "simplifiez votre réponse, puis cliquez de nouveau sur « Vérifier ».")
-
-
-def afficher_avec_repli(vue: widgets.Widget, repli: str) -> None:
-    """Affiche un widget avec un texte de repli en français : c'est ce que montre un notebook
-    ouvert sans avoir été exécuté (l'état des widgets n'y est pas enregistré), au lieu de
-    la représentation Python du widget (« VBox(children=(HTML(value=… »)."""
-    from IPython.display import display
-
-    paquet = vue._repr_mimebundle_()
-    if not paquet:                       # widget sans vue : l'affichage ordinaire
-        display(vue)
-        return
-    display({**paquet, "text/plain": repli}, raw=True)
 
 
 def _consigne_html(enonce: str) -> str:
@@ -188,8 +176,7 @@ class _Exercice:
         return self.texte()
 
     def _ipython_display_(self) -> None:
-        afficher_avec_repli(self.vue, f"Exercice « {self.titre_texte()} » : exécutez la "
-                                      "cellule (Maj + Entrée) pour l'afficher.")
+        afficher_avec_repli(self.vue, phrase_de_repli(f"Exercice « {self.titre_texte()} »"))
 
 
 class ExerciceClassement(_Exercice):

@@ -18,9 +18,10 @@ from entsim.socle.texte import cite
 from entsim.sso.parcours import Etape, Parcours
 from entsim.diagrammes.schema import Schema
 from entsim.widgets.mise_en_forme import echapper, tableau_html
+from entsim.widgets.repli import AvecRepli
 
 
-class PasAPas:
+class PasAPas(AvecRepli):
     """Parcourir les étapes d'un parcours d'accès (:func:`entsim.sso.parcours.parcours_acces`).
 
     >>> w = PasAPas(demo.ouvrir_deux_services().parcours)   # doctest: +SKIP
@@ -134,10 +135,9 @@ class PasAPas:
                 legende="Échanges HTTP"))
         return "".join(parties)
 
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.vue)
+    def nom_affiche(self) -> str:
+        """Ce que montre le widget, pour son texte de repli (notebook non exécuté)."""
+        return f"Connexion à l'ENT pas à pas ({self.total} étapes)"
 
 
 __all__ = ["PasAPas"]

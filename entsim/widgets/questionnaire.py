@@ -20,7 +20,7 @@ from entsim.enquete import (ACTEURS, AFFIRMATIONS, FREQUENCES, MOMENTS, NIVEAUX_
 from entsim.enquete.questionnaire import AVERTISSEMENT_RGPD
 from entsim.socle.erreurs import ErreurENT
 from entsim.socle.texte import accorder
-from entsim.widgets.exercices import afficher_avec_repli
+from entsim.widgets.repli import afficher_avec_repli
 from entsim.widgets.mise_en_forme import echapper
 
 _STYLE = {"description_width": "initial"}

@@ -12,9 +12,10 @@ import ipywidgets as widgets
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.authentification.preuves import TelephoneSimule
 from entsim.widgets.mise_en_forme import echapper
+from entsim.widgets.repli import AvecRepli
 
 
-class TelephoneWidget:
+class TelephoneWidget(AvecRepli):
     """L'écran du téléphone simulé : code à 6 chiffres, compte à rebours, bouton d'attente."""
 
     def __init__(self, telephone: TelephoneSimule, pas_attente: int = 10) -> None:
@@ -63,10 +64,7 @@ class TelephoneWidget:
         self.telephone.horloge.avancer(secondes)
         return self.actualiser()
 
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.vue)
+    NOM_AFFICHE = "Téléphone simulé (code à usage unique)"
 
 
 __all__ = ["TelephoneWidget"]

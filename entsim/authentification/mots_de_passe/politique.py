@@ -130,8 +130,10 @@ class PolitiqueMotDePasse:
         « mot de passe et restriction d'accès au compte », 50 bits, exemple : au moins
         8 caractères de 3 des 4 types), complétée par les critères du SDET : liste de mots de
         passe courants, attributs de l'utilisateur, pas de réutilisation des 5 derniers. Pas de
-        renouvellement périodique imposé (CNIL). Le blocage lui-même (5 échecs → 15 minutes,
-        comme un ENT réel) relève de l'authentification, pas de la politique."""
+        renouvellement périodique imposé (la CNIL ne le recommande plus pour les comptes
+        ordinaires, seulement pour les comptes à privilèges). Le blocage lui-même (5 échecs →
+        15 minutes, un réglage de l'ENT comme sur un ENT réel, pas un chiffre de la CNIL)
+        relève de l'authentification, pas de la politique."""
         return cls([LongueurMaximale(128), LongueurMinimale(8), TypesDeCaracteres(3, 4),
                     MotDePasseCourant(), AttributsUtilisateur(), NonReutilisation(5)])
 

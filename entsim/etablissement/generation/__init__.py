@@ -8,17 +8,18 @@ graine, autre lycée. Tout le hasard vient de ``SourceAleatoire(graine)`` (compo
 
 Deux tailles :
 
-* ``taille="demo"`` : une classe de terminale STMG (« TSTMG1 », spécialité SIG) de
-  :data:`EFFECTIF_DEMO` élèves, leurs responsables légaux, les enseignants de la classe,
-  les personnels et deux comptes extérieurs : de quoi tenir sur un écran projeté. Les
-  personnages du récit ont des noms FIXES (voir :data:`PERSONAS`) : Léa Martin et sa mère
-  Sophie Martin ; Hugo Bernard et ses parents Karim Bernard et Émilie Rousseau (« l'autre
-  parent », qui ne doit pas voir les notes de Léa) ; la famille Haddad, dont les deux
-  enfants sont au lycée (Inès en TSTMG1, Yanis en 2NDE3) ; Nicolas Durand, professeur de
-  management, sciences de gestion et numérique (SIG) et professeur principal de TSTMG1 ;
-  Isabelle Moreau, CPE ; Philippe Lefèvre, proviseur ; etc. La seconde 2NDE3 n'y figure
-  que par l'élève utile au récit (Yanis) et deux de ses professeurs, dont son professeur
-  principal : elle sert à montrer qu'un parent de deux enfants voit deux classes.
+* ``taille="demo"`` : une classe de terminale STMG (« TSTMG1 », spécialité MSGN,
+  enseignement spécifique SIG) de :data:`EFFECTIF_DEMO` élèves, leurs responsables légaux,
+  les enseignants de la classe, les personnels et deux comptes extérieurs : de quoi tenir
+  sur un écran projeté. Les personnages du récit ont des noms FIXES
+  (voir :data:`PERSONAS`) : Léa Martin et sa mère Sophie Martin ; Hugo Bernard et ses
+  parents Karim Bernard et Émilie Rousseau (« l'autre parent », qui ne doit pas voir les
+  notes de Léa) ; la famille Haddad, dont les deux enfants sont au lycée (Inès en TSTMG1,
+  Yanis en 2NDE3) ; Nicolas Durand, professeur de management, sciences de gestion et
+  numérique (SIG) et professeur principal de TSTMG1 ; Isabelle Moreau, CPE ; Philippe
+  Lefèvre, proviseur ; etc. La seconde 2NDE3 n'y figure que par l'élève utile au récit
+  (Yanis) et deux de ses professeurs, dont son professeur principal : elle sert à montrer
+  qu'un parent de deux enfants voit deux classes.
 * ``taille=<nombre d'élèves>`` (1 à :data:`TAILLE_MAX`) : un lycée général et
   technologique complet, avec les mêmes personnages lorsque la taille le permet.
 

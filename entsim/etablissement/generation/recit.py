@@ -18,7 +18,8 @@ from entsim.etablissement.identifiants import forme_identifiant
 __all__ = ["CLASSE_DEMO", "SECONDE_DEMO", "EFFECTIF_DEMO", "Persona", "PERSONAS",
            "ORGANISME_INVITE"]
 
-#: La classe du récit (terminale STMG, spécialité SIG), seule classe complète de la démo.
+#: La classe du récit (terminale STMG, spécialité « management, sciences de gestion et
+#: numérique », enseignement spécifique SIG), seule classe complète de la démo.
 CLASSE_DEMO = "TSTMG1"
 #: La seconde de Yanis Haddad (le frère d'Inès), réduite à lui dans la démonstration.
 SECONDE_DEMO = "2NDE3"

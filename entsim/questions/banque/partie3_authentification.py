@@ -326,9 +326,11 @@ Q16C = CodeAModifier(
                     "réussi, car le ticket était encore valable (le serveur CAS n'a renvoyé "
                     "aucun code d'erreur). Attendez plus longtemps : modifiez la ligne "
                     "`attente = …`, puis exécutez de nouveau la cellule."),
-    observation=(f"Un ticket de service ne vit que {_DUREE_TICKET} secondes et ne sert qu'une "
-                 "fois : passé ce délai, le serveur CAS répond INVALID_TICKET (protocole CAS "
-                 "3.0, section 2.5.3). Un ticket volé dans une adresse est ainsi vite "
+    observation=(f"Dans l'ENT simulé, un ticket de service ne sert qu'une fois et ne vit que "
+                 f"{_DUREE_TICKET} secondes (le réglage par défaut du serveur Apereo CAS ; le "
+                 "protocole CAS 3.0 recommande seulement une durée courte, 5 minutes au plus, "
+                 "section 3.1.1) : passé ce délai, le serveur CAS répond INVALID_TICKET "
+                 "(section 2.5.3). Un ticket volé dans une adresse est ainsi vite "
                  "inutilisable."),
     indices=("Avec `attente = 2`, la validation réussit : la réponse ne contient pas de code "
              "d'erreur. Essayez une attente plus longue.",
@@ -367,8 +369,9 @@ Q16E = TableauACompleter(
             "protection des données personnelles. Dans sa délibération n° 2022-100 sur les "
             "mots de passe, elle mesure la force d'un mot de passe par son **entropie**, en "
             "bits : chaque bit de plus double le nombre d'essais qu'un attaquant doit faire "
-            "pour le deviner. Elle exige une entropie minimale d'autant plus forte que "
-            "l'attaquant peut faire d'essais :\n\n"
+            "pour le deviner. Cette délibération est une **recommandation** : la CNIL "
+            "recommande une entropie minimale d'autant plus forte que l'attaquant peut faire "
+            "d'essais :\n\n"
             "- un **mot de passe seul** : rien n'arrête un attaquant qui essaie des millions "
             "de mots de passe ;\n"
             "- un mot de passe avec **blocage du compte** (ou une attente imposée) après "
@@ -379,8 +382,8 @@ Q16E = TableauACompleter(
     colonnes=("Situation", "Entropie minimale (bits)"),
     attendu={SITUATIONS_CNIL[cas]: {"Entropie minimale (bits)": cas.seuil} for cas in Cas},
     alias_lignes={cas.court: SITUATIONS_CNIL[cas] for cas in Cas},
-    indices=("Plus l'attaquant peut essayer de mots de passe, plus l'entropie exigée est "
-             "forte : le mot de passe seul demande le plus.",
+    indices=("Plus l'attaquant peut essayer de mots de passe, plus l'entropie recommandée "
+             "est forte : le mot de passe seul demande le plus.",
              "`from entsim.authentification import tableau_exemples_cnil` puis "
              "`tableau_exemples_cnil()` affiche les exemples de la délibération."),
 )

@@ -101,7 +101,9 @@ _PAR_HEURE = round(debit_avec_restriction(Verrouillage()) * 3600)
 
 Q17D = Numerique(
     id="q17d", titre="Question 17 — Un attaquant freiné", points=1,
-    enonce=("L'ENT bloque un compte 15 minutes après 5 échecs de connexion. **Combien "
+    enonce=("L'ENT simulé bloque un compte 15 minutes après 5 échecs de connexion (un "
+            "réglage du logiciel de l'ENT, comme dans les ENT courants : la CNIL recommande "
+            "un blocage ou une temporisation, sans fixer ces chiffres). **Combien "
             "d'essais par heure**, au plus, un attaquant peut-il faire sur un compte ?"),
     valeur=_PAR_HEURE, unite="essais par heure", unite_dans_consigne=False,
     explication="5 essais, puis 15 minutes d'attente : 4 fois par heure.",
@@ -237,7 +239,8 @@ Q17H = ReponseCourte(
              "utilisateurs ne sont pas dans le SDET, c'est au chef d'établissement de s'en "
              "charger. Depuis, la délibération 2022-100 de la CNIL mesure la robustesse en "
              "bits (80 bits seul, 50 bits avec blocage) et ne recommande plus le "
-             "renouvellement périodique ; le RGPD impose le registre des traitements et un "
+             "renouvellement périodique, sauf pour les comptes à privilèges "
+             "(administrateurs) ; le RGPD impose le registre des traitements et un "
              "DPO, et les journaux se conservent de six mois à un an."),
     indices=("Commencez par répondre : oui, non, ou en partie ? Puis donnez des preuves tirées "
              "de la grille.",

@@ -23,6 +23,7 @@ from entsim.widgets.portail.barre import Barre
 from entsim.widgets.portail.base import sans_balises
 from entsim.widgets.portail.connexion import MESSAGE_BIENVENUE, Connexion
 from entsim.widgets.portail.tuiles import Tuiles
+from entsim.widgets.repli import AvecRepli
 from entsim.widgets.style import (
     CLASSE_ANNONCE,
     CLASSE_ENCADRE,
@@ -32,7 +33,7 @@ from entsim.widgets.style import (
 )
 
 
-class Portail(Connexion, Tuiles, Barre):
+class Portail(Connexion, Tuiles, Barre, AvecRepli):
     """Le portail de l'ENT dans un notebook (ou une page Voilà).
 
     :param ent: l'ENT simulé (``ENT.demo()``).
@@ -155,10 +156,7 @@ class Portail(Connexion, Tuiles, Barre):
             lignes.append(self.coulisses.texte())
         return "\n".join(lignes)
 
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.vue)
+    NOM_AFFICHE = "Portail de l'ENT"
 
     def fermer(self) -> None:
         """Détache le panneau « coulisses » du journal (le portail ne suit plus la session)."""

@@ -22,6 +22,7 @@ from entsim.socle.texte import cite
 from entsim.widgets.mise_en_forme import echapper, tableau_html
 from entsim.widgets.portail.base import classe_de_vue_du_portail
 from entsim.widgets.portail.roles import ROLES_DEMO, libelle_persona, resoudre_role
+from entsim.widgets.repli import AvecRepli
 from entsim.widgets.style import CLASSE_ENCADRE, CLASSE_PORTAIL
 from entsim.widgets.vues import ContexteVue
 
@@ -77,7 +78,7 @@ def _roles_demandes(roles: object) -> list[str]:
     return resolus
 
 
-class MemeActionParRole:
+class MemeActionParRole(AvecRepli):
     """Une même ressource (les notes de Léa, le cahier de textes de TSTMG1…) et, pour chaque
     rôle, la décision du service d'autorisation (avec sa raison). Le contenu n'est montré
     qu'une fois : celui que voit le premier personnage autorisé.
@@ -186,10 +187,10 @@ class MemeActionParRole:
             lignes.append("Aucun des personnages comparés n'y a accès.")
         return "\n".join(lignes)
 
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.vue)
+    def nom_affiche(self) -> str:
+        """Ce que montre le widget, pour son texte de repli (notebook non exécuté)."""
+        return (f"Comparaison par rôle (« {self.ent.catalogue.service(self.code).nom} », "
+                f"{self.objet})")
 
 
 __all__ = ["MemeActionParRole", "VueParRole", "personnaliser_raison"]

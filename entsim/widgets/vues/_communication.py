@@ -24,6 +24,7 @@ import ipywidgets as widgets
 
 from entsim.socle.erreurs import AccesRefuse, ErreurENT
 from entsim.widgets.mise_en_forme import echapper, tableau_html
+from entsim.widgets.repli import AvecRepli
 from entsim.widgets.vues._contexte import ActionsSures, ContexteVue
 
 R = TypeVar("R")
@@ -39,7 +40,7 @@ def bloc_texte(texte: str) -> str:
     return f'<div style="white-space:pre-wrap;margin:0.2em 0 0.6em 0;">{echapper(texte)}</div>'
 
 
-class VueService(ActionsSures):
+class VueService(ActionsSures, AvecRepli):
     """Squelette d'une vue : en-tête, contenu, formulaire éventuel, annonce. Chaque action
     publique d'une vue est rendue sûre (:class:`entsim.widgets.vues.ActionsSures`) : une
     valeur absurde donne une phrase « ⚠ », jamais une exception."""
@@ -160,7 +161,6 @@ class VueService(ActionsSures):
             lignes.append(self.annonce.value)
         return "\n".join(lignes)
 
-    def _ipython_display_(self) -> None:
-        from IPython.display import display
-
-        display(self.vue)
+    def nom_affiche(self) -> str:
+        """Ce que montre le widget, pour son texte de repli (notebook non exécuté)."""
+        return f"Service « {self.nom} »"

@@ -17,13 +17,14 @@ from entsim.etablissement.annuaire import Eleve, Parent
 from entsim.socle.erreurs import ErreurENT
 from entsim.etablissement.generation import CLASSE_DEMO
 from entsim.widgets.mise_en_forme import echapper, tableau_html
+from entsim.widgets.repli import AvecRepli
 from entsim.widgets.vues._contexte import ActionsSures, ContexteVue, action_du_socle, decrire_valeur
 from entsim.autorisation.service import Action, Ressource
 
 _STYLE_LARGE = {"description_width": "initial"}
 
 
-class VueVieEleve(ActionsSures):
+class VueVieEleve(ActionsSures, AvecRepli):
     """Base des vues : construit le cadre et gère annonces, refus et texte brut."""
 
     def __init__(self, contexte: ContexteVue, code: str) -> None:
@@ -102,10 +103,9 @@ class VueVieEleve(ActionsSures):
         return "\n".join([self.nom_service] + ([self.annonce.value] if self.annonce.value
                                                else []) + self._lignes)
 
-    def _ipython_display_(self) -> None:  # pragma: no cover - affichage dans Jupyter
-        from IPython.display import display
-
-        display(self.vue)
+    def nom_affiche(self) -> str:
+        """Ce que montre le widget, pour son texte de repli (notebook non exécuté)."""
+        return f"Service « {self.nom_service} »"
 
     # -- contrôles usuels ------------------------------------------------------------------
     def liste(self, description: str, options: list, rappel: Callable[[object], object],

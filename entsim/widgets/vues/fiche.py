@@ -6,10 +6,11 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from entsim.widgets.mise_en_forme import echapper, tableau_html
+from entsim.widgets.repli import AvecRepli
 from entsim.widgets.vues._contexte import ContexteVue
 
 
-class VueFiche:
+class VueFiche(AvecRepli):
     """Affiche la fiche d'un service : à quoi il sert, pour qui, quelles données, combien de
     temps elles sont conservées."""
 
@@ -32,6 +33,10 @@ class VueFiche:
             widgets.HTML(f"<h3>{echapper(s.nom)}</h3>"),
             widgets.HTML(tableau_html(["Rubrique", "Contenu"], lignes)),
         ])
+
+    def nom_affiche(self) -> str:
+        """Ce que montre le widget, pour son texte de repli (notebook non exécuté)."""
+        return f"Fiche du service « {self.service.nom} »"
 
     def texte(self) -> str:
         return "\n".join([self.service.nom] + [f"{t} : {c}" for t, c in self._lignes])
