@@ -153,7 +153,10 @@ def test_le_carnet_s_ouvre_dans_un_tableur_francais(corpus):
     assert brut.startswith(b"\xef\xbb\xbf")            # BOM : le tableur reconnaît l'UTF-8
     entete = brut.decode("utf-8-sig").splitlines()[0].split(";")
     assert entete[:3] == ["fichier", "élève", "fiche"]
-    assert entete[-5:] == ["total", "sur", "à noter à la main", "statut", "raison"]
+    # « catégorie » (problème / remarque) ajoutée après « raison » : les autres colonnes
+    # gardent leur nom, leur sens et leur ordre.
+    assert entete[-6:] == ["total", "sur", "à noter à la main", "statut", "raison",
+                           "catégorie"]
     assert "partie1 q1a" in entete and "partie3_authentification q16c" in entete
     ligne = next(l for l in _lire_csv(corpus.chemin_carnet)
                  if l["fichier"] == "partie3_authentification - Inès HADDAD.ipynb")
@@ -170,7 +173,7 @@ def test_la_synthese_est_une_page_autonome_avec_un_diagramme_par_fiche(corpus):
     for lien in re.findall(r'href="([^"]*)"', page):
         assert lien.startswith("#"), lien              # aucune ressource externe
     assert "Taux de réussite par question" in page
-    assert "Fichiers non corrigés ou à vérifier" in page
+    assert '<h2 id="a-verifier">À vérifier</h2>' in page
     assert "partie9 Adam Perrin.ipynb" in page
 
 

@@ -240,6 +240,9 @@ def test_deux_copies_du_meme_eleve_sont_signalees_et_comptees_une_fois(tmp_path)
     assert "en double" in premiere.raison and "MARTIN Léa - partie1 (2).ipynb" in premiere.raison
     assert "en double" in seconde.raison and "partie1 Léa Martin.ipynb" in seconde.raison
     assert not carnet.rendu("partie1 Hugo Bernard.ipynb").raison.count("double")
+    # Une copie en double est un problème à vérifier (synthèse, colonne « catégorie »).
+    assert premiere.categorie == seconde.categorie == "problème"
+    assert [r.code for r in seconde.problemes] == ["copie_en_double", "aucune_reponse"]
     # Moyenne de la classe : deux élèves, Léa comptée une fois (sa meilleure copie).
     moyenne = nombre(premiere.total / 2)
     page = carnet.chemin_synthese.read_text(encoding="utf-8")

@@ -18,9 +18,10 @@ from dataclasses import replace
 from entsim.correction.rendus import FichierRendu, lire_fichier
 from entsim.correction.execution import (CelluleAExecuter, Execution, ObjetNonTransmis,
                                          ValeurTropGrosse, executer_cellules)
-from entsim.correction.lecture import (ROLES_SANS_REPONSE, NotebookLu, ReponseLue,
+from entsim.correction.lecture import (ROLES_SANS_REPONSE, NotebookLu, Remarque, ReponseLue,
                                        RenduIllisible, code_de_cellule, lire_reponse,
                                        nom_dans_notebook, nom_depuis_chemin, reconnaitre_fiche)
+from entsim.correction.remarques import phrase
 from entsim.correction.resultats import RenduCorrige
 from entsim.questions.retours import Correction
 from entsim.questions.fiches import Fiche
@@ -62,11 +63,11 @@ def _valeur_executee(lue: ReponseLue, execution: Execution, variable: str
 
 def _corriger_reponses(notebook: NotebookLu, la_fiche: Fiche, *, delai_par_cellule: float,
                        delai_total: float
-                       ) -> tuple[list[Correction], list[str], bool, dict[str, str]]:
+                       ) -> tuple[list[Correction], list[Remarque], bool, dict[str, str]]:
     """Corrige chaque question ; renvoie (corrections, remarques, complet, textes des
     réponses aux questions ouvertes)."""
     lues = {q.id: lire_reponse(notebook, q.id) for q in la_fiche.questions}
-    remarques: list[str] = []
+    remarques: list[Remarque] = []
     complet = notebook.complet
     a_executer = {qid: lue for qid, lue in lues.items() if lue.nature == "a_executer"}
     execution: Execution | None = None
@@ -74,12 +75,14 @@ def _corriger_reponses(notebook: NotebookLu, la_fiche: Fiche, *, delai_par_cellu
         execution = _executer(notebook, a_executer, delai_par_cellule=delai_par_cellule,
                               delai_total=delai_total)
         if execution.interruption:
-            remarques.append(f"exécution du code : {execution.interruption}")
+            remarques.append(Remarque("execution_interrompue",
+                                      f"exécution du code : {execution.interruption}"))
             complet = False
     absentes = [qid for qid, lue in lues.items() if lue.nature == "absente" and lue.cellule is None]
     if absentes:
-        remarques.append("cellule de réponse introuvable (supprimée ?) pour "
-                         + ", ".join(absentes) + " : comptée sans réponse")
+        remarques.append(Remarque("reponse_introuvable", "cellule de réponse introuvable "
+                                  "(supprimée ?) pour " + ", ".join(absentes)
+                                  + " : comptée sans réponse"))
         complet = False
     corrections = []
     textes: dict[str, str] = {}
@@ -163,39 +166,48 @@ def corriger_fichier(fichier: FichierRendu, fiches: Mapping[str, Fiche],
     reconnue = reconnaitre_fiche(notebook, {fid: f.ids() for fid, f in fiches.items()})
     remarques = list(notebook.anomalies)
     if reconnue.fiche is None:
-        return replace(base, statut=reconnue.code,
-                       raison=_phrase([reconnue.raison] + remarques)), {}
+        remarques.insert(0, Remarque(reconnue.code, reconnue.raison))
+        return replace(base, statut=reconnue.code, raison=_phrase(remarques),
+                       remarques=_nettoyees(remarques)), {}
     la_fiche = fiches[reconnue.fiche]
     if reconnue.comment != "metadonnees":
-        remarques.append("métadonnées de la fiche absentes ou modifiées : fiche reconnue "
-                         + ("à la ligne fiche(\"…\")" if reconnue.comment == "contenu"
-                            else "aux noms des réponses"))
+        remarques.append(Remarque("metadonnees_absentes",
+                                  "métadonnées de la fiche absentes ou modifiées : fiche "
+                                  "reconnue " + ("à la ligne fiche(\"…\")"
+                                                 if reconnue.comment == "contenu"
+                                                 else "aux noms des réponses")))
     if notebook.version_declaree is not None and notebook.version_declaree != la_fiche.version:
-        remarques.append(f"version {notebook.version_declaree} de la fiche, corrigée avec "
-                         f"la version {la_fiche.version}")
+        remarques.append(Remarque("version_differente",
+                                  f"version {notebook.version_declaree} de la fiche, corrigée "
+                                  f"avec la version {la_fiche.version}"))
     corrections, autres, complet, textes = _corriger_reponses(
         notebook, la_fiche, delai_par_cellule=delai_par_cellule, delai_total=delai_total)
     remarques += autres
     statut = "corrige" if complet else "corrige_partiellement"
     if attendues and la_fiche.id not in attendues:
         statut = "autre_fiche"
-        remarques.insert(0, f"ce fichier est la fiche « {la_fiche.id} », pas "
-                            + ("la fiche attendue" if len(attendues) == 1 else "une des fiches "
-                               "attendues") + f" ({', '.join(attendues)}) : il est corrigé "
-                            f"comme fiche « {la_fiche.id} »")
+        remarques.insert(0, Remarque("autre_fiche", f"ce fichier est la fiche « {la_fiche.id} », "
+                                     "pas " + ("la fiche attendue" if len(attendues) == 1
+                                               else "une des fiches attendues")
+                                     + f" ({', '.join(attendues)}) : il est corrigé comme "
+                                     f"fiche « {la_fiche.id} »"))
     if all(c.statut == "vide" for c in corrections):
-        remarques.append("aucune question n'a de réponse")
+        remarques.append(Remarque("aucune_reponse", "aucune question n'a de réponse"))
     return replace(base, fiche=la_fiche.id, titre=la_fiche.titre, statut=statut,
-                   raison=_phrase(remarques), corrections=tuple(corrections)), textes
+                   raison=_phrase(remarques), corrections=tuple(corrections),
+                   remarques=_nettoyees(remarques)), textes
 
 
 def _phrase(remarques: Iterable[str]) -> str:
     """Des remarques réunies en une phrase : « A ; b ; c. »"""
-    morceaux = [r.strip().rstrip(".") for r in remarques if r and r.strip()]
-    if not morceaux:
-        return ""
-    texte = " ; ".join(morceaux)
-    return _nettoyer(texte[0].upper() + texte[1:] + ".")
+    return _nettoyer(phrase(remarques))
+
+
+def _nettoyees(remarques: Iterable[Remarque]) -> tuple[Remarque, ...]:
+    """Les remarques, chacune avec son code, sans ce qui changerait d'une correction à
+    l'autre ; un texte sans code reste sans code (il comptera comme un problème)."""
+    return tuple(Remarque(getattr(r, "code", ""), _nettoyer(r)) for r in remarques
+                 if r and r.strip())
 
 
 def _texte_reponse(lue: object) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from entsim.correction.copie import corriger_fichier
 from entsim.correction.rendus import FichierRendu, fichiers_rendus
-from entsim.correction.lecture import nom_depuis_chemin
+from entsim.correction.lecture import Remarque, nom_depuis_chemin
 from entsim.correction.notes import (COLONNES_NOTES, NoteManuelle, appliquer_notes,
                                      lignes_notes, lire_carnet_precedent,
                                      lire_notes_manuelles, notes_a_confirmer)
@@ -134,7 +134,9 @@ def _signaler_doublons(rendus: Sequence[RenduCorrige]) -> list[RenduCorrige]:
                            "moyenne de la classe") + " ; gardez la bonne dans le carnet.")
             raison = rendus[i].raison
             resultat[i] = replace(rendus[i], raison=remarque + (" " + raison if raison else ""),
-                                  compte_dans_la_moyenne=i == gardee)
+                                  compte_dans_la_moyenne=i == gardee,
+                                  remarques=(Remarque("copie_en_double", remarque),
+                                             *rendus[i].remarques))
     return resultat
 
 

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from entsim.correction.remarques import PROBLEME, phrase
 from entsim.correction.resultats import Carnet, RenduCorrige, nombre, points_colonne, resume_court
 from entsim.socle.erreurs import ErreurENT
 from entsim.etablissement.identifiants import replier
@@ -81,6 +82,10 @@ th{background:#f1f3f4}td.nombre{text-align:right;white-space:nowrap}
 .statut-manuel{color:#1a5fb4}
 section.question{border-left:6px solid #dadce0;padding:.2em .8em;margin:.8em 0}
 figure{margin:1em 0}figcaption{font-weight:bold}
+.defilement{max-width:100%;overflow-x:auto}.defilement table{margin:0}
+th[title]{text-decoration:underline dotted;cursor:help}
+details.remarques{margin-top:1.8em}details.remarques>summary{font-size:1.3em;
+font-weight:bold;cursor:pointer}
 """
 
 
@@ -91,15 +96,25 @@ def _page(titre: str, corps: str) -> str:
 
 
 def _tableau(entete: Sequence[str], lignes: Iterable[Sequence[str]],
-             nombres: Sequence[int] = ()) -> str:
-    """Un tableau HTML ; les cases sont échappées ; ``nombres`` : colonnes alignées à droite."""
+             nombres: Sequence[int] = (), titres: Mapping[int, str] | None = None) -> str:
+    """Un tableau HTML ; les cases sont échappées ; ``nombres`` : colonnes alignées à droite ;
+    ``titres`` : infobulle (attribut ``title``) des en-têtes de colonnes courts."""
     e = html.escape
-    tete = "".join(f"<th scope=\"col\">{e(t)}</th>" for t in entete)
+    titres = titres or {}
+    tete = "".join(f"<th scope=\"col\" title=\"{e(titres[i])}\">{e(t)}</th>" if titres.get(i)
+                   else f"<th scope=\"col\">{e(t)}</th>" for i, t in enumerate(entete))
     corps = "".join(
         "<tr>" + "".join(f"<td class=\"nombre\">{e(c)}</td>" if i in nombres else
                          f"<td>{e(c)}</td>" for i, c in enumerate(ligne)) + "</tr>\n"
         for ligne in lignes)
     return f"<table>\n<thead><tr>{tete}</tr></thead>\n<tbody>\n{corps}</tbody>\n</table>\n"
+
+
+def _defilant(tableau: str, description: str) -> str:
+    """Le tableau dans un cadre qui défile horizontalement s'il est plus large que la page
+    (la page ne déborde jamais) ; le cadre se parcourt au clavier (``tabindex``)."""
+    return (f"<div class=\"defilement\" role=\"region\" tabindex=\"0\" "
+            f"aria-label=\"{html.escape(description)}\">\n{tableau}</div>\n")
 
 
 # ---------------------------------------------------------------------------------------
@@ -154,26 +169,15 @@ def diagramme_svg(etiquettes: Sequence[str], taux: Sequence[float | None], titre
 
 
 def synthese_html(carnet: Carnet, fiches: Mapping[str, Fiche]) -> str:
-    """La page ``synthese.html`` : récapitulatif, fichiers à vérifier, une section par fiche
-    (taux de réussite par question en diagramme et en tableau, notes des élèves)."""
+    """La page ``synthese.html`` : récapitulatif, ce qui est à vérifier (copies à problème,
+    notes manuelles signalées ou à confirmer), les remarques sans conséquence (repliées),
+    une section par fiche (taux de réussite par question en diagramme et en tableau, notes
+    des élèves)."""
     e = html.escape
     nom_dossier = carnet.dossier_rendus.resolve().name or str(carnet.dossier_rendus)
     morceaux = [f"<h1>Synthèse de la correction — dossier « {e(nom_dossier)} »</h1>"]
     morceaux.append("<p>" + e(resume_court(carnet)) + "</p>")
-    a_verifier = [r for r in carnet.rendus if r.statut != "corrige" or r.raison]
-    if a_verifier:
-        morceaux.append("<h2>Fichiers non corrigés ou à vérifier</h2>")
-        morceaux.append(_tableau(["Fichier", "Élève", "Statut", "Raison"],
-                                 [[r.fichier, r.eleve, r.libelle_statut, r.raison]
-                                  for r in a_verifier]))
-    if carnet.avertissements:
-        morceaux.append("<h2>Notes manuelles : avertissements</h2><ul>" + "".join(
-            f"<li>{e(a)}</li>" for a in carnet.avertissements) + "</ul>")
-    if carnet.a_confirmer:
-        morceaux.append("<h2>Notes manuelles nouvelles : à confirmer</h2><p>Ces notes "
-                        "manuelles n'étaient pas comptées à la correction précédente et "
-                        "changent une note : vérifiez que vous les avez bien saisies.</p><ul>"
-                        + "".join(f"<li>{e(a)}</li>" for a in carnet.a_confirmer) + "</ul>")
+    morceaux.append(_a_verifier(carnet))
     for fiche_id in sorted({f for f, _ in carnet.colonnes}):
         la_fiche = fiches[fiche_id]
         rendus = [r for r in carnet.rendus if r.corrige and r.fiche == fiche_id]
@@ -182,6 +186,45 @@ def synthese_html(carnet: Carnet, fiches: Mapping[str, Fiche]) -> str:
         morceaux.append("<p>Aucune fiche n'a pu être corrigée.</p>")
     return _page(f"Synthèse de la correction — {nom_dossier}", "\n".join(morceaux))
 
+
+def _a_verifier(carnet: Carnet) -> str:
+    """La section « À vérifier » (les problèmes, d'abord), puis « Remarques (rien à faire) »,
+    repliée : ce que la correction a toléré sans rien perdre."""
+    e = html.escape
+    problemes = [r for r in carnet.rendus if r.categorie == PROBLEME]
+    morceaux = ["<h2 id=\"a-verifier\">À vérifier</h2>"]
+    if not (problemes or carnet.avertissements or carnet.a_confirmer):
+        morceaux.append("<p>Rien à vérifier : toutes les copies ont été lues et corrigées "
+                        "entièrement.</p>")
+    if problemes:
+        n = len(problemes)
+        morceaux.append(f"<h3>Copies à vérifier ({n})</h3>")
+        morceaux.append(_defilant(_tableau(
+            ["Fichier", "Élève", "Statut", "À vérifier"],
+            [[r.fichier, r.eleve, r.libelle_statut, r.raison_a_verifier] for r in problemes]),
+            "Copies à vérifier"))
+    if carnet.avertissements:
+        morceaux.append("<h3>Notes manuelles : avertissements</h3><ul>" + "".join(
+            f"<li>{e(a)}</li>" for a in carnet.avertissements) + "</ul>")
+    if carnet.a_confirmer:
+        morceaux.append("<h3>Notes manuelles nouvelles : à confirmer</h3><p>Ces notes "
+                        "manuelles n'étaient pas comptées à la correction précédente et "
+                        "changent une note : vérifiez que vous les avez bien saisies.</p><ul>"
+                        + "".join(f"<li>{e(a)}</li>" for a in carnet.a_confirmer) + "</ul>")
+    remarques = [r for r in carnet.rendus if r.remarques_sans_suite]
+    if remarques:
+        n = len(remarques)
+        morceaux.append(
+            "<details class=\"remarques\"><summary>Remarques (rien à faire) : "
+            f"{n} copie{'s' if n > 1 else ''}</summary>\n<p>Ce que la correction a toléré "
+            "sans rien perdre (ancien format, cellules copiées ou changées en texte…) : "
+            "rien à faire. Une copie qui a aussi un problème figure en plus dans « À "
+            "vérifier ».</p>\n"
+            + _defilant(_tableau(["Fichier", "Élève", "Remarques"],
+                                 [[r.fichier, r.eleve, phrase(r.remarques_sans_suite)]
+                                  for r in remarques]), "Remarques sans conséquence")
+            + "</details>")
+    return "\n".join(morceaux)
 
 
 def _section_fiche(la_fiche: Fiche, rendus: Sequence[RenduCorrige]) -> str:
@@ -220,10 +263,12 @@ def _section_fiche(la_fiche: Fiche, rendus: Sequence[RenduCorrige]) -> str:
                        "notes manuelles en attente" if t is None
                        else f"{nombre(round(100 * t))} %",
                        repartition])
-    morceaux.append(_tableau(["Question", "Titre", "Barème", "Réussite", "Répartition"],
-                             lignes, nombres=(2, 3)))
+    morceaux.append(_defilant(_tableau(["Question", "Titre", "Barème", "Réussite",
+                                        "Répartition"], lignes, nombres=(2, 3)),
+                              f"Réussite par question, fiche {la_fiche.id}"))
     entete = ["Élève", "Fichier"] + [q.id for q in la_fiche.questions] + ["Total", "Sur",
                                                                           "Statut"]
+    titres = {2 + i: q.titre or f"Question {q.id}" for i, q in enumerate(la_fiche.questions)}
     lignes = []
     for r in rendus:
         lignes.append([r.eleve, r.fichier] + [points_colonne(r.correction(q.id)) or
@@ -231,8 +276,10 @@ def _section_fiche(la_fiche: Fiche, rendus: Sequence[RenduCorrige]) -> str:
                                               for q in la_fiche.questions]
                       + [nombre(r.total), nombre(r.sur), r.libelle_statut])
     morceaux.append("<h3>Notes des élèves</h3>")
-    morceaux.append(_tableau(entete, lignes,
-                             nombres=tuple(range(2, 4 + len(la_fiche.questions)))))
+    morceaux.append(_defilant(_tableau(entete, lignes,
+                                       nombres=tuple(range(2, 4 + len(la_fiche.questions))),
+                                       titres=titres),
+                              f"Notes des élèves, fiche {la_fiche.id}"))
     return "\n".join(morceaux)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from entsim.correction.remarques import PROBLEME, REMARQUE, est_probleme, phrase
 from entsim.questions.retours import Correction
 from entsim.socle.erreurs import Introuvable
 
@@ -70,7 +71,9 @@ class RenduCorrige:
     fichier n'est pas (ou pas entièrement) corrigé, et ce qui a été toléré ; ``total`` et
     ``sur`` : ``None`` si rien n'a été corrigé ; ``a_noter`` : questions ouvertes sans note
     manuelle pour l'instant ; ``compte_dans_la_moyenne`` : faux pour les autres copies
-    d'un élève qui a rendu plusieurs fois la même fiche (sa meilleure copie compte seule).
+    d'un élève qui a rendu plusieurs fois la même fiche (sa meilleure copie compte seule) ;
+    ``remarques`` : ce que dit la raison, remarque par remarque, chacune avec son code
+    (problème ou simple remarque : :mod:`entsim.correction.remarques`).
     """
 
     fichier: str
@@ -85,6 +88,33 @@ class RenduCorrige:
     a_noter: tuple[str, ...] = ()
     commentaires: tuple[tuple[str, str], ...] = ()
     compte_dans_la_moyenne: bool = True
+    remarques: tuple[str, ...] = ()     # des entsim.correction.lecture.Remarque (code, texte)
+
+    @property
+    def problemes(self) -> tuple[str, ...]:
+        """Les remarques qui sont des problèmes à vérifier."""
+        return tuple(r for r in self.remarques if est_probleme(r))
+
+    @property
+    def remarques_sans_suite(self) -> tuple[str, ...]:
+        """Les remarques sans conséquence (rien à faire)."""
+        return tuple(r for r in self.remarques if not est_probleme(r))
+
+    @property
+    def categorie(self) -> str:
+        """« problème » (fichier non entièrement corrigé, ou problème à vérifier),
+        « remarque » (seulement des remarques sans conséquence) ou « » (rien à dire).
+        Une raison sans remarque codée compte comme un problème."""
+        if self.statut != "corrige" or self.problemes:
+            return PROBLEME
+        if self.remarques:
+            return REMARQUE
+        return PROBLEME if self.raison else ""
+
+    @property
+    def raison_a_verifier(self) -> str:
+        """Ce qu'il faut vérifier, en une phrase : les problèmes seuls (sinon la raison)."""
+        return phrase(self.problemes) if self.problemes else self.raison
 
     @property
     def libelle_statut(self) -> str:
@@ -185,7 +215,7 @@ def entete_carnet(carnet: Carnet) -> list[str]:
     """Les colonnes de ``carnet.csv``."""
     return (["fichier", "élève", "fiche"]
             + [colonne_question(f, q) for f, q in carnet.colonnes]
-            + ["total", "sur", "à noter à la main", "statut", "raison"])
+            + ["total", "sur", "à noter à la main", "statut", "raison", "catégorie"])
 
 
 def points_colonne(correction: Correction | None) -> str:
@@ -205,7 +235,8 @@ def lignes_carnet(carnet: Carnet) -> list[dict[str, str]]:
                 points_colonne(rendu.correction(qid)) if rendu.fiche == fiche_id else "")
         ligne.update({"total": nombre(rendu.total), "sur": nombre(rendu.sur),
                       "à noter à la main": ", ".join(rendu.a_noter),
-                      "statut": rendu.libelle_statut, "raison": rendu.raison})
+                      "statut": rendu.libelle_statut, "raison": rendu.raison,
+                      "catégorie": rendu.categorie})
         lignes.append(ligne)
     return lignes
 
@@ -220,6 +251,10 @@ def resume(carnet: Carnet) -> str:
     lignes = [resume_court(carnet)]
     if any(not r.corrige for r in carnet.rendus):
         lignes.append("Fichiers non corrigés : voir la colonne « raison » du carnet.")
+    a_verifier = sum(1 for r in carnet.rendus if r.categorie == PROBLEME)
+    if a_verifier:
+        lignes.append(f"À vérifier : {a_verifier} fichier{'s' if a_verifier > 1 else ''} "
+                      "(« problème » dans la colonne « catégorie » du carnet).")
     if a_noter:
         lignes.append(f"{a_noter} réponse{'s' if a_noter > 1 else ''} ouverte"
                       f"{'s' if a_noter > 1 else ''} à noter à la main dans "

@@ -14,9 +14,17 @@
 Rien n'est inventé : le panneau s'abonne au journal (:meth:`entsim.journal.chaine.Journal.abonner`)
 et lit le serveur CAS (:meth:`entsim.sso.serveur.ServeurCAS.tickets`, ``tgt_de``) et la boîte à
 cookies du navigateur. Tout est aussi disponible en texte (:meth:`PanneauCoulisses.texte`).
+
+Une action du portail écrit souvent plusieurs lignes (une déconnexion unique : une par service
+prévenu) : pendant :meth:`PanneauCoulisses.en_lot`, le panneau note les lignes sans se
+redessiner, puis se redessine une seule fois à la fin de l'action (budget de l'issue 17 :
+chaque rappel de widget sous 50 ms).
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import ipywidgets as widgets
 
@@ -68,6 +76,8 @@ class PanneauCoulisses(AvecRepli):
         self.nouvelles: list[EntreeJournal] = []
         self.erreur_interne: Exception | None = None
         self.visible = visible
+        #: profondeur des lots en cours (:meth:`en_lot`) ; 0 : on suit chaque ligne
+        self._lots = 0
         self.titre = widgets.HTML(
             "<h3 style=\"margin:0.2em 0\">Dans les coulisses (ce que le serveur voit)</h3>"
             "<p style=\"margin:0\">Les vraies valeurs de cette session, mises à jour à chaque "
@@ -90,13 +100,32 @@ class PanneauCoulisses(AvecRepli):
         """Appelé par le journal à chaque nouvelle ligne : le panneau suit en direct."""
         if entree.numero > self.debut_journal:
             self.nouvelles.append(entree)
-        if self.visible:
-            try:
-                self.actualiser()
-            except Exception as erreur:  # l'affichage ne doit jamais bloquer la simulation
-                self.erreur_interne = erreur    # pour les développeurs, jamais affichée
-                self.resume.value = ("Coulisses : l'affichage n'a pas pu être mis à jour ; le "
-                                     "journal continue d'être suivi.")
+        if self.visible and not self._lots:     # dans un lot : dessin à la fin du lot
+            self._redessiner()
+
+    def _redessiner(self) -> None:
+        try:
+            self.actualiser()
+        except Exception as erreur:  # l'affichage ne doit jamais bloquer la simulation
+            self.erreur_interne = erreur    # pour les développeurs, jamais affichée
+            self.resume.value = ("Coulisses : l'affichage n'a pas pu être mis à jour ; le "
+                                 "journal continue d'être suivi.")
+
+    @contextmanager
+    def en_lot(self) -> Iterator[PanneauCoulisses]:
+        """Une action en plusieurs lignes de journal : le panneau les note sans se
+        redessiner, puis se redessine une seule fois en sortant du lot le plus extérieur
+        (même si l'action a levé une exception), s'il est affiché. Ce dessin a lieu même
+        sans nouvelle ligne : une action change aussi les échanges HTTP et les cookies, qui ne
+        sont pas des lignes du journal. Les lots s'imbriquent (une action qui en appelle une
+        autre) sans dessin supplémentaire."""
+        self._lots += 1
+        try:
+            yield self
+        finally:
+            self._lots -= 1
+            if not self._lots and self.visible:
+                self._redessiner()
 
     def fermer(self) -> None:
         """Se désabonne du journal (le panneau ne suit plus la session)."""
@@ -106,7 +135,7 @@ class PanneauCoulisses(AvecRepli):
         """Affiche ou masque le panneau ; renvoie la phrase qui le dit."""
         self.visible = bool(visible)
         self.vue.layout.display = None if self.visible else "none"
-        if self.visible:
+        if self.visible and not self._lots:     # dans un lot : dessin à la fin du lot
             self.actualiser()
         return ("Coulisses affichées : cookie TGC, tickets, décisions et journal de la "
                 "session." if self.visible else "Coulisses masquées.")

@@ -26,14 +26,14 @@ jamais le reste de :mod:`entsim.correction`.
 from entsim.correction.lecture.identification import (FicheReconnue, nom_dans_notebook,
                                                        nom_depuis_chemin, reconnaitre_fiche)
 from entsim.correction.lecture.notebook import (STATUTS_ILLISIBLES, TAILLE_MAX, Cellule,
-                                                NotebookLu, RenduIllisible, lire_notebook,
-                                                lire_octets)
+                                                NotebookLu, Remarque, RenduIllisible,
+                                                lire_notebook, lire_octets)
 from entsim.correction.lecture.reponses import (ROLES_SANS_REPONSE, SOURCE_MAX, ReponseLue,
                                                 analyser_cellule, cellules_candidates,
                                                 code_de_cellule, lire_reponse)
 
 __all__ = ["TAILLE_MAX", "SOURCE_MAX", "STATUTS_ILLISIBLES", "ROLES_SANS_REPONSE",
-           "RenduIllisible", "Cellule", "NotebookLu", "ReponseLue", "FicheReconnue",
+           "RenduIllisible", "Remarque", "Cellule", "NotebookLu", "ReponseLue", "FicheReconnue",
            "lire_notebook", "lire_octets", "reconnaitre_fiche", "code_de_cellule",
            "cellules_candidates", "analyser_cellule", "lire_reponse", "nom_dans_notebook",
            "nom_depuis_chemin"]

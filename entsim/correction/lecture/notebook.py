@@ -23,8 +23,8 @@ from pathlib import Path
 from entsim.socle.texte import accorder
 from entsim.socle.erreurs import ErreurENT
 
-__all__ = ["TAILLE_MAX", "STATUTS_ILLISIBLES", "RenduIllisible", "Cellule", "NotebookLu",
-           "lire_notebook", "lire_octets"]
+__all__ = ["TAILLE_MAX", "STATUTS_ILLISIBLES", "RenduIllisible", "Remarque", "Cellule",
+           "NotebookLu", "lire_notebook", "lire_octets"]
 
 #: Taille maximale d'un fichier rendu (au-delà : « trop volumineux », sans le lire).
 TAILLE_MAX = 100 * 1024 ** 2
@@ -41,6 +41,23 @@ STATUTS_ILLISIBLES: dict[str, str] = {
 class RenduIllisible(ErreurENT):
     """Le fichier rendu ne peut pas être lu comme un notebook ; ``code`` dans
     :data:`STATUTS_ILLISIBLES`, message en français (la raison du carnet)."""
+
+
+class Remarque(str):
+    """Une remarque sur une copie : son texte en français (c'est une chaîne), avec un
+    ``code`` stable qui dit de quoi il s'agit (``"ancien_format"``…). Le code décide si
+    c'est un problème à vérifier ou une simple remarque : table
+    :data:`entsim.correction.remarques.CATEGORIES`, le seul endroit où c'est décidé."""
+
+    code: str
+
+    def __new__(cls, code: str, texte: str) -> "Remarque":
+        remarque = super().__new__(cls, texte)
+        remarque.code = code
+        return remarque
+
+    def __reduce__(self):
+        return (Remarque, (self.code, str(self)))
 
 
 @dataclass(frozen=True)
@@ -64,7 +81,7 @@ class NotebookLu:
     version_declaree: int | None = None
     format: int | None = None
     complet: bool = True
-    anomalies: tuple[str, ...] = ()
+    anomalies: tuple[Remarque, ...] = ()
 
 
 # ---------------------------------------------------------------------------------------
@@ -120,7 +137,8 @@ def _decoder(donnees: bytes) -> tuple[str, list[str]]:
     """Les octets en texte : UTF-8 (format des notebooks), UTF-16 avec BOM, sinon refus."""
     if donnees.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return donnees.decode("utf-16"), ["fichier réenregistré en UTF-16"]
+            return donnees.decode("utf-16"), [Remarque("encodage_utf16",
+                                                       "fichier réenregistré en UTF-16")]
         except UnicodeDecodeError:
             pass
     try:
@@ -137,8 +155,9 @@ def _decoder(donnees: bytes) -> tuple[str, list[str]]:
     if b"\x00" in debut or controles > len(debut) // 20:
         raise RenduIllisible("Le fichier n'est pas un texte (contenu binaire) : ce n'est pas "
                              "un notebook Jupyter, malgré son extension.", code="illisible")
-    return donnees.decode("cp1252", errors="replace"), [
-        "fichier réenregistré dans un autre encodage que UTF-8 (accents peut-être abîmés)"]
+    return donnees.decode("cp1252", errors="replace"), [Remarque(
+        "encodage_autre",
+        "fichier réenregistré dans un autre encodage que UTF-8 (accents peut-être abîmés)")]
 
 
 def _source(brut: object) -> str:
@@ -183,7 +202,8 @@ def _depuis_json(contenu: object, remarques: list[str]) -> NotebookLu:
         format_ = format_ or 3
         brutes = [c for feuille in contenu["worksheets"] if isinstance(feuille, dict)
                   and isinstance(feuille.get("cells"), list) for c in feuille["cells"]]
-        remarques.append(f"ancien format de notebook (nbformat {format_})")
+        remarques.append(Remarque("ancien_format",
+                                  f"ancien format de notebook (nbformat {format_})"))
     else:
         raise RenduIllisible("Le fichier contient des données JSON, mais pas un notebook "
                              "Jupyter (pas de liste de cellules « cells »).",
@@ -196,11 +216,11 @@ def _depuis_json(contenu: object, remarques: list[str]) -> NotebookLu:
         else:
             ignorees += 1
     if ignorees:
-        remarques.append(accorder(ignorees, "cellule illisible ignorée",
-                                  "cellules illisibles ignorées"))
+        remarques.append(Remarque("cellules_illisibles", accorder(
+            ignorees, "cellule illisible ignorée", "cellules illisibles ignorées")))
     identifiants = [c.identifiant for c in cellules if c.identifiant]
     if len(set(identifiants)) < len(identifiants):
-        remarques.append("cellules en double (copiées-collées)")
+        remarques.append(Remarque("cellules_en_double", "cellules en double (copiées-collées)"))
     meta = _entsim(contenu.get("metadata"))
     version = meta.get("version")
     return NotebookLu(tuple(cellules), _texte_ou_rien(meta.get("fiche")),
@@ -236,9 +256,10 @@ def _recuperer(texte: str, erreur: json.JSONDecodeError, remarques: list[str]) -
                              "et aucune cellule récupérable (fichier tronqué ou modifié à "
                              "la main ?).", code="illisible")
     trouvee = _FICHE_DANS_TEXTE.search(texte)
-    remarques.append(f"fichier abîmé (JSON invalide, {lieu}) : "
-                     + accorder(len(cellules), "cellule entière récupérée",
-                                "cellules entières récupérées") + " avant l'endroit abîmé")
+    remarques.append(Remarque("fichier_abime", f"fichier abîmé (JSON invalide, {lieu}) : "
+                              + accorder(len(cellules), "cellule entière récupérée",
+                                         "cellules entières récupérées")
+                              + " avant l'endroit abîmé"))
     return NotebookLu(tuple(cellules), trouvee.group(1) if trouvee else None, None, 4, False,
                       tuple(remarques))
 

@@ -19,7 +19,7 @@ import ast
 import re
 from dataclasses import dataclass, replace
 
-from entsim.correction.lecture.notebook import Cellule, NotebookLu
+from entsim.correction.lecture.notebook import Cellule, NotebookLu, Remarque
 from entsim.etablissement.identifiants import replier
 
 __all__ = ["SOURCE_MAX", "ROLES_SANS_REPONSE", "ReponseLue", "code_de_cellule",
@@ -44,7 +44,7 @@ class ReponseLue:
     message: str = ""
     cellule: Cellule | None = None
     source: str = ""
-    remarques: tuple[str, ...] = ()
+    remarques: tuple[Remarque, ...] = ()
 
 
 _BALISE_MARKDOWN = re.compile(r"^[ \t]*(```|~~~)[\w+-]*[ \t]*$", re.MULTILINE)
@@ -210,24 +210,27 @@ def lire_reponse(notebook: NotebookLu, qid: str) -> ReponseLue:
             "question est comptée sans réponse."))
     lues = [analyser_cellule(c, qid) for c in candidates]
     retenue = next((r for r in reversed(lues) if not _semble_vide(r)), lues[-1])
-    remarques: tuple[str, ...] = ()
+    remarques: tuple[Remarque, ...] = ()
     if len(lues) > 1:
-        remarques = (f"{len(lues)} cellules répondent à {qid} (copiées ?) : la dernière "
-                     "réponse complétée est retenue",)
+        remarques = (Remarque("reponse_en_double", f"{len(lues)} cellules répondent à {qid} "
+                              "(copiées ?) : la dernière réponse complétée est retenue"),)
     if retenue.cellule is not None and retenue.cellule.type != "code":
-        remarques += (f"la cellule de réponse à {qid} a été changée en texte (Markdown) : "
-                      "sa réponse a quand même été relue",)
+        remarques += (Remarque("cellule_en_texte", f"la cellule de réponse à {qid} a été "
+                               "changée en texte (Markdown) : sa réponse a quand même été "
+                               "relue"),)
     if _semble_vide(retenue):
         dans_verification = _reponse_dans_verification(notebook, qid)
         if dans_verification is not None and dans_verification.nature == "litterale" \
                 and not _semble_vide(dans_verification):
             retenue = dans_verification
-            remarques += (f"la réponse à {qid} a été écrite dans la cellule de vérification "
-                          "au lieu de la cellule de réponse : elle a quand même été relue",)
+            remarques += (Remarque("reponse_dans_verification", f"la réponse à {qid} a été "
+                                   "écrite dans la cellule de vérification au lieu de la "
+                                   "cellule de réponse : elle a quand même été relue"),)
         elif dans_verification is not None:
-            remarques += (f"une réponse à {qid} semble écrite dans la cellule de vérification "
-                          "(pas dans la cellule de réponse) : elle n'a pas pu être relue sans "
-                          "exécuter de code, vérifiez-la à la main",)
+            remarques += (Remarque("reponse_non_relue", f"une réponse à {qid} semble écrite "
+                                   "dans la cellule de vérification (pas dans la cellule de "
+                                   "réponse) : elle n'a pas pu être relue sans exécuter de "
+                                   "code, vérifiez-la à la main"),)
     if remarques:
         retenue = ReponseLue(retenue.nature, retenue.valeur, retenue.message, retenue.cellule,
                              retenue.source, remarques)

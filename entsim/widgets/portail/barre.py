@@ -17,7 +17,7 @@ from entsim.ent import MOTS_DE_PASSE_DEMO
 from entsim.etablissement.generation import PERSONAS
 from entsim.socle.erreurs import ErreurENT, ValeurInvalide
 from entsim.widgets.coulisses import PanneauCoulisses
-from entsim.widgets.portail.base import BaseDuPortail
+from entsim.widgets.portail.base import BaseDuPortail, action_du_portail
 from entsim.widgets.portail.roles import ROLES_DEMO, libelle_persona, que, resoudre_role
 from entsim.widgets.style import CLASSE_PROJECTION
 
@@ -63,6 +63,7 @@ class Barre(BaseDuPortail):
                                   margin="0.3em 0"))
 
     # -- changer de rôle ------------------------------------------------------------------
+    @action_du_portail
     def changer_de_role(self, role_ou_identifiant: str) -> str:
         """Déconnecte la personne connectée puis connecte le personnage choisi (avec son mot
         de passe de démonstration, par le vrai serveur CAS, sur le même navigateur) et
@@ -104,6 +105,7 @@ class Barre(BaseDuPortail):
             self.choix_role.value = valeur
 
     # -- mode projection, coulisses --------------------------------------------------------
+    @action_du_portail
     def basculer_projection(self, active: bool) -> str:
         """Mode projection (texte agrandi, fort contraste) : un seul interrupteur."""
         if not isinstance(active, bool):
@@ -128,6 +130,7 @@ class Barre(BaseDuPortail):
         if not self._en_synchro:
             self.basculer_projection(bool(changement["new"]))
 
+    @action_du_portail
     def montrer_coulisses(self, visible: bool) -> str:
         """Affiche ou masque le panneau « coulisses »."""
         if not isinstance(visible, bool):

@@ -10,10 +10,11 @@ et tout texte venu d'un utilisateur est échappé, jamais interprété comme du 
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import ipywidgets as widgets
 
@@ -25,6 +26,8 @@ from entsim.widgets.style import taille_texte
 if TYPE_CHECKING:
     from entsim.ent import ENT
     from entsim.sso.navigateur import Navigateur
+
+_Action = TypeVar("_Action", bound=Callable)
 
 
 def texte_html(phrase: str) -> str:
@@ -42,6 +45,22 @@ def classe_de_vue_du_portail(code: str) -> type:
     module au moment de l'appel : c'est là que l'on substitue une vue (tests/test_portail.py
     y met une vue en défaut)."""
     return classe_de_vue(code)
+
+
+def action_du_portail(methode: _Action) -> _Action:
+    """Une action du portail (un clic, un choix) redessine le panneau « coulisses » une
+    seule fois, à la fin, quel que soit le nombre de lignes qu'elle écrit au journal
+    (:meth:`entsim.widgets.coulisses.PanneauCoulisses.en_lot` ; issue 17 : chaque rappel de
+    widget sous 50 ms). Une action qui en appelle une autre (changer de rôle : déconnexion,
+    connexion, ouverture) ne dessine toujours qu'une fois."""
+    @functools.wraps(methode)
+    def action(self, *args, **kwargs):
+        coulisses = getattr(self, "coulisses", None)
+        if coulisses is None:               # pendant la construction du portail
+            return methode(self, *args, **kwargs)
+        with coulisses.en_lot():
+            return methode(self, *args, **kwargs)
+    return action  # type: ignore[return-value]
 
 
 class BaseDuPortail:
@@ -95,4 +114,5 @@ class BaseDuPortail:
             self._en_synchro = avant
 
 
-__all__ = ["BaseDuPortail", "classe_de_vue_du_portail", "sans_balises", "texte_html"]
+__all__ = ["BaseDuPortail", "action_du_portail", "classe_de_vue_du_portail", "sans_balises",
+           "texte_html"]

@@ -25,7 +25,7 @@ from entsim.socle.erreurs import ErreurENT
 from entsim.socle.texte import accorder
 from entsim.widgets.accueil import PageAccueil
 from entsim.widgets.mise_en_forme import echapper
-from entsim.widgets.portail.base import BaseDuPortail, texte_html
+from entsim.widgets.portail.base import BaseDuPortail, action_du_portail, texte_html
 
 MESSAGE_BIENVENUE = ("Bienvenue sur l'ENT. Connectez-vous avec votre identifiant et votre mot "
                      "de passe ; l'information sur vos droits est à côté du formulaire.")
@@ -49,6 +49,7 @@ class Connexion(BaseDuPortail):
     #: (identifiant, fin du blocage) du dernier compte bloqué vu sur ce poste
     blocage: tuple[str, object] | None
 
+    @action_du_portail
     def se_connecter(self, identifiant: str, mot_de_passe: str) -> str:
         """Envoie le formulaire de connexion au serveur CAS (le vrai service
         d'authentification vérifie le mot de passe, compte les échecs et journalise)."""
@@ -104,6 +105,7 @@ class Connexion(BaseDuPortail):
                                                 f"{texte_html(phrase)}</strong></p>{note}")
         return self._annoncer(phrase)
 
+    @action_du_portail
     def attendre_fin_du_blocage(self) -> str:
         """Avance l'horloge simulée jusqu'à la fin du blocage du compte bloqué sur ce poste
         (dans un vrai ENT, on attendrait ; ici le temps n'avance que sur demande)."""
@@ -122,6 +124,7 @@ class Connexion(BaseDuPortail):
             f"{self.ent.horloge.maintenant():%H:%M} : le blocage du compte « {identifiant} » "
             "est terminé, vous pouvez réessayer de vous connecter.")
 
+    @action_du_portail
     def premiere_connexion(self, identifiant: str, code: str, mot_de_passe: str, *,
                            charte: bool = True, notice: bool = True,
                            confirmation: str | None = None) -> str:
@@ -157,6 +160,7 @@ class Connexion(BaseDuPortail):
         suite = self.se_connecter(resultat.identifiant, mot_de_passe)
         return self._annoncer(f"{activation}\n{suite}")
 
+    @action_du_portail
     def se_deconnecter(self) -> str:
         """Déconnexion unique : session SSO fermée, cookie TGC effacé, chaque service ouvert
         prévenu ; retour à la page d'accueil."""

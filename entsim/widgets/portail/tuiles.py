@@ -19,7 +19,8 @@ from entsim.sso.reponses import (IDENTIFICATION_DEMANDEE, REAUTHENTIFICATION_DEM
                                  SESSION_EXISTANTE)
 from entsim.widgets.accueil import PageAccueil
 from entsim.widgets.mise_en_forme import echapper
-from entsim.widgets.portail.base import BaseDuPortail, classe_de_vue_du_portail, texte_html
+from entsim.widgets.portail.base import (BaseDuPortail, action_du_portail,
+                                        classe_de_vue_du_portail, texte_html)
 from entsim.widgets.style import CLASSE_TUILE, CLASSE_TUILE_ACTIVE, CLASSE_VUE_AUTONOME
 from entsim.widgets.vues import ContexteVue
 from entsim.widgets.vues.fiche import VueFiche
@@ -113,6 +114,7 @@ class Tuiles(BaseDuPortail):
                 tuile.button_style = ""
                 tuile.remove_class(CLASSE_TUILE_ACTIVE)
 
+    @action_du_portail
     def ouvrir(self, code: str) -> str:
         """Ouvre un service par le SSO : ticket émis par le serveur CAS puis validé par le
         service, sans nouvelle saisie du mot de passe ; affiche ensuite la vue du service."""
