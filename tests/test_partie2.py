@@ -3,13 +3,10 @@ simulation, retours en français, correction par le correcteur comme les autres 
 
 from __future__ import annotations
 
-import csv
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from correction_copies import corriger_copies
 
 from entsim import ENT
 from entsim.activite import simuler_activite
@@ -152,15 +149,9 @@ def test_les_questions_ouvertes_donnent_des_reperes_au_professeur(f):
 
 
 def test_le_correcteur_note_la_fiche_de_la_partie_2(tmp_path):
-    rendus = tmp_path / "rendus"
-    rendus.mkdir()
-    shutil.copy(RACINE / "solutions" / "partie2.ipynb", rendus / "partie2_MARTIN_Léa.ipynb")
-    shutil.copy(RACINE / "exercises" / "partie2.ipynb", rendus / "partie2_BERNARD_Hugo.ipynb")
-    sortie = subprocess.run([sys.executable, "-m", "entsim.correction", str(rendus)],
-                            capture_output=True, text=True, timeout=300)
-    assert sortie.returncode == 0, sortie.stderr
-    with open(rendus / "correction" / "carnet.csv", encoding="utf-8-sig") as fichier:
-        lignes = {ligne["élève"]: ligne for ligne in csv.DictReader(fichier, delimiter=";")}
+    lignes = corriger_copies(tmp_path, {
+        "partie2_MARTIN_Léa.ipynb": RACINE / "solutions" / "partie2.ipynb",
+        "partie2_BERNARD_Hugo.ipynb": RACINE / "exercises" / "partie2.ipynb"})
     assert lignes["MARTIN Léa"]["total"] == "18,5"
     assert lignes["MARTIN Léa"]["à noter à la main"] == "q6a, q6e"
     assert lignes["BERNARD Hugo"]["raison"] == "Aucune question n'a de réponse."

@@ -3,13 +3,10 @@ d'aujourd'hui (pas la déclaration de 2013), correction par le correcteur."""
 
 from __future__ import annotations
 
-import csv
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from correction_copies import corriger_copies
 
 from entsim import ENT
 from entsim.questions import fiche
@@ -63,16 +60,9 @@ def test_le_delai_de_reponse_piege_des_trois_mois(f):
 
 
 def test_le_correcteur_note_la_fiche_3a(tmp_path):
-    rendus = tmp_path / "rendus"
-    rendus.mkdir()
-    shutil.copy(RACINE / "solutions" / "partie3_donnees_personnelles.ipynb",
-                rendus / "partie3_donnees_personnelles_MARTIN_Léa.ipynb")
-    sortie = subprocess.run([sys.executable, "-m", "entsim.correction", str(rendus)],
-                            capture_output=True, text=True, timeout=300)
-    assert sortie.returncode == 0, sortie.stderr
-    with open(rendus / "correction" / "carnet.csv", encoding="utf-8-sig") as fichier:
-        ligne = next(csv.DictReader(fichier, delimiter=";"))
-    assert ligne["total"] == "29" and ligne["statut"] == "corrigé"
+    lignes = corriger_copies(tmp_path, {
+        "partie3_donnees_personnelles_MARTIN_Léa.ipynb": RACINE / "solutions" / "partie3_donnees_personnelles.ipynb"})
+    assert lignes["MARTIN Léa"]["total"] == "29" and lignes["MARTIN Léa"]["statut"] == "corrigé"
 
 
 def _sources(chemin: Path) -> list[tuple[str, str]]:

@@ -3,13 +3,10 @@ laboratoire d'attaques et du trimestre simulé, correction par le correcteur."""
 
 from __future__ import annotations
 
-import csv
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from correction_copies import corriger_copies
 
 from entsim.attaques import scenarios
 from entsim.attaques.hameconnage import lire_adresse
@@ -52,16 +49,9 @@ def test_la_conclusion_de_2013_sans_nuance_n_a_pas_tous_les_points(f):
 
 
 def test_le_correcteur_note_la_fiche_3c(tmp_path):
-    rendus = tmp_path / "rendus"
-    rendus.mkdir()
-    shutil.copy(RACINE / "solutions" / "partie3_risques.ipynb",
-                rendus / "partie3_risques_MARTIN_Léa.ipynb")
-    sortie = subprocess.run([sys.executable, "-m", "entsim.correction", str(rendus)],
-                            capture_output=True, text=True, timeout=300)
-    assert sortie.returncode == 0, sortie.stderr
-    with open(rendus / "correction" / "carnet.csv", encoding="utf-8-sig") as fichier:
-        ligne = next(csv.DictReader(fichier, delimiter=";"))
-    assert ligne["total"] == "14,5" and ligne["statut"] == "corrigé"
+    lignes = corriger_copies(tmp_path, {
+        "partie3_risques_MARTIN_Léa.ipynb": RACINE / "solutions" / "partie3_risques.ipynb"})
+    assert lignes["MARTIN Léa"]["total"] == "14,5" and lignes["MARTIN Léa"]["statut"] == "corrigé"
 
 
 # -- revue 13 : la conclusion de la question 17 notée comme un professeur la lirait ---------
