@@ -1,10 +1,12 @@
 """Les mesures du journal pour ``benchmarks/tout.py`` : écriture ligne à ligne, écriture par
-blocs (si le journal en a l'API), vérification de la chaîne, chaîne d'une identité.
+blocs, vérification de toute la chaîne de 10 millions de lignes, chaîne d'une identité.
 
-Lancé seul, dans un processus à part (la mémoire d'un journal d'un million de lignes est
-rendue au système à la fin) :  ``.venv/bin/python benchmarks/mesures_journal.py 1000000 3``
-imprime un dictionnaire JSON. Le journal est rempli par
-:func:`bench_aas.remplir_journal` (le même code que ``bench_aas.py``).
+Lancé seul, dans un processus à part (la mémoire du journal est rendue au système à la
+fin) : ``.venv/bin/python benchmarks/mesures_journal.py 200000 3`` (ligne à ligne, journal
+rempli par :func:`bench_aas.remplir_journal`, le code de ``bench_aas.py``) ou
+``.venv/bin/python benchmarks/mesures_journal.py blocs 10000000 3`` (par blocs d'un million
+de lignes, puis vérification, indexation et chaîne d'une identité dans ce journal) imprime
+un dictionnaire JSON.
 (Mesure du temps réel : c'est un banc d'essai, pas la simulation, qui lit l'horloge.)
 """
 
@@ -12,11 +14,12 @@ from __future__ import annotations
 
 import gc
 import json
+import resource
 import statistics
 import sys
 import time
 
-from bench_aas import remplir_journal
+from bench_aas import OPERATIONS, remplir_journal
 
 #: Les noms qu'une API d'écriture par blocs pourrait porter (issue 17 : « appended in blocks »).
 NOMS_API_BLOCS = ("enregistrer_bloc", "enregistrer_blocs", "enregistrer_lot", "etendre",
@@ -35,22 +38,44 @@ def _chrono(fonction) -> tuple[float, object]:
     return time.perf_counter() - debut, resultat
 
 
-def mesurer_journal(taille: int = 1_000_000, repetitions: int = 3,
-                    identites: int = 2_000) -> dict[str, object]:
-    """Remplit ``repetitions`` fois un journal de ``taille`` lignes ; pour chacun : débit
-    d'écriture, vérification de toute la chaîne, indexation (à part) et chaîne d'une
-    identité (médiane de 21 requêtes). Renvoie les séries de valeurs."""
+def blocs_d_une_annee(taille: int, identites: int = 2_000, bloc: int = 1_000_000):
+    """Les colonnes de ``taille`` lignes, par blocs d'au plus ``bloc`` lignes (comme un
+    simulateur qui écrit une année par morceaux) : mêmes lignes que :func:`remplir_journal`
+    (une seconde de plus toutes les 50 lignes). Préparées hors du chronomètre."""
+    import numpy as np
+
+    from entsim.socle.horloge import DEBUT_PAR_DEFAUT
+
+    operations = np.array(OPERATIONS, dtype=object)
+    noms = np.array([f"eleve{k}" for k in range(identites)], dtype=object)
+    depart = np.datetime64(DEBUT_PAR_DEFAUT, "us")
+    for debut in range(0, taille, bloc):
+        rangs = np.arange(debut, min(taille, debut + bloc))
+        yield dict(operations=operations[rangs % len(OPERATIONS)],
+                   identites=noms[rangs % identites], services="notes", postes="Poste du CDI",
+                   objets=np.array([f"ST-{k}" for k in rangs.tolist()], dtype=object),
+                   instants=depart + (rangs // 50 + 1).astype("timedelta64[s]"))
+
+
+def mesurer_blocs(taille: int = 10_000_000, repetitions: int = 3,
+                  identites: int = 2_000) -> dict[str, object]:
+    """Écrit ``repetitions`` fois un journal de ``taille`` lignes par blocs (enregistrer_bloc)
+    puis, sur chacun : vérification de toute la chaîne, indexation par identité (à part) et
+    chaîne d'une identité (médiane de 21 requêtes)."""
+    from entsim.journal.chaine import Journal
+    from entsim.socle.horloge import Horloge
+
     ecriture, verification, indexation, chaine = [], [], [], []
-    intacte, longueur, blocs = True, 0, None
+    intacte, longueur = True, 0
     for _ in range(repetitions):
-        journal, duree = remplir_journal(taille, identites)
+        journal, duree = Journal(Horloge()), 0.0
+        for arguments in blocs_d_une_annee(taille, identites):
+            ecoule, _ = _chrono(lambda a=arguments: journal.enregistrer_bloc(**a))
+            duree += ecoule
         ecriture.append(taille / duree)
-        blocs = api_par_blocs(journal)
         duree, resultat = _chrono(journal.verifier)
         verification.append(duree)
-        intacte = intacte and resultat.intact
-        # indexation ponctuelle chronométrée à part : le journal actuel tient son index à
-        # jour à chaque écriture ; on le reconstruit comme après une purge
+        intacte = intacte and resultat.intact and len(journal) == taille
         duree, _ = _chrono(journal._reindexer)
         indexation.append(duree)
         requetes = []
@@ -64,10 +89,29 @@ def mesurer_journal(taille: int = 1_000_000, repetitions: int = 3,
     return {"taille": taille, "ecriture_lignes_par_s": ecriture,
             "verification_s": verification, "indexation_s": indexation,
             "chaine_s": chaine, "longueur_chaine": longueur, "intacte": intacte,
-            "api_par_blocs": blocs}
+            "pic_octets": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}
+
+
+def mesurer_journal(taille: int = 200_000, repetitions: int = 3,
+                    identites: int = 2_000) -> dict[str, object]:
+    """Remplit ``repetitions`` fois un journal de ``taille`` lignes écrites une à une
+    (enregistrer) : débit d'écriture ligne à ligne."""
+    ecriture, blocs = [], None
+    for _ in range(repetitions):
+        journal, duree = remplir_journal(taille, identites)
+        ecriture.append(taille / duree)
+        blocs = api_par_blocs(journal)
+        del journal
+        gc.collect()
+    return {"taille": taille, "ecriture_lignes_par_s": ecriture, "api_par_blocs": blocs}
 
 
 if __name__ == "__main__":
-    taille = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
-    repetitions = int(sys.argv[2]) if len(sys.argv) > 2 else 3
-    print(json.dumps(mesurer_journal(taille, repetitions)))
+    if len(sys.argv) > 1 and sys.argv[1] == "blocs":
+        taille = int(sys.argv[2]) if len(sys.argv) > 2 else 10_000_000
+        repetitions = int(sys.argv[3]) if len(sys.argv) > 3 else 3
+        print(json.dumps(mesurer_blocs(taille, repetitions)))
+    else:
+        taille = int(sys.argv[1]) if len(sys.argv) > 1 else 200_000
+        repetitions = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+        print(json.dumps(mesurer_journal(taille, repetitions)))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError
 
 RACINE = Path(__file__).resolve().parent.parent
 DOSSIER = RACINE / "notebooks"
@@ -44,23 +45,36 @@ def plancher() -> float:
     return executer(carnet)
 
 
-def notebooks() -> list[Path]:
-    return sorted(DOSSIER.glob("*.ipynb"))
+def notebooks(prefixes: list[str] | None = None) -> list[Path]:
+    """Les notebooks du cours ; avec ``prefixes`` (``["02", "06"]``), ceux dont le nom
+    commence par l'un d'eux."""
+    tous = sorted(DOSSIER.glob("*.ipynb"))
+    return tous if not prefixes else [c for c in tous if c.stem.startswith(tuple(prefixes))]
 
 
-def mesurer_notebooks(repetitions: int = 3) -> dict[str, object]:
+def mesurer_notebooks(repetitions: int = 3, prefixes: list[str] | None = None
+                      ) -> dict[str, object]:
     """Plancher et notebooks, tour à tour (``repetitions`` tours : la charge de la machine
     touche les deux de la même façon) ; médianes et rapports au plancher."""
-    chemins = notebooks()
+    chemins = notebooks(prefixes)
     temps_plancher: list[float] = []
     temps: dict[str, list[float]] = {c.stem: [] for c in chemins}
+    erreurs: dict[str, str] = {}
     for _ in range(repetitions):
         temps_plancher.append(plancher())
         for chemin in chemins:
-            temps[chemin.stem].append(executer(nbformat.read(chemin, as_version=4)))
+            if chemin.stem in erreurs:
+                continue
+            try:
+                temps[chemin.stem].append(executer(nbformat.read(chemin, as_version=4)))
+            except CellExecutionError as erreur:     # un notebook cassé n'arrête pas la mesure
+                lignes = [l for l in str(erreur).splitlines() if l.strip()]
+                erreurs[chemin.stem] = lignes[-1] if lignes else type(erreur).__name__
     base = statistics.median(temps_plancher)
     return {"plancher_s": temps_plancher,
-            "notebooks": {nom: {"secondes": serie, "rapport": statistics.median(serie) / base}
+            "notebooks": {nom: ({"secondes": serie, "rapport": statistics.median(serie) / base}
+                                if nom not in erreurs else
+                                {"secondes": serie, "rapport": None, "erreur": erreurs[nom]})
                           for nom, serie in temps.items()}}
 
 
@@ -68,4 +82,7 @@ if __name__ == "__main__":
     resultats = mesurer_notebooks(1)
     print(f"Plancher : {resultats['plancher_s'][0]:.1f} s")
     for nom, r in resultats["notebooks"].items():
-        print(f"{nom:<32} {r['secondes'][0]:6.1f} s   {r['rapport']:.2f} × le plancher")
+        if r["rapport"] is None:
+            print(f"{nom:<32} erreur : {r['erreur']}")
+        else:
+            print(f"{nom:<32} {r['secondes'][0]:6.1f} s   {r['rapport']:.2f} × le plancher")

@@ -16,6 +16,7 @@ explorateurs du notebook de démarrage.
 
 from __future__ import annotations
 
+import hashlib
 import statistics
 import tempfile
 import time
@@ -29,14 +30,44 @@ from entsim.etablissement.generation import PERSONAS
 
 #: Les actions qui vérifient un mot de passe (connexion, changement de rôle) : budget à part.
 CONNEXION = "connexion"
+#: Les vérifications qui hachent la réponse de l'élève exprès (PBKDF2, lent contre la force
+#: brute : entsim.questions.empreintes) : même budget que la connexion (issue 17 : < 150 ms).
+VERIFICATION_HACHEE = "vérification hachée"
+RAISON_HACHAGE = ("la vérification formative hache la réponse exprès (PBKDF2, 400 000 tours, "
+                  "entsim.questions.empreintes) : lente contre la force brute, comme la "
+                  "connexion ; budget de la connexion (< 150 ms)")
 #: Les listes de choix d'une vue de service (on y choisit une autre option).
 LISTES = (widgets.Dropdown, widgets.ToggleButtons, widgets.RadioButtons, widgets.Select)
 
 
+class _CompteurPBKDF2:
+    """Tient lieu de ``hashlib`` dans :mod:`entsim.questions.empreintes` pendant la mesure :
+    compte les appels à ``pbkdf2_hmac`` (le reste passe tel quel). Une action qui en fait au
+    moins un hache exprès ; elle est classée d'après ce qu'elle fait, pas d'après son nom."""
+
+    def __init__(self) -> None:
+        self.appels = 0
+
+    def __getattr__(self, nom: str):
+        return getattr(hashlib, nom)
+
+    def pbkdf2_hmac(self, *arguments, **options):
+        self.appels += 1
+        return hashlib.pbkdf2_hmac(*arguments, **options)
+
+
+COMPTEUR = _CompteurPBKDF2()
+#: Les actions qui ont appelé PBKDF2 pendant une mesure.
+HACHEES: set[str] = set()
+
+
 def _chrono(temps: dict[str, list[float]], nom: str, action) -> None:
+    avant = COMPTEUR.appels
     debut = time.perf_counter()
     action()
     temps[nom].append(time.perf_counter() - debut)
+    if COMPTEUR.appels > avant:
+        HACHEES.add(nom)
 
 
 def _commandes(racine) -> list:
@@ -107,17 +138,19 @@ def _tour_du_portail(ent, temps) -> None:
 def _tour_des_exercices(temps) -> None:
     from entsim.questions import fiche
     from entsim.widgets.exercices import ExerciceClassement, ExerciceTableau
+    from entsim_corrige import fiche_corrigee   # les bonnes réponses (édition enseignant)
 
-    q1a = fiche("partie1").question("q1a")
+    q1a = fiche("partie1").question("q1a")       # la fiche des élèves : vérification par empreinte
     exercice = ExerciceClassement(q1a)
     _chrono(temps, "classement : « Vérifier » (vide)", exercice.bouton_verifier.click)
+    attendu = dict(fiche_corrigee("partie1").question("q1a").attendu)
     for element, liste in zip(q1a.elements, exercice.choix):
-        liste.value = q1a.categories.index(dict(q1a.attendu)[element])
+        liste.value = q1a.categories.index(attendu[element])
     _chrono(temps, "classement : « Vérifier » (rempli)", exercice.bouton_verifier.click)
     _chrono(temps, "classement : « Indice »", exercice.bouton_indice.click)
     q16e = fiche("partie3_authentification").question("q16e")
     tableau = ExerciceTableau(q16e)
-    for ligne, cases in q16e.attendu.items():
+    for ligne, cases in fiche_corrigee("partie3_authentification").question("q16e").attendu.items():
         tableau.case(ligne).value = str(cases["Entropie minimale (bits)"])
     _chrono(temps, "tableau : « Vérifier »", tableau.bouton_verifier.click)
     _chrono(temps, "tableau : « Indice »", tableau.bouton_indice.click)
@@ -155,31 +188,50 @@ def _tour_des_explorateurs(ent, temps) -> None:
 
 def mesurer_actions(repetitions: int = 3) -> dict[str, list[float]]:
     """Les durées (s) de chaque action, une par tour ; chaque tour sur un portail neuf."""
+    from entsim.questions import empreintes
+
     ent = ENT.demo()
     temps: dict[str, list[float]] = defaultdict(list)
-    for _ in range(repetitions):
-        _tour_du_portail(ent, temps)
-        _tour_des_exercices(temps)
-        _tour_du_questionnaire(temps)
-        _tour_des_explorateurs(ent, temps)
+    empreintes.hashlib = COMPTEUR
+    try:
+        for _ in range(repetitions):
+            _tour_du_portail(ent, temps)
+            _tour_des_exercices(temps)
+            _tour_du_questionnaire(temps)
+            _tour_des_explorateurs(ent, temps)
+    finally:
+        empreintes.hashlib = hashlib
     return dict(temps)
+
+
+def categorie(nom: str) -> str:
+    """« connexion » (mot de passe haché), « vérification hachée » (réponse hachée par
+    PBKDF2) ou « action » (budget < 50 ms)."""
+    if nom.startswith(CONNEXION):
+        return CONNEXION
+    return VERIFICATION_HACHEE if nom in HACHEES else "action"
 
 
 def resumer(temps: dict[str, list[float]]) -> dict[str, object]:
     """Médiane de chaque action ; la pire des connexions et la pire des autres actions."""
     medianes = {nom: statistics.median(serie) for nom, serie in temps.items()}
-    connexions = {n: v for n, v in medianes.items() if n.startswith(CONNEXION)}
-    autres = {n: v for n, v in medianes.items() if not n.startswith(CONNEXION)}
+    connexions = {n: v for n, v in medianes.items() if categorie(n) == CONNEXION}
+    hachees = {n: v for n, v in medianes.items() if categorie(n) == VERIFICATION_HACHEE}
+    autres = {n: v for n, v in medianes.items() if categorie(n) == "action"}
     pire = max(autres, key=autres.get)
     pire_connexion = max(connexions, key=connexions.get)
+    pire_hachee = max(hachees, key=hachees.get) if hachees else None
     return {"actions": len(medianes), "medianes_s": medianes,
             "pire_action": pire, "pire_action_s": autres[pire],
             "pire_connexion": pire_connexion, "pire_connexion_s": connexions[pire_connexion],
+            "verifications_hachees": sorted(hachees),
+            "pire_verification": pire_hachee,
+            "pire_verification_s": hachees[pire_hachee] if hachees else None,
             "connexion_bouton_s": medianes[f"{CONNEXION} : bouton « Se connecter »"]}
 
 
 if __name__ == "__main__":
     resume = resumer(mesurer_actions(1))
     for nom, duree in sorted(resume["medianes_s"].items(), key=lambda x: -x[1])[:25]:
-        print(f"{duree * 1000:8.1f} ms  {nom}")
+        print(f"{duree * 1000:8.1f} ms  {nom}  [{categorie(nom)}]")
     print(f"{resume['actions']} actions mesurées.")

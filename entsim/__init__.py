@@ -2,7 +2,23 @@
 
 __version__ = "0.1.0"
 
-from entsim.ent import ENT, MOTS_DE_PASSE_DEMO  # noqa: E402
+#: Chargés à la première utilisation (``from entsim import ENT``), pas par ``import entsim`` :
+#: l'ENT tire une centaine de modules (issue 17 : « import heavy parts lazily »).
+_PARESSEUX = {"ENT": "entsim.ent", "MOTS_DE_PASSE_DEMO": "entsim.ent"}
+
+
+def __getattr__(nom: str):
+    if nom in _PARESSEUX:
+        from importlib import import_module
+
+        valeur = getattr(import_module(_PARESSEUX[nom]), nom)
+        globals()[nom] = valeur
+        return valeur
+    raise AttributeError(f"module 'entsim' has no attribute {nom!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_PARESSEUX})
 
 
 def _dans_un_notebook() -> bool:

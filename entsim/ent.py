@@ -12,6 +12,7 @@ Dans un notebook, une ligne suffit::
 
 from __future__ import annotations
 
+import importlib
 from datetime import datetime
 
 from entsim.socle.aleatoire import SourceAleatoire
@@ -59,6 +60,9 @@ MOTS_DE_PASSE_DEMO: dict[str, str] = {
     "partenaire": "College>Lycee3",
     "invite": "Atelier?Web64",
 }
+
+#: Le module du serveur web (couche au-dessus de l'ENT), chargé par :meth:`ENT.servir`.
+MODULE_SERVEUR_WEB = "entsim.web.serveur"
 
 #: Les postes de travail habituels (chacun est un navigateur avec ses cookies).
 POSTES = ("Poste du CDI", "Ordinateur de la maison", "Téléphone")
@@ -238,6 +242,35 @@ class ENT:
             attributs["classes"] = p.classes
             attributs["disciplines"] = list(p.disciplines)
         return attributs
+
+    # -- le même ENT en vrai HTTP (entsim.web) --------------------------------------------
+    def servir(self, port: int = 8765, *, reseau_local: bool = False,
+               comptes: int | None = None, afficher: bool = True):
+        """Sert cet ENT en vrai HTTP (serveur CAS et services) et rend la main tout de suite :
+        même établissement, même horloge, même journal. Par défaut sur 127.0.0.1 seulement ;
+        ``reseau_local=True`` ouvre le serveur à la classe (avertissement, ``comptes`` comptes
+        d'élèves — 35 par défaut — avec leurs fiches à imprimer, nouveaux mots de passe pour
+        les personnages du récit, jeton d'administration). Voir :mod:`entsim.web`.
+        S'arrête avec le noyau ou par :meth:`arreter`.
+
+        Le serveur web est une couche *au-dessus* de l'ENT (il l'utilise) : l'ENT ne
+        l'importe pas, il le charge par son nom au premier appel (``importlib``), comme un
+        greffon ; ``import entsim`` ne charge donc ni Starlette ni uvicorn."""
+        serveur_web = importlib.import_module(MODULE_SERVEUR_WEB)
+        if getattr(self, "_serveur_web", None) is not None and self._serveur_web.actif:
+            self._serveur_web.arreter()
+        self._serveur_web = serveur_web.demarrer(self, port=port, reseau_local=reseau_local,
+                                                 comptes=comptes)
+        if afficher:
+            print(serveur_web.presenter(self._serveur_web))
+        return self._serveur_web
+
+    def arreter(self) -> None:
+        """Arrête le serveur web lancé par :meth:`servir` (sans effet s'il n'y en a pas)."""
+        serveur = getattr(self, "_serveur_web", None)
+        if serveur is not None:
+            serveur.arreter()
+            self._serveur_web = None
 
     def __repr__(self) -> str:
         e = self.etablissement

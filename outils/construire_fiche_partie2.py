@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fiches_notebook import (COMMENT_REPONDRE, RACINE, code, ecrire, markdown,  # noqa: E402
                              notebook_fiche)
 
-from entsim.questions import fiche  # noqa: E402
+from entsim_corrige import fiche_corrigee as fiche  # noqa: E402
 
 f = fiche("partie2")
 

@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fiches_notebook import (COMMENT_REPONDRE, RACINE, code, ecrire, markdown,  # noqa: E402
                              notebook_fiche)
 
-from entsim.questions import fiche  # noqa: E402
+from entsim_corrige import fiche_corrigee as fiche  # noqa: E402
 
 f = fiche("partie3_risques")
 
@@ -62,6 +62,6 @@ La grille croise les points de l'avis de la CNIL (document 1), les exigences du 
 
 ecrire(notebook_fiche(f, plan, complement_professeur=(
     "La conclusion de la question 17 (17H) est notée par mots-clés sur les points attendus "
-    "(`entsim.attaques.q17.POINTS_ATTENDUS`) : sa note est **provisoire**, relisez-la dans le "
+    "(`entsim_corrige.q17.POINTS_ATTENDUS`) : sa note est **provisoire**, relisez-la dans le "
     "carnet de correction et ajustez-la si besoin.")),
     RACINE / "solutions" / "partie3_risques.ipynb")

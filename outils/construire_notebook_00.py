@@ -1,9 +1,39 @@
+import sys
+from pathlib import Path
+
 import nbformat as nbf
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from fiches_notebook import avec_commencer  # noqa: E402
 nb = nbf.v4.new_notebook()
 md = nbf.v4.new_markdown_cell
 code = nbf.v4.new_code_cell
 def ignore(src):
     c = code(src); c.metadata["tags"] = ["nbval-ignore-output"]; return c
+def erreur(src):
+    """Une cellule qui montre une erreur exprès (nbval et nbconvert l'attendent)."""
+    c = code(src); c.metadata["tags"] = ["raises-exception"]; return c
+# Section « Et si je me trompe ? » (issue 16, § 2) : les erreurs de Python expliquées en
+# français par entsim.widgets.erreurs, branché par la première cellule, commencer().
+ERREURS = [
+md("""### Et si je me trompe ?
+
+Une faute de frappe, une parenthèse oubliée : Python s'arrête et affiche un message. Dans ce
+cours, ce message est **expliqué en français** dans un encadré ⚠ : ce qui ne va pas, comment
+corriger, et la ligne concernée (l'endroit fautif est souligné). La ligne rouge en dessous est
+le message d'origine de Python, en anglais : vous n'avez pas besoin de la lire (votre
+professeur, lui, s'en sert ; l'encadré la garde aussi sous « Détails pour le professeur »).
+
+La cellule ci-dessous contient une faute exprès : `nombre_eleve` au lieu de `nombre_eleves`.
+Exécutez-la et lisez l'encadré."""),
+erreur('print("Feuilles à imprimer :", nombre_eleve)'),
+md("""Corrigez la cellule (ajoutez le **s**) et exécutez-la de nouveau : le message disparaît.
+Rien n'est cassé ! Une autre faute fréquente, la parenthèse oubliée :"""),
+erreur('print("Bonjour !"'),
+md("""Quand l'encadré dit qu'un nom « n'est pas défini » alors qu'il l'est plus haut, c'est
+souvent qu'une cellule n'a pas été exécutée : exécutez les cellules dans l'ordre (ou *Noyau →
+Redémarrer le noyau et exécuter toutes les cellules*)."""),
+]
 cells = [
 md("""# 00 — Démarrer avec entsim
 
@@ -25,6 +55,8 @@ l'organisation ?**
 
 Dans ce premier notebook, on apprend à se servir d'un notebook et on fait connaissance avec
 le lycée simulé et les services de son ENT."""),
+# première cellule de code de chaque notebook : mode projection et erreurs en français
+code("from entsim.widgets import commencer\ncommencer()"),
 md("""## 1. Un notebook, comment ça marche ?
 
 Un notebook est une suite de **cellules** :
@@ -48,10 +80,8 @@ md("""Une cellule de code peut aussi calculer. Modifiez le nombre d'élèves ci-
 exécutez à nouveau la cellule (Maj + Entrée) : c'est ainsi que vous « modifierez une ligne
 et observerez » dans les exercices."""),
 code('nombre_eleves = 35\nprint("Une circulaire imprimée pour chaque élève :", nombre_eleves, "feuilles. Publiée sur l\'ENT : 0 feuille.")'),
-md("""Si vous faites une erreur (un mot mal tapé, une parenthèse oubliée), Python affiche un
-message : lisez la dernière ligne, corrigez, et exécutez de nouveau. Rien n'est cassé !
-
-Pensez à **enregistrer** régulièrement votre travail : *Ctrl + S*."""),
+*ERREURS,
+md("""Pensez à **enregistrer** régulièrement votre travail : *Ctrl + S*."""),
 md("""## 2. Ouvrir l'ENT simulé
 
 La ligne ci-dessous crée l'ENT de démonstration : un lycée, une classe de terminale STMG,
@@ -107,10 +137,11 @@ notebooks suivants, vous vous connecterez à l'ENT, vous regarderez ce qui se pa
 coulisses (tickets, journal, autorisations) et vous jouerez tour à tour le rôle d'un
 élève, d'un parent, d'un enseignant… et d'un attaquant.
 
-*Pour l'enseignant qui projette :* menu *Affichage → Mode présentation* pour agrandir le
-texte."""),
+*Pour l'enseignant qui projette :* l'interrupteur « Mode projection » de la première
+cellule agrandit les widgets, les tableaux et les schémas de tous les notebooks ouverts ;
+le menu *Affichage → Mode présentation* agrandit en plus le code."""),
 ]
-nb.cells = cells
+nb.cells = avec_commencer(cells)
 nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 nb.metadata["language_info"] = {"name": "python"}
 nbf.write(nb, "/work/main/notebooks/00_demarrage.ipynb")

@@ -4,7 +4,14 @@ Le notebook est la source qu'on corrige à la main ensuite si besoin ; ce script
 reconstruire proprement :  .venv/bin/python outils/construire_notebook_01.py
 puis l'exécuter : .venv/bin/jupyter nbconvert --to notebook --execute --inplace <notebook>
 """
+import sys
+from pathlib import Path
+
 import nbformat as nbf
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from fiches_notebook import a_vous, avec_commencer  # noqa: E402
 
 nb = nbf.v4.new_notebook()
 md = nbf.v4.new_markdown_cell
@@ -21,17 +28,6 @@ def widget(source):
     return code(source, "nbval-ignore-output")
 
 
-def exercice(qid, explication=""):
-    cellules = []
-    if explication:
-        cellules.append(md(explication))
-    cellules += [
-        code(f"reponse_{qid} = None  # ← remplacez None par votre réponse"),
-        code(f'f.verifier("{qid}", reponse_{qid})'),
-    ]
-    return cellules
-
-
 cellules = [
 md("""# 01 — Définir l'espace numérique de travail
 
@@ -43,10 +39,10 @@ md("""# 01 — Définir l'espace numérique de travail
 4. proposer une utilisation d'un service que la classe n'utilise pas, par exemple le
    **forum** (question 3).
 
-Les exercices donnent une réponse immédiate. Les mêmes questions se retrouvent dans la
-**fiche à rendre** (`exercises/partie1.ipynb`)."""),
+Ce notebook vous fait **explorer** l'ENT ; les questions se posent dans la **fiche à
+rendre**, `exercises/partie1.ipynb` : ouvrez-la à côté. Chaque fois que vous lisez
+« ✍️ **À vous, dans la fiche** », répondez à la question indiquée dans la fiche."""),
 code("from entsim import ENT\nent = ENT.demo()"),
-code('from entsim.questions import fiche\nf = fiche("partie1")'),
 md("""## 1. Se connecter à l'ENT
 
 Voici la page d'accueil de l'ENT du lycée Jean-Moulin. Connectez-vous en tant que
@@ -84,21 +80,9 @@ Le **catalogue** de l'ENT donne, pour chaque service, sa **finalité** (à quoi 
 c'est aussi ce que la loi demande de préciser pour chaque traitement de données
 personnelles."""),
 code('ent.catalogue.tableau(profil="Élève")[["Service", "Famille", "Usage", "Finalité"]]'),
-md("""**✍ Exercice — les familles.** La page du ministère range les services en cinq familles.
-Rangez chaque service dans sa famille : la consigne complète s'affiche avec la ligne
-ci-dessous."""),
-code('f.question("q1a")'),
-*exercice("q1a"),
-md("""**✍ Exercice — les finalités.** Associez chaque service à sa finalité :"""),
-code('f.question("q1b")'),
-*exercice("q1b"),
-md("""Besoin d'aide ? Un **indice** s'affiche (et reste visible dans votre fichier) :"""),
-code('f.indice("q1b")'),
-md("""**✍ Exercice — qu'est-ce qu'un ENT ?** Écrivez votre réponse entre triples guillemets,
-par exemple `reponse_q1c = \"\"\"Un ENT est…\"\"\"` (les apostrophes et les retours à la
-ligne ne posent alors aucun problème)."""),
-code('f.question("q1c")'),
-*exercice("q1c"),
+a_vous("partie1", "q1a", "q1b", "q1c",
+       aide="Le tableau ci-dessus (colonnes « Famille » et « Finalité ») et le portail "
+            "vous aident ; la fiche affiche aussi le catalogue."),
 md("""### Le même ENT, un portail différent pour chaque profil
 
 Un parent, un enseignant ou un membre de la vie scolaire ne voient pas les mêmes tuiles que
@@ -113,18 +97,10 @@ widget("comparaison"),
 code("print(comparaison.texte())"),
 md("""## 3. Question 2 — Les services que vous utilisez
 
-Pour chaque service que **vous** utilisez sur l'ENT du lycée, dites dans quel **contexte** :
-quand, pour quoi faire, avec qui. Écrivez un petit tableau, par exemple :
-
-```python
-reponse_q2 = {
-    "Cahier de textes": "Le soir, pour vérifier le travail à faire pour le lendemain.",
-    "Messagerie": "Pour poser une question à mon professeur de SIG sur un devoir.",
-}
-```
-
-Il n'y a pas une seule bonne réponse : votre professeur lira la vôtre."""),
-*exercice("q2"),
+Vous avez vu les tuiles de Léa, puis celles des autres profils. Et **vous** : quels
+services de l'ENT du lycée utilisez-vous, quand, pour quoi faire, avec qui ? Il n'y a pas
+une seule bonne réponse : votre professeur lira la vôtre."""),
+a_vous("partie1", "q2"),
 md("""## 4. Question 3 — Un service que la classe n'utilise pas : le forum
 
 Dans le portail, Léa ouvre le **forum** : la catégorie « Entraide SIG TSTMG1 » compte déjà
@@ -140,21 +116,20 @@ md("""Quelques idées d'utilisation de services peu utilisés, pour vous lancer 
 | Pad collaboratif | La préparation à plusieurs de l'interview d'un acteur de l'ENT (question 6). |
 | Sondages | Un questionnaire aux élèves de seconde sur leur usage de l'ENT, analysé en classe. |
 
-À vous : choisissez un service que **votre** classe n'utilise pas et proposez une situation
-précise (qui l'utilise, pour quoi faire, ce qu'il apporte). Écrivez entre triples
-guillemets : `reponse_q3 = \"\"\"…\"\"\"`."""),
-code('f.question("q3")'),
-*exercice("q3"),
+Ces idées ne sont que des exemples : la fiche vous demande une situation **de votre
+classe**."""),
+a_vous("partie1", "q3"),
 md("""## 5. Et maintenant ?
 
-- Pour rendre votre travail : ouvrez la fiche `exercises/partie1.ipynb`, répondez, enregistrez
-  (*Ctrl + S*) et déposez-la dans le **casier** de votre professeur sur l'ENT.
+- Pour rendre votre travail : dans la fiche `exercises/partie1.ipynb`, vérifiez que chaque
+  question a sa réponse (la cellule « Bilan » les récapitule), enregistrez (*Ctrl + S*) et
+  déposez-la dans le **casier** de votre professeur sur l'ENT.
 - Avant de fermer, déconnectez-vous : chaque service ouvert est prévenu (vous verrez
   comment en partie 3)."""),
 code("print(portail.se_deconnecter())"),
 ]
 
-nb.cells = cellules
+nb.cells = avec_commencer(cellules)
 nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python",
                              "name": "python3"}
 nb.metadata["language_info"] = {"name": "python"}

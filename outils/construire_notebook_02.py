@@ -8,7 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fiches_notebook import code, ecrire_notebook, ignorer_sortie  # noqa: E402
+from fiches_notebook import a_vous, code, ecrire_notebook, ignorer_sortie  # noqa: E402
 from fiches_notebook import markdown as md  # noqa: E402
 
 
@@ -24,14 +24,14 @@ change la façon dont les acteurs de l'établissement **travaillent**, se **coor
 
 1. retrouver les **acteurs** internes et externes concernés par l'ENT (question 4) ;
 2. dire, pour chacun, les **avantages** et les **limites** de l'ENT (question 5) ;
-3. observer l'usage de l'ENT sur **toute une année** dans un lycée simulé de 2 000 élèves :
-   qui se connecte, quand, pour quoi faire ;
+3. observer l'usage de l'ENT sur **toute une année** dans un lycée simulé de 400 élèves
+   (celui de la fiche) : qui se connecte, quand, pour quoi faire ;
 4. comparer une tâche de coordination **avant** et **avec** l'ENT ;
 5. préparer une **enquête** auprès d'un acteur et analyser des réponses (question 6).
 
-Les exercices donnent une réponse immédiate. Les mêmes questions se retrouvent dans la
-**fiche à rendre** (`exercises/partie2.ipynb`)."""),
-code('from entsim.questions import fiche\nf = fiche("partie2")'),
+Ce notebook vous fait **explorer** ; les questions se posent dans la **fiche à rendre**,
+`exercises/partie2.ipynb` : ouvrez-la à côté. Chaque fois que vous lisez « ✍️ **À vous,
+dans la fiche** », répondez à la question indiquée dans la fiche."""),
 md("""## 1. Question 4 — Les acteurs de l'ENT
 
 Un ENT concerne bien plus de monde que les élèves et leurs professeurs. Le corrigé du cours
@@ -43,13 +43,11 @@ académique au numérique éducatif (DANE, devenue **DRANE** à l'échelle de la
 académique). Le tableau ci-dessous les présente, avec le profil de leur compte quand ils en
 ont un."""),
 code("from entsim.organisation import tableau_acteurs\ntableau_acteurs()[[\"Acteur\", \"Famille\", \"Profil ENT\"]]"),
-md("""**✍ Exercice — internes ou externes ?** Un acteur **interne** travaille dans
-l'établissement ; un acteur **externe** agit de l'extérieur, même s'il a un compte dans
-l'ENT. Choisissez une catégorie pour chaque acteur puis cliquez sur **Vérifier** (la même
-correction que dans la fiche)."""),
-code('from entsim.widgets import ExerciceClassement\nExerciceClassement(f.question("q4a"))', "nbval-ignore-output"),
-md("""**✍ Exercice — qui fait quoi ?** Associez chaque acteur à son rôle."""),
-widget('ExerciceClassement(f.question("q4b"))'),
+md("""Un acteur **interne** travaille dans l'établissement ; un acteur **externe** agit de
+l'extérieur, même s'il a un compte dans l'ENT."""),
+a_vous("partie2", "q4a", "q4b", "q4c",
+       aide="Répondez avant d'afficher le tableau complet ci-dessous : il sert ensuite à "
+            "vérifier et à comprendre."),
 md("""Le tableau complet, avec la position (interne ou externe) et le rôle de chacun, et une
 remarque quand le classement mérite une explication (les parents, par exemple) :"""),
 code("tableau_acteurs()"),
@@ -59,25 +57,25 @@ Le corrigé de 2013 ne donnait que des **avantages** (communication plus efficac
 papier, meilleur suivi des enfants, travail collaboratif…). La page du ministère de 2022 en
 nomme une **limite** : la **fracture numérique** — toutes les familles n'ont pas un
 ordinateur, une bonne connexion, ni l'aisance pour s'en servir. On en connaît d'autres :
-trop de messages, des messages le soir et le week-end, la dépendance au réseau.
-
-**✍ Exercice — complétez le tableau.** Pour chaque acteur, un avantage, en quelques mots :"""),
-code('from entsim.widgets import ExerciceTableau\nExerciceTableau(f.question("q5a"))', "nbval-ignore-output"),
-md("""Et une **limite** pour chacun :"""),
-widget('ExerciceTableau(f.question("q5b"))'),
-md("""## 3. Une année d'ENT dans un lycée de 2 000 élèves
+trop de messages, des messages le soir et le week-end, la dépendance au réseau."""),
+a_vous("partie2", "q5a", "q5b", "q5c",
+       aide="La suite de ce notebook (l'année simulée, la coordination, l'enquête) vous "
+            "donne des exemples : vous pourrez compléter vos tableaux ensuite."),
+md("""## 3. Une année d'ENT dans un lycée de 400 élèves
 
 Pour voir comment l'ENT change le travail de chacun, rien ne vaut les **traces** : chaque
 connexion, chaque service ouvert, chaque message laisse une ligne dans le **journal** de
 l'ENT (vous l'étudierez en partie 3). La cellule suivante **simule** l'usage de l'ENT d'un
-lycée de 2 000 élèves pendant toute l'année scolaire 2025-2026 (du 1er septembre au début de
-juillet, avec les vacances de la zone du lycée) : plus de dix millions de lignes, en
-quelques secondes. Les lectures et les messages simulés respectent les règles d'accès de
+lycée de 400 élèves (le même que dans la fiche) pendant toute l'année scolaire 2025-2026 (du
+1er septembre au début de juillet, avec les vacances de la zone du lycée) : plus de deux
+millions et demi de lignes, en quelques secondes. Pour un lycée de 2 000 élèves
+(`ENT(2026, taille=2000)`), il y en aurait plus de dix millions, avec les mêmes rythmes. Les
+lectures et les messages simulés respectent les règles d'accès de
 l'ENT (un parent ne lit que les notes de ses enfants…).
 
 *Les rythmes sont un **modèle** : ils s'inspirent des usages décrits par les
 établissements, ce ne sont pas des mesures d'un vrai lycée.*"""),
-code("from entsim import ENT\nfrom entsim.activite import simuler_activite\nlycee = ENT(2026, taille=2000)"),
+code("from entsim import ENT\nfrom entsim.activite import simuler_activite\nlycee = ENT(2026, taille=400)"),
 widget("annee = simuler_activite(lycee, \"annee\")"),
 code("print(annee.resume())"),
 md("""Le journal simulé a **les mêmes colonnes** que le journal de l'ENT : date, opération,
@@ -122,21 +120,17 @@ Chaque message aux familles, chaque devoir publié en ligne, chaque relevé de n
 sur l'ENT remplace, peut-être, une feuille imprimée. C'est une **estimation** : elle repose
 sur des hypothèses, affichées avec le résultat — changez-les pour voir."""),
 code("print(annee.papier_economise())"),
-md("""**✍ Exercice — lire les graphiques.**"""),
-code('f.question("q5d")'),
-code('reponse_q5d = None  # ← remplacez None par votre réponse (une lettre)'),
-code('f.verifier("q5d", reponse_q5d)'),
-code('f.question("q5e")'),
-code('reponse_q5e = None  # ← remplacez None par votre réponse (une lettre)'),
-code('f.verifier("q5e", reponse_q5e)'),
+a_vous("partie2", "q5d", "q5e",
+       aide="Appuyez-vous sur la carte horaire des parents et sur la courbe de l'année "
+            "ci-dessus (la fiche simule la même année, dans le même lycée de 400 élèves)."),
 md("""## 4. Une tâche de coordination, avant et avec l'ENT
 
 Une élève est absente en première heure. Il faut que sa famille le sache, et que l'absence
-soit justifiée. **✍ Exercice** : ces étapes ont-elles lieu avant l'ENT (papier et téléphone)
-ou avec l'ENT ?"""),
-widget('ExerciceClassement(f.question("q5f"))'),
-md("""Vérifiez avec la comparaison, étape par étape (les délais sont des **ordres de
-grandeur**, pas des mesures) :"""),
+soit justifiée. Comment fait-on **avant l'ENT** (papier et téléphone), et **avec l'ENT** ?"""),
+a_vous("partie2", "q5f", "q5g",
+       aide="Répondez d'abord, puis comparez avec le tableau ci-dessous."),
+md("""La comparaison, étape par étape (les délais sont des **ordres de grandeur**, pas des
+mesures) :"""),
 code("from entsim.organisation import comparaison_coordination\ncomparaison = comparaison_coordination()\ncomparaison"),
 widget("from entsim.diagrammes import schema_coordination\nschema_coordination()"),
 code("print(schema_coordination())"),
@@ -185,10 +179,14 @@ md("""### La présentation orale
 Votre professeur évaluera la présentation de votre enquête avec cette grille (vous pouvez
 vous en servir pour la préparer) :"""),
 code("from entsim.enquete import grille\ngrille()"),
+a_vous("partie2", "q6a", "q6b", "q6c", "q6d", "q6e",
+       aide="Pour compter les parents et trouver la limite la plus citée, la fiche refait "
+            "l'analyse du jeu de réponses d'exemple (les mêmes tableaux qu'ici)."),
 md("""## 6. Et maintenant ?
 
-Ouvrez la fiche `exercises/partie2.ipynb`, répondez, enregistrez (*Ctrl + S*) et déposez-la
-dans le **casier** de votre professeur sur l'ENT. La partie 3 du cours étudie les
+Dans la fiche `exercises/partie2.ipynb`, vérifiez que chaque question a sa réponse (la
+cellule « Bilan » les récapitule), enregistrez (*Ctrl + S*) et déposez-la dans le
+**casier** de votre professeur sur l'ENT. La partie 3 du cours étudie les
 **risques** de l'ENT : les données personnelles que ce journal contient, et comment on les
 protège."""),
 ]

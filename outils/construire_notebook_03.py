@@ -8,17 +8,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fiches_notebook import code, ecrire_notebook, ignorer_sortie  # noqa: E402
+from fiches_notebook import a_vous, code, ecrire_notebook  # noqa: E402
 from fiches_notebook import markdown as md  # noqa: E402
 
 
-widget = ignorer_sortie
-
-
-def exercice(qid, consigne="une lettre"):
-    return [code(f'f.question("{qid}")'),
-            code(f"reponse_{qid} = None  # ← remplacez None par votre réponse ({consigne})"),
-            code(f'f.verifier("{qid}", reponse_{qid})')]
+def fiche(*qids, aide=""):
+    return a_vous("partie3_donnees_personnelles", *qids, aide=aide)
 
 
 cellules = [
@@ -37,6 +32,10 @@ personnelles**. Vous allez :
 5. comprendre pourquoi l'ENT doit respecter la loi, et ce que le chef d'établissement doit
    faire **aujourd'hui** (questions 11 et 12).
 
+Ce notebook vous fait **explorer** ; les questions se posent dans la **fiche à rendre**,
+`exercises/partie3_donnees_personnelles.ipynb` : ouvrez-la à côté. Chaque fois que vous
+lisez « ✍️ **À vous, dans la fiche** », répondez à la question indiquée dans la fiche.
+
 ### La loi a changé depuis le cours de 2013
 
 Le cours d'origine (2013) s'appuie sur la loi **Informatique et Libertés** de 1978. Depuis le
@@ -52,7 +51,6 @@ Libertés modifiée. Ce notebook montre, pour chaque question, ce que disait le 
 | Une autorisation de la CNIL pour les traitements à risque. | Une **analyse d'impact** (art. 35) menée par le responsable, le **délégué à la protection des données** (art. 37) consulté. |
 | — | Une violation de données est **notifiée à la CNIL en 72 heures** (art. 33), et aux personnes si le risque est élevé (art. 34). |"""),
 code('from entsim import ENT\nent = ENT.demo()'),
-code('from entsim.questions import fiche\nf = fiche("partie3_donnees_personnelles")'),
 md("""## 1. Question 7 — La CNIL
 
 Le corrigé de 2013 : la CNIL est « une institution indépendante chargée de veiller au respect
@@ -65,16 +63,14 @@ code('from entsim.rgpd.textes import tableau_sources\ntableau_sources()[["Texte"
 md("""Remarquez la colonne **Nature** : une *obligation* (le responsable doit…) n'est pas une
 *recommandation* de la CNIL (conseillée, pas imposée), et l'*historique* n'est plus en
 vigueur."""),
-*exercice("q7b", "une liste de lettres"),
+fiche("q7a", "q7b", aide="Les quatre missions ci-dessus vous aident."),
 md("""## 2. Question 8 — Les données personnelles et les responsabilités
 
 Une **donnée à caractère personnel** est « toute information se rapportant à une personne
 physique identifiée ou identifiable » (RGPD, article 4). *Identifiable* : on peut retrouver
 la personne, directement (son nom) ou indirectement (un numéro, ou plusieurs informations
-croisées).
-
-**✍ Exercice — classer les données de l'ENT.**"""),
-code('from entsim.widgets import ExerciceClassement\nExerciceClassement(f.question("q8b"))', "nbval-ignore-output"),
+croisées)."""),
+fiche("q8a", "q8b"),
 md("""### Qui est responsable ?
 
 Le corrigé de 2013 le disait déjà : le **chef d'établissement** est le **responsable du
@@ -88,7 +84,8 @@ code("from entsim.rgpd.registre import registre\nregistre_ent = registre(ent)\nr
 code('print(registre_ent.entree("vie_scolaire").texte())'),
 md("""Le registre s'exporte pour le chef d'établissement (tableur, page web) :"""),
 code('registre_ent.exporter("registre_des_traitements.csv")'),
-widget('ExerciceClassement(f.question("q8c"))'),
+fiche("q8c", aide="Le registre ci-dessus nomme le responsable et le sous-traitant de chaque "
+                  "traitement."),
 md("""### Qui accède à quoi, et où sont les données ?
 
 La page du ministère (2022) demande au chef d'établissement : *qui accède aux données qui
@@ -128,8 +125,8 @@ garde les contributions que « sauf opposition du contributeur »."""),
 code('print(exercer(ent, "hugo.bernard", "opposition", service="forum").message)'),
 md("""Les demandes en cours, avec leur date limite sur l'horloge de la simulation :"""),
 code("from entsim.rgpd.demandes import demandes_en_cours\ndemandes_en_cours(ent, toutes=True)"),
-*exercice("q9a", "un dictionnaire ou une liste de lettres"),
-*exercice("q9c"),
+fiche("q9a", "q9b", "q9c", aide="Les demandes ci-dessus et le rappel des droits au début "
+                                 "de cette section vous aident."),
 md("""### La notice d'information
 
 La CNIL demandait déjà en 2006 (document 1) que l'information des utilisateurs figure « sur la
@@ -138,7 +135,8 @@ portail simulé, vérifiée point par point :"""),
 code("from entsim.rgpd.notice import notice_du_portail, verifier_notice, NOTICE_2013\nprint(verifier_notice(notice_du_portail(ent)).texte())"),
 md("""Et une notice **d'avant le RGPD**, comme en affichaient les ENT en 2013 :"""),
 code("print(NOTICE_2013)"),
-*exercice("q9e", "une liste de lettres"),
+fiche("q9e", aide="La fiche recopie cette notice de 2013. Répondez, puis exécutez la cellule "
+                  "suivante : elle vérifie la notice point par point."),
 code("verifier_notice(NOTICE_2013).tableau()"),
 md("""### Les données « sensibles »
 
@@ -155,7 +153,7 @@ md("""Un simple détecteur de mots se trompe : il peut signaler une phrase anodi
 SVT sur la santé ») ou manquer une formulation nouvelle. Il aide la vie scolaire à relire,
 il ne décide pas. Voici ce qu'il trouve dans les services de l'ENT simulé :"""),
 code("scanner(ent)"),
-*exercice("q9d", "une liste de lettres"),
+fiche("q9d"),
 md("""## 4. Question 10 — Les principes de protection
 
 L'article 5 du RGPD pose les principes de tout traitement : une **finalité** déterminée, la
@@ -179,7 +177,8 @@ md("""Et plus aucun service ne connaît Inès : sa connexion est refusée."""),
 code('print(ent.connexion("ines.haddad", "Etoile+Bleue24").message)'),
 md("""### Un traitement qui ne respecte pas les principes"""),
 code("from entsim.rgpd.registre import traitement_non_conforme, verifier\nfor constat in verifier(traitement_non_conforme(ent)):\n    print(\"•\", constat)"),
-*exercice("q10c", "une liste de lettres"),
+fiche("q10a", "q10b", "q10c", aide="L'échéancier, la purge et les constats ci-dessus vous "
+                                    "aident."),
 md("""## 5. Questions 11 et 12 — Pourquoi respecter la loi, et ce que doit faire le chef d'établissement
 
 L'ENT traite des données personnelles, souvent de mineurs : notes, absences, messages,
@@ -190,11 +189,12 @@ utilisateurs (art. 13, la notice ci-dessus) ; encadrer l'éditeur par un **contr
 sous-traitance** (art. 28) ; mener une **analyse d'impact** si le traitement présente un
 risque élevé (art. 35) ; **notifier** une violation de données à la CNIL dans les 72 heures
 (art. 33) ; et garantir la **sécurité** (art. 32) — ce qu'étudie la suite de la partie 3."""),
-*exercice("q12a", "une liste de lettres"),
+fiche("q11", "q12a"),
 md("""## Et maintenant ?
 
-Ouvrez la fiche `exercises/partie3_donnees_personnelles.ipynb`, répondez, enregistrez
-(*Ctrl + S*) et déposez-la dans le **casier** de votre professeur sur l'ENT."""),
+Dans la fiche `exercises/partie3_donnees_personnelles.ipynb`, vérifiez que chaque question a
+sa réponse (la cellule « Bilan » les récapitule), enregistrez (*Ctrl + S*) et déposez-la dans
+le **casier** de votre professeur sur l'ENT."""),
 ]
 
 ecrire_notebook(cellules, "03_donnees_personnelles_rgpd.ipynb")

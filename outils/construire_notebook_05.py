@@ -85,7 +85,10 @@ md("""### Le laboratoire de cassage
 
 Les mêmes 9 mots de passe (6 faibles, 3 solides), stockés de quatre façons : en clair, en
 MD5 sans sel, en PBKDF2 et en Argon2 (salés et lents ; la CNIL recommande scrypt ou Argon2).
-L'attaquant essaie un dictionnaire de mots de passe courants :"""),
+L'attaquant essaie un dictionnaire de mots de passe courants. La cellule met plusieurs
+secondes, et c'est voulu : elle calcule de vraies empreintes PBKDF2 et Argon2, conçues pour
+être lentes. Cette lenteur, qui ne gêne pas une connexion, est justement ce qui freine
+l'attaquant :"""),
 code("labo = s.laboratoire()\nprint(labo.texte())"),
 md("""Combien d'essais par seconde ? Les vitesses sont **mesurées sur votre ordinateur**, à
 l'instant (elles changent d'une machine à l'autre), puis comparées à celles d'une carte

@@ -9,7 +9,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from fiches_notebook import code, ecrire_notebook, ignorer_sortie  # noqa: E402
+from fiches_notebook import a_vous, code, ecrire_notebook, ignorer_sortie  # noqa: E402
 from fiches_notebook import markdown as md  # noqa: E402
 
 
@@ -37,7 +37,9 @@ chaîne des opérations liées à une identité ». Vous allez :
    recommandations de la CNIL ?
 
 Chaque étape de l'enquête tient en **une ligne de pandas** ; votre réponse est vérifiée
-aussitôt."""),
+aussitôt. Les questions notées se posent dans la **fiche à rendre**,
+`exercises/partie3_risques.ipynb` : ouvrez-la à côté. Chaque fois que vous lisez « ✍️ **À
+vous, dans la fiche** », répondez à la question indiquée dans la fiche."""),
 md("""## 1. Le journal d'un trimestre
 
 La cellule suivante simule l'usage de l'ENT d'un lycée de 300 élèves pendant le premier
@@ -53,14 +55,17 @@ md("""## 2. Une attaque par force brute
 
 Un attaquant essaie des mots de passe, très vite, sur un même compte. Cherchez une
 **rafale d'échecs de connexion** :"""),
-*enquete("force_brute_compte", "rafales_d_echecs(journal)",
-         'le compte attaqué, entre guillemets : "prenom.nom"'),
+code("rafales_d_echecs(journal)"),
+a_vous("partie3_risques", "q17e",
+       aide="La fiche simule le même trimestre : cherchez dans la colonne « Identité » du "
+            "tableau ci-dessus."),
 *enquete("force_brute_poste", "rafales_d_echecs(journal)[\"Postes\"]",
          "le poste d'où vient l'attaque, entre guillemets"),
 md("""**À remarquer.** Après 5 échecs, le compte est **bloqué** 15 minutes (un réglage de l'ENT) :
-l'attaquant doit attendre avant d'essayer à nouveau (20 essais par heure au plus). Et chaque
-tentative est **tracée** : c'est ce que le SDET demande (« le nombre d'échecs successifs de
-saisie du mot de passe DEVRAIT être tracé »)."""),
+l'attaquant doit attendre avant d'essayer à nouveau. Et chaque tentative est **tracée** :
+c'est ce que le SDET demande (« le nombre d'échecs successifs de saisie du mot de passe
+DEVRAIT être tracé »)."""),
+a_vous("partie3_risques", "q17d"),
 md("""## 3. « Qui a ouvert les notes de cet élève ? »
 
 Un parent s'inquiète : quelqu'un d'autre que lui a-t-il regardé les notes de son fils, la
@@ -70,7 +75,8 @@ d'ouvrir) ses notes cette semaine-là :"""),
          'qui_a_ouvert(journal, "Théo Dupont", du="2025-10-06", au="2025-10-12")',
          "l'identité de celui qui a essayé sans en avoir le droit, entre guillemets"),
 md("""Ce parent a-t-il essayé sur d'autres élèves ? Tous les refus d'accès des parents :"""),
-*enquete("parent_curieux_refus", "acces_refuses(activite, \"Parent\")", "un nombre"),
+code("acces_refuses(activite, \"Parent\")"),
+a_vous("partie3_risques", "q17f", aide="Comptez les lignes du tableau ci-dessus."),
 md("""## 4. Un compte prêté
 
 Un élève a prêté son identifiant et son mot de passe à un ami : le journal montre alors la
@@ -106,6 +112,7 @@ code("from entsim.attaques.risques import tableau_des_risques, carte_des_risques
      "tableau_des_risques()[[\"Risque\", \"Gravité avant\", \"Vraisemblance avant\", "
      "\"Gravité après\", \"Vraisemblance après\"]]"),
 code("carte_des_risques()"),
+a_vous("partie3_risques", "q17g"),
 md("""## 9. Question 17 — Le SDET répond-il aux recommandations de la CNIL ?
 
 Le corrigé de 2013 répondait « Oui » : les recommandations de la CNIL portent sur la
@@ -113,16 +120,18 @@ sécurité de l'accès aux données, le contrôle des accès et la traçabilité
 répond. La grille ci-dessous croise chaque point de l'avis de la CNIL (document 1) avec les
 exigences du SDET (document 2) et avec ce que l'on **observe réellement** dans l'ENT simulé
 (la dernière colonne est calculée en interrogeant la simulation, pas recopiée) :"""),
-code("from entsim.attaques.q17 import grille_q17, conclusion_q17\nent = ENT.demo()\n"
+code("from entsim.attaques.q17 import grille_q17, elements_q17\nent = ENT.demo()\n"
      "grille_q17(ent)"),
-md("""Une conclusion argumentée, mise à jour avec la délibération de la CNIL de 2022 sur les mots
-de passe et avec le RGPD :"""),
-code("print(conclusion_q17(ent))"),
+md("""Pour préparer votre conclusion, les **éléments à discuter** (ce que la grille compte, et
+les questions à vous poser) ; la conclusion, c'est vous qui l'écrivez :"""),
+code("print(elements_q17(ent))"),
+a_vous("partie3_risques", "q17h"),
 md("""## Et maintenant ?
 
-La **fiche à rendre** `exercises/partie3_risques.ipynb` reprend le laboratoire d'attaques,
-l'enquête et la question 17. Répondez, enregistrez (*Ctrl + S*) et déposez-la dans le
-**casier** de votre professeur sur l'ENT."""),
+La **fiche à rendre** `exercises/partie3_risques.ipynb` pose aussi les questions du
+laboratoire d'attaques (notebook 05). Vérifiez que chaque question a sa réponse (la cellule
+« Bilan » les récapitule), enregistrez (*Ctrl + S*) et déposez la fiche dans le **casier**
+de votre professeur sur l'ENT."""),
 ]
 
 ecrire_notebook(cellules, "06_enquete_et_synthese.ipynb")

@@ -110,10 +110,10 @@ def cellules_question(fiche, qid: str, *, indice: bool = True) -> list[nbf.Noteb
                    f"\n\n*Besoin d'aide ?* Exécutez la cellule `f.indice(\"{qid}\")` sous la "
                    "vérification.")
     modele = q.exemple_de_reponse()
-    if type(q).__name__ == "Classement" and isinstance(modele, dict) and len(modele) > 8:
-        # au-delà de 8 éléments, la liste des lettres dans l'ordre des éléments (forme
-        # acceptée par Classement) garde la cellule courte
-        modele = list(modele.values())
+    if type(q).__name__ == "Classement" and isinstance(modele, dict) and q.lettres:
+        # la forme courte que la consigne montre : les lettres dans l'ordre des éléments,
+        # en une ligne (« BBACDDEE »)
+        modele = "".join(modele.values())
     reponse = code(f"### BEGIN SOLUTION\n{litteral(q.variable, modele)}\n"
                    "### END SOLUTION", question=qid, role="reponse")
     reponse.metadata["nbgrader"] = {"grade": False, "grade_id": qid, "locked": False,
@@ -121,7 +121,8 @@ def cellules_question(fiche, qid: str, *, indice: bool = True) -> list[nbf.Noteb
     ouverte = type(q).__name__ == "QuestionOuverte"
     source = f'f.verifier("{qid}", {q.variable})'
     if not ouverte:
-        source += (f"\n### BEGIN HIDDEN TESTS\nassert f.est_juste(\"{qid}\", {q.variable})\n"
+        source += (f"\n### BEGIN HIDDEN TESTS\nfrom entsim_corrige import fiche_corrigee\n"
+                   f"assert fiche_corrigee(\"{fiche.id}\").est_juste(\"{qid}\", {q.variable})\n"
                    "### END HIDDEN TESTS")
     verification = code(source, question=qid, role="verification")
     if not ouverte:
@@ -153,6 +154,7 @@ def notebook_fiche(fiche, plan: list, *, complement_professeur: str = "") -> nbf
     nb.cells = [premiere,
                 markdown(NOTE_PROFESSEUR.format(complement=complement_professeur),
                          role="corrige"),
+                code(CELLULE_COMMENCER),
                 code(f'from entsim.questions import fiche\nf = fiche("{fiche.id}")'),
                 *suite,
                 markdown(BILAN),
@@ -181,11 +183,47 @@ def ignorer_sortie(source: str) -> nbf.NotebookNode:
     return code(source, "nbval-ignore-output")
 
 
+def a_vous(fiche_id: str, *qids: str, aide: str = "") -> nbf.NotebookNode:
+    """Le renvoi d'un notebook du cours vers la fiche (issue 16, § 2 : « le notebook du cours
+    explore, la fiche pose les questions et se rend ») : une cellule de texte qui nomme les
+    questions par leur titre (lu dans la fiche publique, donc toujours à jour) et le fichier
+    où répondre. ``aide`` : la phrase qui dit quelles cellules du cours aident à répondre."""
+    from entsim.questions import fiche
+
+    f = fiche(fiche_id)
+    titres = [f.question(qid).titre or f"Question {qid}" for qid in qids]
+    fichier = f"`exercises/{fiche_id}.ipynb`"
+    if len(titres) == 1:
+        fin = "" if titres[0].endswith(("?", "!")) else "."
+        texte = f"✍️ **À vous, dans la fiche** {fichier} : *{titres[0]}*{fin}"
+    else:
+        texte = (f"✍️ **À vous, dans la fiche** {fichier} :\n\n"
+                 + "\n".join(f"- *{t}*" for t in titres))
+    if aide:
+        texte += f"\n\n{aide}"
+    return markdown(texte)
+
+
+#: La première cellule de code de chaque notebook du cours et de chaque fiche (issues 15 et
+#: 16) : l'interrupteur « Mode projection » et les erreurs de Python expliquées en français.
+CELLULE_COMMENCER = "from entsim.widgets import commencer\ncommencer()"
+
+
+def avec_commencer(cellules: list) -> list:
+    """Les cellules avec, en tête (après le titre), la cellule ``commencer()`` ; une seule
+    fois, même si le builder l'a déjà placée."""
+    if any(c.cell_type == "code" and "".join(c.source) == CELLULE_COMMENCER
+           for c in cellules):
+        return list(cellules)
+    position = 1 if cellules and cellules[0].cell_type == "markdown" else 0
+    return [*cellules[:position], code(CELLULE_COMMENCER), *cellules[position:]]
+
+
 def ecrire_notebook(cellules: list, nom: str) -> None:
     """Écrit ``notebooks/<nom>`` : identifiants de cellules stables (c00, c01…), noyau
     Python 3 ; les sorties viennent ensuite de ``bash outils/executer_notebook.sh``."""
     nb = nbf.v4.new_notebook()
-    nb.cells = cellules
+    nb.cells = avec_commencer(cellules)
     for numero, cellule in enumerate(nb.cells):
         cellule["id"] = f"c{numero:02d}"
     nb.metadata["kernelspec"] = {"display_name": "Python 3 (ipykernel)", "language": "python",

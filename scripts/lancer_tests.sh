@@ -10,10 +10,13 @@ bash scripts/installer.sh cours,tests
 # - graphviz : le programme « dot » (entsim a aussi un Graphviz intégré en WebAssembly, et la
 #   suite teste les deux chemins) ;
 # - chromium : le portail ouvert dans un vrai navigateur sans écran
-#   (tests/test_navigateur_reel.py, piloté par Playwright, qui ne télécharge aucun navigateur).
+#   (tests/test_navigateur_reel.py, piloté par Playwright, qui ne télécharge aucun navigateur) ;
+# - bubblewrap : le bac à sable du code des élèves pendant la correction (« bwrap » ;
+#   tests/test_correction_hostile*.py le testent sous Linux).
 manquants=()
 command -v dot >/dev/null 2>&1 || manquants+=(graphviz)
 command -v chromium >/dev/null 2>&1 || manquants+=(chromium)
+command -v bwrap >/dev/null 2>&1 || manquants+=(bubblewrap)
 if [ "${#manquants[@]}" -gt 0 ]; then
   if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
     echo "→ Installation des paquets système : ${manquants[*]}"

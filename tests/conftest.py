@@ -8,6 +8,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import pytest  # noqa: E402
 from hypothesis import HealthCheck, settings  # noqa: E402
 
 from proprietes import CAS  # noqa: E402
@@ -21,6 +22,16 @@ settings.register_profile("exploration", derandomize=False, database=None, deadl
                           suppress_health_check=[HealthCheck.too_slow,
                                                  HealthCheck.data_too_large])
 settings.load_profile(os.environ.get("ENTSIM_HYPOTHESIS", "ci"))
+
+
+@pytest.fixture(autouse=True)
+def preferences_du_cours(tmp_path_factory, monkeypatch):
+    """Le mode projection du cours (entsim.widgets.cours) est retenu dans un fichier : chaque
+    test a le sien (rien n'est écrit dans le dossier de Jupyter, rien ne passe d'un test à
+    l'autre quand un portail ou la barre du cours change de mode)."""
+    chemin = tmp_path_factory.mktemp("preferences") / "preferences.json"
+    monkeypatch.setenv("ENTSIM_PREFERENCES", str(chemin))
+    return chemin
 
 
 def pytest_terminal_summary(terminalreporter, exitstatus, config):

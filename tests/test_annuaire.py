@@ -124,7 +124,7 @@ def test_tableau_enseignements(lycee):
                                "Professeur principal"]
     assert len(t) == sum(len(c.enseignements) for c in lycee.classes.values())
     durand = t[(t["Enseignant"] == "nicolas.durand") & (t["Classe"] == "TSTMG1")]
-    assert list(durand["Discipline"]) == ["Management, sciences de gestion et numérique (SIG)"]
+    assert list(durand["Discipline"]) == ["Management, sciences de gestion et numérique, enseignement spécifique SIG"]
     assert durand["Professeur principal"].all()
     principaux = t[t["Professeur principal"]][["Enseignant", "Classe"]].drop_duplicates()
     assert len(principaux) == len(lycee.classes)        # HG et EMC : deux lignes, un seul PP

@@ -7,8 +7,8 @@ import pytest
 
 from entsim import ENT
 from entsim.attaques import scenarios
-from entsim.attaques.q17 import (COLONNES_Q17, POINTS_ATTENDUS, VERDICTS, conclusion_q17,
-                                 grille_q17, points_presents)
+from entsim.attaques.q17 import COLONNES_Q17, VERDICTS, elements_q17, grille_q17
+from entsim_corrige.q17 import POINTS_ATTENDUS, conclusion_q17, points_presents
 from entsim.attaques.risques import (ZONES, carte_des_risques, risques, tableau_des_risques,
                                      zone)
 from entsim.attaques.scenario import CAUSES, FAMILLES
@@ -121,6 +121,24 @@ def test_conclusion_q17_contient_tous_les_points_attendus(ent):
     assert "2022-100" in conclusion and "art. 30" in conclusion
 
 
+def test_le_cours_donne_les_elements_a_discuter_pas_la_conclusion(ent):
+    """Issue 16, § 2 : le cours (notebook 06) n'imprime plus une réponse complète à q17h ; la
+    conclusion du professeur (4 / 4 à q17h) est dans le corrigé."""
+    import entsim.attaques.q17 as cours
+    from entsim_corrige import fiche_corrigee
+
+    q17h = fiche_corrigee("partie3_risques")
+    elements = elements_q17(ent)
+    assert not hasattr(cours, "conclusion_q17")
+    assert "La grille compte 10 points" in elements and "?" in elements
+    assert q17h.corriger_question("q17h", elements).points <= 1
+    assert q17h.corriger_question("q17h", conclusion_q17(ent)).points == 4
+    texte = _markdown("06_enquete_et_synthese.ipynb")
+    sources = _sources("06_enquete_et_synthese.ipynb")
+    assert "conclusion_q17" not in sources and "print(elements_q17(ent))" in sources
+    assert "À vous, dans la fiche" in texte and "20 essais par heure" not in texte
+
+
 def test_points_attendus_notent_une_copie_d_eleve():
     copie = "Oui, le SDET répond car il y a une authentification et un journal."
     trouves = points_presents(copie)
@@ -143,6 +161,15 @@ def _markdown(nom):
     chemin = Path(__file__).resolve().parents[1] / "notebooks" / nom
     cellules = json.loads(chemin.read_text(encoding="utf-8"))["cells"]
     return "\n".join("".join(c["source"]) for c in cellules if c["cell_type"] == "markdown")
+
+
+def _sources(nom):
+    import json
+    from pathlib import Path
+
+    chemin = Path(__file__).resolve().parents[1] / "notebooks" / nom
+    cellules = json.loads(chemin.read_text(encoding="utf-8"))["cells"]
+    return "\n".join("".join(c["source"]) for c in cellules if c["cell_type"] == "code")
 
 
 def test_le_notebook_05_dit_recommandation_pas_obligation():

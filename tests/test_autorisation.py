@@ -338,7 +338,8 @@ def test_refus_conditionnel_la_nuit_sur_la_messagerie(autorisation):
 
 def test_regle_libelle_automatique_et_erreurs(autorisation):
     r = Regle(Fonction.CPE, "lecture", "notes", effet="refuser")
-    assert r.libelle == "Refuser à Conseiller principal d'éducation (CPE) : lire sur « notes »"
+    assert r.libelle == ("Refuser à la fonction Conseiller principal d'éducation (CPE) de lire "
+                         "dans le service « notes »")
     with pytest.raises(ValeurInvalide, match="autoriser"):
         Regle(Profil.ELEVE, "lire", "notes", effet="peut-être")
     with pytest.raises(Introuvable, match="inconnu.*zorro.masque"):

@@ -19,7 +19,7 @@ from entsim.autorisation.service import (Action, ContexteAcces, Lieu, PlageHorai
 from entsim.etablissement.generation import RENTREE, generer_etablissement
 from entsim.socle.erreurs import AccesRefuse, ValeurInvalide
 
-SIG = "Management, sciences de gestion et numérique (SIG)"
+SIG = "Management, sciences de gestion et numérique, enseignement spécifique SIG"
 HG = "Histoire-géographie"
 HGGSP = "Histoire-géographie, géopolitique et sciences politiques"
 LUNDI_8H = datetime(2026, 9, 7, 8, 0)

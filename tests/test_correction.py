@@ -33,7 +33,7 @@ from entsim.correction.lecture import (Cellule, NotebookLu, RenduIllisible, anal
                                        reconnaitre_fiche)
 from entsim.socle.erreurs import ErreurENT
 from entsim.questions.types_de_questions.question_ouverte import QuestionOuverte
-from entsim.questions.registre import fiche, fiches_disponibles
+from entsim_corrige import fiche_corrigee as fiche, fiches_disponibles
 
 RACINE = Path(__file__).resolve().parents[1]
 CORPUS = RACINE / "tests" / "corpus_rendus" / "rendus"
@@ -186,6 +186,8 @@ def test_un_retour_par_eleve_avec_retours_et_indices(corpus):
     vide = (corpus.dossier_retours / "bernard_hugo.html").read_text(encoding="utf-8")
     assert f"Note : 0 / {fiche('partie1').points:g}" in vide
     assert "Indices pour retravailler la question" in vide
+    # le code d'un indice s'affiche en code, pas entre accents graves (issue 15, § 6)
+    assert "<code>ent.catalogue.tableau()</code>" in vide and "`" not in vide
     illisible = (corpus.dossier_retours / "fabre_rose.html").read_text(encoding="utf-8")
     assert "pas pu être corrigé" in illisible and "binaire" in illisible
 
@@ -452,8 +454,9 @@ def test_execution_sous_delai_et_sortie_bornee():
         CelluleAExecuter(2, "reponse_q3 = input()", ("reponse_q3",)),
         CelluleAExecuter(3, "import os\nreponse_q5 = os.listdir('.')\n"
                             "trop = 'a' * 10 ** 10  # 10 Go", ("reponse_q5",)),
-        CelluleAExecuter(4, "import subprocess, sys\n"
-                            "subprocess.Popen([sys.executable, '-c', 'while True: pass'])\n"
+        CelluleAExecuter(4, "import subprocess, sys\ntry:\n"
+                            "    subprocess.Popen([sys.executable, '-c', 'while True: pass'])\n"
+                            "except PermissionError:\n    pass  # refusé par la correction\n"
                             "while True:\n    pass"),
         CelluleAExecuter(5, "reponse_q4 = 1", ("reponse_q4",)),
     ], ["reponse_q1", "reponse_q2", "reponse_q3", "reponse_q4", "reponse_q5"],

@@ -20,7 +20,7 @@ from entsim.correction.dossier import corriger_dossier
 from entsim.correction.execution import CelluleAExecuter, executer_cellules
 from entsim.correction.lecture import lire_octets
 from entsim.correction.resultats import nombre
-from entsim.questions.registre import fiche
+from entsim_corrige import fiche_corrigee as fiche
 from entsim.questions.types_de_questions.question_ouverte import QuestionOuverte
 from test_correction import _fabriquer, _lire_csv   # aides partagées (tests/ sur le chemin)
 
@@ -247,3 +247,15 @@ def test_deux_copies_du_meme_eleve_sont_signalees_et_comptees_une_fois(tmp_path)
     moyenne = nombre(premiere.total / 2)
     page = carnet.chemin_synthese.read_text(encoding="utf-8")
     assert f"moyenne {moyenne} / {nombre(fiche('partie1').points)}" in page, moyenne
+
+
+@pytest.mark.parametrize("uid, averti", [(0, True), (1000, False)])
+def test_une_correction_lancee_en_administrateur_est_signalee(dossier_notes, monkeypatch,
+                                                              uid, averti):
+    """Le noyau Linux n'applique pas RLIMIT_NPROC à root (revue d'attaque, session 4) : la
+    synthèse le dit au professeur quand la correction tourne en administrateur."""
+    import os
+    monkeypatch.setattr(os, "geteuid", lambda: uid, raising=False)
+    carnet = corriger_dossier(dossier_notes)
+    assert any("administrateur (root)" in a for a in carnet.avertissements) is averti
+    assert ("administrateur (root)" in carnet.resume()) is averti

@@ -21,7 +21,7 @@ from entsim.correction.lecture import Remarque, lire_octets
 from entsim.correction.rapports import synthese_html
 from entsim.correction.remarques import CATEGORIES, PROBLEME, REMARQUE, categorie
 from entsim.correction.resultats import Carnet, RenduCorrige
-from entsim.questions.registre import fiche
+from entsim_corrige import fiche_corrigee as fiche
 from test_correction import ATTENDUS, CORPUS, DELAIS, _lire_csv   # tests/ sur le chemin
 
 #: Les copies du corpus qui demandent au professeur d'agir (noms des fichiers du corpus).

@@ -147,8 +147,19 @@ def test_certificat_et_cle_privee(ent):
     # le certificat PEM est replié dans l'affichage HTML (mur de texte)
     legende, pem = resultat.documents_replies[0]
     assert "BEGIN CERTIFICATE" in pem and "certificat" in legende
-    assert "<details><summary>Le certificat (format PEM) (cliquez pour l" in \
-        resultat._repr_html_()
+    assert "<details><summary>Pour les curieux : le certificat (format PEM) (cliquez pour l" \
+        in resultat._repr_html_()
+
+
+def test_les_documents_bruts_sont_replies_pour_les_curieux(ent):
+    """Issue 16 : XML SAML et CAS repliés dans l'affichage (ils restent dans le texte)."""
+    demo = DemonstrationSSO(ent)
+    demo.ouvrir_deux_services()
+    fin = demo.se_deconnecter()
+    html = fin._repr_html_()
+    assert "<details><summary>Pour les curieux : demande envoyée à « Cahier de textes »" in html
+    assert html.index("<details><summary>Pour les curieux") < html.index("samlp:LogoutRequest")
+    assert "samlp:LogoutRequest" in fin.texte()
 
 
 def test_mot_de_passe(ent):

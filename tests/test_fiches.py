@@ -23,7 +23,7 @@ from entsim.questions.exercices import (DEBUT_SOLUTION, IGNORER_SORTIE, PAS_LITT
                            verifier_format)
 from entsim.questions.types_de_questions.code_a_modifier import CodeAModifier
 from entsim.questions.types_de_questions.question_ouverte import QuestionOuverte
-from entsim.questions.registre import fiche
+from entsim_corrige import fiche_corrigee as fiche
 
 RACINE = Path(__file__).resolve().parents[1]
 SOLUTIONS = RACINE / "solutions"
@@ -112,8 +112,11 @@ def test_amorce_francaise():
 def test_solutions_au_format(nom):
     notebook = lire_notebook(SOLUTIONS / f"{nom}.ipynb")
     assert verifier_format(notebook, nom).id == nom
-    premiere = next(c for c in notebook.cells if c.cell_type == "code")
-    assert premiere.source == f'from entsim.questions import fiche\nf = fiche("{nom}")'
+    # la première cellule de code prépare le cours (mode projection, erreurs en français),
+    # la deuxième charge la fiche
+    premiere, deuxieme = [c for c in notebook.cells if c.cell_type == "code"][:2]
+    assert premiere.source == "from entsim.widgets import commencer\ncommencer()"
+    assert deuxieme.source == f'from entsim.questions import fiche\nf = fiche("{nom}")'
     for cellule in notebook.cells:
         if cellule.cell_type == "code":
             assert len(cellule.source.split("\n")) <= 12, cellule.id

@@ -198,7 +198,7 @@ def _verifier_personnages(lycee: Etablissement) -> None:
     assert lycee.classe("TSTMG1").professeur_principal == "nicolas.durand"
     assert durand.a_fonction(Fonction.PROFESSEUR_PRINCIPAL)
     assert lycee.enseigne_a("nicolas.durand", "TSTMG1")
-    assert ("TSTMG1", "Management, sciences de gestion et numérique (SIG)") in durand.enseignements
+    assert ("TSTMG1", "Management, sciences de gestion et numérique, enseignement spécifique SIG") in durand.enseignements
     # personnels et comptes extérieurs
     assert lycee.chef_etablissement().identifiant == "philippe.lefevre"
     assert lycee.personne("philippe.lefevre").nom_complet == "Philippe Lefèvre"
@@ -339,7 +339,7 @@ def test_programme_complet_de_chaque_classe(grand):
             assert len(disciplines - communs["1G"] - {"Espagnol (LVB)", "Allemand (LVB)",
                                                       "Italien (LVB)"}) == 3
     tstmg1 = set(grand.classe("TSTMG1").enseignements)
-    assert {"Droit et économie", "Management, sciences de gestion et numérique (SIG)",
+    assert {"Droit et économie", "Management, sciences de gestion et numérique, enseignement spécifique SIG",
             "Philosophie", "Mathématiques"} <= tstmg1
     assert {"Sciences de gestion et numérique", "Management", "Droit et économie"} <= set(
         grand.classe("1STMG1").enseignements)

@@ -1,5 +1,5 @@
-"""Les notebooks du cours ouverts SANS être exécutés, dans JupyterLab et Chromium : ce qu'un
-élève voit en premier en ouvrant le fichier.
+"""Les notebooks du cours ouverts SANS être exécutés, dans JupyterLab et Chromium (ce qu'un
+élève voit en premier en ouvrant le fichier), puis exécutés dans la page.
 
 Un notebook ouvert depuis le disque n'est pas « de confiance » : JupyterLab n'affiche que les
 sorties sûres (texte, images, HTML nettoyé), et l'état des widgets n'est pas enregistré. Pour
@@ -10,7 +10,9 @@ chaque ``notebooks/*.ipynb``, le test vérifie dans la page :
 * chaque schéma enregistré dans le fichier s'affiche en image (``<img>`` chargée dont la
   source est une image SVG en URI ``data:``) ;
 
-et prend une capture d'écran du notebook ouvert.
+et prend une capture d'écran du notebook ouvert. Puis (second test) il exécute chaque
+notebook dans la page : aucun « Error displaying widget », capture du notebook exécuté, et
+en mode projection les mesures de l'issue 15 (tests/mesures_navigateur.py).
 
 * Les notebooks sont copiés dans un dossier temporaire : rien n'est écrit dans le dépôt.
   La variable ``ENTSIM_NOTEBOOKS_A_OUVRIR`` (un dossier) remplace ``notebooks/`` : pour
@@ -25,6 +27,7 @@ et prend une capture d'écran du notebook ouvert.
 
 from __future__ import annotations
 
+import contextlib
 import importlib.util
 import json
 import os
@@ -38,6 +41,8 @@ from pathlib import Path
 
 import pytest
 
+from entsim.widgets.cours import FEUILLE_PROJECTION, FEUILLE_SORTIES
+from mesures_navigateur import verifier_la_projection
 from test_navigateur_reel import (OPTIONS_CHROMIUM, _arreter, _chromium, _enregistrer,
                                   _port_libre)
 
@@ -122,9 +127,8 @@ def _attendre_serveur(url: str, processus: subprocess.Popen, journal: Path) -> N
                 + journal.read_text(errors="replace")[-3000:])
 
 
-@pytest.fixture(scope="module")
-def jupyterlab(tmp_path_factory):
-    """JupyterLab servant une COPIE des notebooks (dossier temporaire) ; arrêté à la fin."""
+def verifier_outils() -> None:
+    """Ignore le test (échec en CI) s'il manque Chromium, JupyterLab ou Playwright."""
     manques = _manques()
     if manques:
         raison = ("Il manque " + " et ".join(manques)
@@ -132,11 +136,17 @@ def jupyterlab(tmp_path_factory):
         if os.environ.get("CI"):
             pytest.fail(raison + " (obligatoire en CI)")
         pytest.skip(raison)
-    base = tmp_path_factory.mktemp("jupyterlab")
+
+
+@contextlib.contextmanager
+def serveur_jupyterlab(base: Path, notebooks: dict[str, Path]):
+    """JupyterLab servant une COPIE de ``notebooks`` (nom -> fichier) dans ``base/cours`` ;
+    rend (adresse, jeton, dossier) ; le serveur (et ses noyaux) est toujours arrêté. Les
+    dossiers de configuration et d'exécution de Jupyter sont ceux de ``base`` (le fichier de
+    préférences d'entsim, dans le dossier d'exécution, ne fuit pas d'un test à l'autre)."""
     cours = base / "cours"
     cours.mkdir()
-    for nom in NOMS:
-        source = dossier_des_notebooks() / nom
+    for nom, source in notebooks.items():
         assert source.exists(), f"notebook absent : {source}"
         shutil.copyfile(source, cours / nom)
     reglages = base / "reglages"
@@ -145,6 +155,7 @@ def jupyterlab(tmp_path_factory):
         (reglages / chemin).write_text(json.dumps(valeurs), encoding="utf-8")
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(RACINE), env.get("PYTHONPATH")]))
+    env.pop("ENTSIM_PREFERENCES", None)
     for variable, dossier in (("JUPYTER_CONFIG_DIR", "config"),
                               ("JUPYTER_RUNTIME_DIR", "runtime")):
         (base / dossier).mkdir()
@@ -167,6 +178,16 @@ def jupyterlab(tmp_path_factory):
         yield racine, jeton, cours
     finally:
         _arreter(processus)
+
+
+@pytest.fixture(scope="module")
+def jupyterlab(tmp_path_factory):
+    """JupyterLab servant une COPIE des notebooks (dossier temporaire) ; arrêté à la fin."""
+    verifier_outils()
+    base = tmp_path_factory.mktemp("jupyterlab")
+    with serveur_jupyterlab(base, {nom: dossier_des_notebooks() / nom for nom in NOMS}) \
+            as serveur:
+        yield serveur
 
 
 @pytest.fixture(scope="module")
@@ -235,6 +256,76 @@ def test_notebook_ouvert_sans_execution(jupyterlab, navigateur, tmp_path, nom):
             f"{nom} : {schemas_attendus} schémas enregistrés, {images} affichés en image")
         page.evaluate(MONTRER_PREMIERE_SORTIE)
         capture = _enregistrer(page, f"notebook_{Path(nom).stem}_ouvert.png", tmp_path)
+    finally:
+        page.close()
+    assert capture.stat().st_size > 10_000, f"capture vide : {capture}"
+
+
+#: Attente maximale de l'exécution de toutes les cellules d'un notebook (secondes).
+ATTENTE_EXECUTION = 900
+
+#: Vrai quand le noyau a fini : indicateur d'exécution « idle » et aucune cellule « [*] ».
+EXECUTION_FINIE = """() => {
+  const panneau = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const indicateur = panneau.querySelector('.jp-Notebook-ExecutionIndicator');
+  const enCours = [...panneau.querySelectorAll('.jp-InputArea-prompt')]
+      .some(e => e.textContent.includes('*'));
+  return indicateur && indicateur.dataset.status === 'idle' && !enCours;
+}"""
+
+#: Pour la capture : le premier widget affiché (vue d'ipywidgets), sinon le premier schéma.
+MONTRER_PREMIER_WIDGET = """() => {
+  const panneau = document.querySelector('.jp-NotebookPanel:not(.lm-mod-hidden)');
+  const premier = panneau.querySelector('.jp-OutputArea-output .jupyter-widgets')
+      || panneau.querySelector('.jp-OutputArea-output img[src^="data:image/svg+xml"]');
+  if (premier) premier.scrollIntoView({block: 'start'});
+}"""
+
+
+def executer_toutes_les_cellules(page) -> None:
+    """Exécute chaque cellule dans la page (Maj + Entrée, quelle que soit la langue de
+    l'interface), puis attend la fin du noyau (attente bornée)."""
+    panneau = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+    page.wait_for_selector(f"{panneau} .jp-Notebook-ExecutionIndicator[data-status='idle']",
+                           state="attached", timeout=ATTENTE_PAGE * 1000)
+    nombre = page.locator(f"{panneau} .jp-Cell").count()
+    page.click(f"{panneau} .jp-Cell .jp-InputArea-prompt")
+    for _ in range(nombre):
+        page.keyboard.press("Shift+Enter")
+    limite = time.monotonic() + ATTENTE_EXECUTION
+    stables = 0
+    while time.monotonic() < limite and stables < 4:
+        stables = stables + 1 if page.evaluate(EXECUTION_FINIE) else 0
+        time.sleep(0.5)
+    assert stables >= 4, f"les cellules n'ont pas fini en {ATTENTE_EXECUTION} s"
+    time.sleep(1)     # les vues des widgets se dessinent après la réponse du noyau
+
+
+@pytest.mark.parametrize("nom", NOMS)
+def test_notebook_execute_dans_la_page(jupyterlab, navigateur, tmp_path, nom):
+    """Chaque notebook exécuté dans JupyterLab : aucun « Error displaying widget » (décalage
+    entre ipywidgets et son code JavaScript, visible seulement dans un navigateur), aucun
+    widget resté en texte de repli ; capture du notebook exécuté ; puis, en mode projection,
+    les mesures de tests/mesures_navigateur.py (texte et schémas d'au moins 18 px, rien de
+    coupé, aucun mot cassé)."""
+    racine, jeton, _cours = jupyterlab
+    page = navigateur.new_page(viewport={"width": LARGEUR, "height": HAUTEUR}, locale="fr-FR")
+    try:
+        _ouvrir_sans_executer(page, racine, jeton, nom)
+        executer_toutes_les_cellules(page)
+        texte = "\n".join(s["texte"] for s in page.evaluate(LIRE_SORTIES))
+        for interdit in ("Error displaying widget", "model not found"):
+            assert interdit not in texte, f"{nom} : « {interdit} » après exécution"
+        assert "exécutez la cellule (Maj + Entrée)" not in texte, (
+            f"{nom} : un widget est resté en texte de repli après exécution")
+        page.evaluate(MONTRER_PREMIER_WIDGET)
+        time.sleep(0.5)
+        capture = _enregistrer(page, f"notebook_{Path(nom).stem}_execute.png", tmp_path)
+        # Mode projection : la feuille de style que pose la barre de commencer() (un
+        # <style> vaut pour toute la page), puis les mesures de l'issue 15.
+        page.add_style_tag(content=FEUILLE_SORTIES + FEUILLE_PROJECTION)
+        time.sleep(1)
+        verifier_la_projection(page, nom)
     finally:
         page.close()
     assert capture.stat().st_size > 10_000, f"capture vide : {capture}"

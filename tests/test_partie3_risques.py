@@ -10,7 +10,7 @@ from correction_copies import corriger_copies
 
 from entsim.attaques import scenarios
 from entsim.attaques.hameconnage import lire_adresse
-from entsim.questions import fiche
+from entsim_corrige import fiche_corrigee as fiche
 
 RACINE = Path(__file__).resolve().parents[1]
 

@@ -81,3 +81,23 @@ def test_le_telephone_suit_l_horloge_simulee():
     w.attendre(20)
     suivant = code_totp(secret, ent.horloge.maintenant())
     assert suivant != code and f"{suivant[:3]} {suivant[3:]}" in w.resume.value
+
+
+def test_un_numero_entre_guillemets_est_signale_comme_tel(parcours):
+    """« aller_a("3") » disait « Choisissez une étape de 1 à 8 (reçu : « 3 ») » : faux, 3
+    est entre 1 et 8 ; c'est l'écriture entre guillemets qui ne va pas (comme parcours.etape)."""
+    w = PasAPas(parcours)
+    with pytest.raises(ValeurInvalide, match="sans guillemets") as erreur:
+        w.aller_a("3")
+    assert "de 1 à" not in str(erreur.value) and "aller_a(3)" in str(erreur.value)
+    assert w.etape == 1
+
+
+def test_le_texte_de_l_etape_nomme_les_attributs_en_francais(parcours):
+    """L'écho « En texte » montrait les clés techniques sans accents (« prenom = Léa ;
+    etablissement = 0492954V ») : il montre les libellés de demo.propagation()."""
+    w = PasAPas(parcours)
+    texte = w.aller_a(4)
+    assert "Prénom : Léa" in texte and "Établissement (numéro UAI) : " in texte
+    assert "prenom =" not in texte and "etablissement =" not in texte
+    assert "Prénom : Léa" in w.explication.value and "prenom =" not in w.explication.value

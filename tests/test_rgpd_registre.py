@@ -8,7 +8,7 @@ from entsim import ENT
 from entsim.autorisation.habilitations.ressources import Ressource
 from entsim.rgpd.acces_matrice import acces, hebergement, matrice_des_acces, \
     personnes_representatives
-from entsim.rgpd.classification import CLASSES, exemples_a_classer
+from entsim_corrige.classification import CLASSES, exemples_a_classer
 from entsim.rgpd.registre import registre, traitement_non_conforme, verifier
 from entsim.rgpd.textes import SOURCES, citer, source
 from entsim.socle.erreurs import ErreurENT, Introuvable

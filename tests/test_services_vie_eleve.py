@@ -11,7 +11,7 @@ from entsim.socle.erreurs import AccesRefuse, ValeurInvalide
 from entsim.services.notes import lire_note
 from entsim.services.emploi_du_temps import formation_de
 
-SIG = "Management, sciences de gestion et numérique (SIG)"
+SIG = "Management, sciences de gestion et numérique, enseignement spécifique SIG"
 MDP_LEA = "Cahier!Vert2026"
 
 

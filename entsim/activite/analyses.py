@@ -295,6 +295,34 @@ def _noms_des_services(catalogue: object) -> dict[str, str]:
     return {code: catalogue.service(code).nom for code in catalogue.codes()}
 
 
+def _compter_par_categories(lignes_: pd.Series, colonnes: pd.Series, nommer) -> pd.DataFrame:
+    """Le tableau croisé de ``pd.crosstab`` (lignes et colonnes triées, seules les valeurs
+    présentes), compté sur les codes des catégories (un ``bincount``) au lieu de textes
+    objet ligne par ligne ; ``nommer`` renomme chaque catégorie de colonne (une fois par
+    catégorie, pas par ligne) ; deux catégories de même nom sont additionnées."""
+    lignes_ = lignes_.astype("category") if not isinstance(lignes_.dtype, pd.CategoricalDtype) \
+        else lignes_
+    colonnes = colonnes.astype("category") \
+        if not isinstance(colonnes.dtype, pd.CategoricalDtype) else colonnes
+    noms_lignes = [str(c) for c in lignes_.cat.categories]
+    noms_colonnes = [nommer(str(c)) for c in colonnes.cat.categories]
+    codes_l = lignes_.cat.codes.to_numpy().astype(np.int64)
+    codes_c = colonnes.cat.codes.to_numpy().astype(np.int64)
+    valides = (codes_l >= 0) & (codes_c >= 0)
+    if not valides.any():                       # rien à compter : le tableau vide de crosstab
+        return pd.crosstab(np.array([], dtype=object), np.array([], dtype=object))
+    largeur = max(len(noms_colonnes), 1)
+    comptes = np.bincount(codes_l[valides] * largeur + codes_c[valides],
+                          minlength=len(noms_lignes) * largeur
+                          ).reshape(len(noms_lignes), largeur)[:, :len(noms_colonnes)]
+    tableau = pd.DataFrame(comptes, index=noms_lignes, columns=noms_colonnes)
+    tableau = tableau.T.groupby(level=0, sort=True).sum().T      # mêmes noms : additionnés
+    tableau = tableau.groupby(level=0, sort=True).sum()
+    tableau = tableau.loc[tableau.sum(axis=1) > 0, tableau.sum(axis=0) > 0]
+    tableau.index.name = tableau.columns.name = None
+    return tableau
+
+
 def usage_des_services(tableau: object, etablissement: object = None,
                        catalogue: object = None) -> pd.DataFrame:
     """Le nombre d'ouvertures de chaque service (« Ticket de service validé ») par profil :
@@ -304,8 +332,8 @@ def usage_des_services(tableau: object, etablissement: object = None,
     lignes = journal[journal["Opération"] == TICKET_VALIDE]
     lignes = _avec_profils(tableau, etablissement, lignes)
     noms = _noms_des_services(getattr(catalogue, "catalogue", catalogue))
-    services = lignes["Service"].astype(str).map(lambda code: noms.get(code, code))
-    comptes = pd.crosstab(lignes["Profil"].astype(str).to_numpy(), services.to_numpy())
+    comptes = _compter_par_categories(lignes["Profil"], lignes["Service"],
+                                      lambda code: noms.get(code, code))
     presents = [p for p in lignes["Profil"].cat.categories if p in comptes.index]
     ordre = comptes.sum(axis=0).sort_values(ascending=False, kind="stable").index
     comptes = comptes.reindex(index=presents, columns=ordre, fill_value=0).astype(np.int64)

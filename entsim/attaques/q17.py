@@ -8,18 +8,20 @@ passe, schéma d'empreintes, blocage, durées du serveur CAS, décision de l'aut
 un parent sur un autre élève, vérification du journal, notice du portail, registre) — rien
 n'y est écrit d'avance.
 
-La conclusion met à jour la réponse « Oui » du cours de 2013 : délibération CNIL
+:func:`elements_q17` donne les éléments à discuter (verdicts comptés, questions à se poser),
+pas la conclusion : c'est la question q17h de la fiche, que l'élève rédige (issue 16, § 2).
+La conclusion du professeur (``entsim_corrige.q17.conclusion_q17``, édition enseignant) met à
+jour la réponse « Oui » du cours de 2013 : délibération CNIL
 n° 2022-100 sur les mots de passe (plus de renouvellement périodique imposé, sauf comptes à
 privilèges ; seuils de 80 et 50 bits), recommandation n° 2021-122 sur la journalisation
 (six mois à un an), RGPD (registre art. 30, DPO art. 37, information art. 13 ; plus de
-déclaration ni d'engagement de conformité). :data:`POINTS_ATTENDUS` liste les points qu'une
-conclusion d'élève devrait contenir, avec des mots-clés (sans accents ni majuscules) pour
-la banque de questions.
+déclaration ni d'engagement de conformité). Les points qu'une conclusion d'élève devrait
+contenir, avec leurs mots-clés, sont dans le corrigé (``entsim_corrige/q17.py``, édition
+enseignant) : ils ne sont pas dans le cours des élèves.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
 
 import pandas as pd
@@ -28,7 +30,6 @@ from entsim.authentification.comptes import MESSAGES as MESSAGES_COMPTES
 from entsim.authentification.comptes import EtatCompte
 from entsim.autorisation.habilitations.actions import Action
 from entsim.autorisation.habilitations.ressources import Ressource
-from entsim.etablissement.identifiants import replier
 from entsim.journal.conservation import CONSERVATION_MINIMALE_MOIS, \
     CONSERVATION_PAR_DEFAUT_MOIS
 from entsim.journal.operations import OPERATIONS
@@ -37,67 +38,12 @@ from entsim.rgpd.registre import delegue, registre
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.socle.texte import accorder, nature
 
-__all__ = ["grille_q17", "conclusion_q17", "POINTS_ATTENDUS", "PointAttendu",
-           "points_presents", "COLONNES_Q17", "VERDICTS"]
+__all__ = ["grille_q17", "elements_q17", "COLONNES_Q17", "VERDICTS"]
 
 COLONNES_Q17 = ["Point de la CNIL", "Exigence du SDET", "Observé dans la simulation",
                 "Verdict"]
 #: Les verdicts possibles, du plus favorable au moins favorable.
 VERDICTS = ("Répond", "Répond en partie", "Hors du SDET")
-
-
-@dataclass(frozen=True)
-class PointAttendu:
-    """Un point qu'une bonne conclusion contient ; ``mots_cles`` (repliés : sans accents,
-    en minuscules) : il suffit d'un seul pour que le point soit compté présent."""
-
-    code: str
-    libelle: str
-    mots_cles: tuple[str, ...]
-
-
-POINTS_ATTENDUS: tuple[PointAttendu, ...] = (
-    PointAttendu("acces_limite", "Chaque titulaire n'accède qu'à ses informations : le "
-                 "service d'autorisation du SDET (habilitations, besoin d'en connaître) y "
-                 "répond.", ("autorisation", "habilitation", "besoin d'en connaitre",
-                             "ses propres", "son enfant", "ses enfants", "le concernant")),
-    PointAttendu("authentification", "Identification et authentification obligatoires, par "
-                 "mot de passe au moins (autres preuves possibles).",
-                 ("authentification", "authentifi", "identifiant et mot de passe")),
-    PointAttendu("stockage", "Mots de passe jamais stockés en clair : empreintes "
-                 "irréversibles (aujourd'hui : fonction lente et salée).",
-                 ("en clair", "empreinte", "hach", "irreversible", "argon2", "chiffre")),
-    PointAttendu("tracabilite", "Traçabilité : chaque opération datée et liée à une "
-                 "identité, chaîne d'une identité reconstituable.",
-                 ("tracabilite", "journal", "trace")),
-    PointAttendu("hors_sdet", "La sensibilisation des utilisateurs et leur information sur "
-                 "leurs droits ne sont pas dans le SDET : elles relèvent du chef "
-                 "d'établissement.", ("sensibilis", "information des", "informer",
-                                      "chef d'etablissement", "hors du sdet",
-                                      "ne traite pas", "pas dans le sdet")),
-    PointAttendu("renouvellement", "Mise à jour 2022-100 : le renouvellement périodique "
-                 "n'est plus recommandé (sauf comptes à privilèges).",
-                 ("renouvellement", "periodique", "2022-100")),
-    PointAttendu("entropie", "Mise à jour 2022-100 : robustesse en bits (80 bits seul, "
-                 "50 bits avec blocage).", ("80 bits", "50 bits", "entropie", "blocage")),
-    PointAttendu("rgpd", "RGPD : registre des traitements, DPO, information (art. 13) ; la "
-                 "déclaration de 2006 n'existe plus.", ("rgpd", "registre", "dpo",
-                                                        "delegue a la protection")),
-    PointAttendu("conservation", "Durée de conservation des journaux : six mois à un an "
-                 "(CNIL, 2021).", ("six mois", "6 mois", "un an", "conservation")),
-    PointAttendu("nuance", "Une réponse nuancée : oui pour la sécurité des accès, en partie "
-                 "pour le reste.", ("en partie", "partiellement", "oui, mais", "oui mais",
-                                   "nuanc", "pas entierement", "pas tout")),
-)
-
-
-def points_presents(texte: object) -> list[str]:
-    """Les codes des :data:`POINTS_ATTENDUS` qu'une conclusion contient (mots-clés)."""
-    if not isinstance(texte, str):
-        raise ValeurInvalide(f"La conclusion est un texte (reçu : {nature(texte)}).",
-                             code="texte_attendu")
-    replie = replier(texte).replace("’", "'")
-    return [p.code for p in POINTS_ATTENDUS if any(m in replie for m in p.mots_cles)]
 
 
 # -- les observations, calculées sur l'ENT ------------------------------------------------------
@@ -262,40 +208,32 @@ def grille_q17(ent) -> pd.DataFrame:
     return tableau
 
 
-def conclusion_q17(ent) -> str:
-    """La conclusion raisonnée, mise à jour (2022-100, RGPD), avec les comptes de la grille."""
+def elements_q17(ent) -> str:
+    """Les éléments à discuter pour la conclusion de la question 17 : les verdicts de la
+    grille, comptés sur ``ent``, et les questions à se poser — pas la conclusion elle-même,
+    que l'élève rédige dans la fiche (question q17h). La conclusion du professeur, à projeter
+    après le dépôt des fiches, est dans le corrigé (``entsim_corrige.q17.conclusion_q17``)."""
     grille = grille_q17(ent)
-    compte = grille["Verdict"].value_counts()
-    politique = ent.authentification.politique
-    renouvellement = bool(politique.ages_maximaux())
-    bloque = ent.authentification.verrouillage is not None
-    seuil = 50 if bloque else 80
-    return "\n\n".join([
-        f"Oui pour la sécurité des accès, en partie pour le reste. Sur {len(grille)} points "
-        f"de la grille, le SDET répond à {compte.get('Répond', 0)}, en partie à "
-        f"{compte.get('Répond en partie', 0)} ; {compte.get('Hors du SDET', 0)} sont hors "
-        f"de son champ.",
-        "Ce que le SDET couvre : l'autorisation garantit que chacun n'accède qu'aux "
-        "informations le concernant (un parent est refusé sur les notes d'un autre élève, "
-        "et le refus est tracé) ; l'authentification par mot de passe, les empreintes "
-        "irréversibles, le SSO avec nouvelle authentification après inactivité, la "
-        "déconnexion propagée et la traçabilité répondent à l'exigence de sécurité du "
-        "dispositif.",
-        "Ce qu'il ne couvre pas : la sensibilisation des utilisateurs (ne pas divulguer "
-        "son identifiant) et leur information sur leurs droits, sur la page d'accueil et à "
-        "la création du compte, relèvent du chef d'établissement, responsable du "
-        "traitement — la simulation les montre (charte et information exigées à "
-        "l'activation, notice du portail), mais pas parce que le SDET les demande.",
-        f"Ce que la réponse « Oui » de 2013 oublie aujourd'hui : la CNIL (délibération "
-        f"n° 2022-100) mesure la robustesse en bits — 80 bits pour un mot de passe seul, "
-        f"50 bits avec blocage ou temporisation (ici : {seuil} bits, "
-        f"{'blocage actif' if bloque else 'sans blocage'}) — et ne recommande plus le "
-        f"renouvellement périodique, sauf pour les comptes à privilèges (ici : "
-        f"{'renouvellement imposé' if renouvellement else 'aucun renouvellement imposé'}) ; "
-        f"la « fréquence de renouvellement » du SDET est donc datée. Elle recommande des "
-        f"empreintes salées et lentes (scrypt, Argon2 ; MD5 est inacceptable). Les journaux "
-        f"se conservent de six mois à un an (recommandation n° 2021-122). Depuis le RGPD "
-        f"(25 mai 2018), la déclaration et l'engagement de conformité ont disparu : le chef "
-        f"d'établissement tient un registre des traitements (art. 30), s'appuie sur le DPO "
-        f"de l'académie (art. 37) et informe les personnes (art. 13).",
+    lignes = {verdict: [str(n) for n in grille.index[grille["Verdict"] == verdict]]
+              for verdict in VERDICTS}
+
+    def _numeros(verdict: str) -> str:
+        return (f"{accorder(len(lignes[verdict]), 'ligne')} ({', '.join(lignes[verdict])})"
+                if lignes[verdict] else "aucune ligne")
+
+    return "\n".join([
+        f"La grille compte {len(grille)} points. Le SDET y répond : "
+        f"{_numeros('Répond')} ; sa réponse est incomplète : "
+        f"{_numeros('Répond en partie')} ; hors de son champ : {_numeros('Hors du SDET')}.",
+        "",
+        "Questions à vous poser pour rédiger votre conclusion :",
+        "1. Votre réponse à la question : oui, non, ou entre les deux ? Appuyez-la sur les "
+        "verdicts de la grille.",
+        "2. Pour deux ou trois lignes où le SDET répond : quelle exigence répond à quel point "
+        "de la CNIL ? Quelle preuve la colonne « Observé dans la simulation » en donne-t-elle ?",
+        "3. Pour les lignes où sa réponse est incomplète : qu'est-ce qui manque, ou qu'est-ce "
+        "qui a vieilli depuis 2013 ?",
+        "4. Pour les lignes hors de son champ : qui, au lycée, doit s'en occuper ?",
+        "5. Qu'est-ce qui a changé depuis 2013 : la délibération de la CNIL de 2022 sur les "
+        "mots de passe, et le règlement européen de 2018 sur les données personnelles ?",
     ])

@@ -21,8 +21,9 @@ valeurs des variables suivies sont codées en JSON étiqueté (:func:`coder`), b
 un objet qui n'est pas une valeur simple est transmis par son type et un extrait de son texte,
 jamais par ``pickle`` (le parent ne doit rien exécuter de ce que l'élève a produit).
 
-Ce n'est **pas** un bac à sable de sécurité : le code de l'élève a les droits de l'utilisateur
-qui lance la correction (voir docs/ENSEIGNANTS.md).
+Isolement : avant tout code d'élève, l'enfant pose ses limites système (:func:`_limiter`) et
+le crochet d'audit de :mod:`entsim.correction._surveillance` ; en mode « bac à sable », il
+tourne en plus dans bubblewrap (:mod:`entsim.correction.isolement`, docs/ENSEIGNANTS.md § 7).
 """
 
 from __future__ import annotations
@@ -178,16 +179,22 @@ def _decrire_erreur(erreur: BaseException) -> str:
 def _limiter(limites: dict) -> None:
     """Limites système (Linux, macOS) posées avant tout code d'élève ; ignorées ailleurs.
 
-    Elles sont posées ici, dans l'enfant, plutôt que par ``preexec_fn`` : le parent corrige
-    plusieurs copies à la fois (fils d'exécution), et ``preexec_fn`` n'est pas sûr en
-    présence de fils.
+    Limite douce **et** dure (l'élève ne peut pas la relever) : espace d'adresses
+    ``RLIMIT_AS`` (un ``mmap`` compte, contrairement à ``RLIMIT_DATA``), taille d'un fichier
+    écrit, temps processeur, pas de fichier « core » et, en bac à sable seulement, nombre de
+    processus (``RLIMIT_NPROC`` : depuis Linux 5.14, compté par espace de noms utilisateur,
+    donc par copie ; hors bac à sable il compterait tous les processus de l'enseignant).
+    Référence : setrlimit(2), getrlimit(2) (pages de manuel Linux). Elles sont posées ici,
+    dans l'enfant, plutôt que par ``preexec_fn`` : le parent corrige plusieurs copies à la
+    fois (fils d'exécution), et ``preexec_fn`` n'est pas sûr en présence de fils.
     """
     try:
         import resource
     except ImportError:  # Windows
         return
-    for nom, cle in (("RLIMIT_DATA", "memoire"), ("RLIMIT_FSIZE", "fichier"),
-                     ("RLIMIT_CPU", "processeur")):
+    for nom, cle in (("RLIMIT_AS", "memoire"), ("RLIMIT_FSIZE", "fichier"),
+                     ("RLIMIT_CPU", "processeur"), ("RLIMIT_CORE", "core"),
+                     ("RLIMIT_NPROC", "processus")):
         valeur = limites.get(cle)
         ressource = getattr(resource, nom, None)
         if not isinstance(valeur, int) or ressource is None:
@@ -196,7 +203,10 @@ def _limiter(limites: dict) -> None:
             _, dur = resource.getrlimit(ressource)
             if dur != resource.RLIM_INFINITY:
                 valeur = min(valeur, dur)
-            resource.setrlimit(ressource, (valeur, dur))
+            # Temps processeur : SIGXCPU à la limite douce, arrêt net une seconde après.
+            nouvelle_dure = valeur + 1 if nom == "RLIMIT_CPU" and valeur + 1 <= (
+                dur if dur != resource.RLIM_INFINITY else valeur + 1) else valeur
+            resource.setrlimit(ressource, (valeur, nouvelle_dure))
         except (ValueError, OSError):
             pass
 
@@ -209,9 +219,24 @@ def main(arguments: list[str]) -> int:
     sys.path[:] = [p for p in sys.path if os.path.abspath(p or ".") != ici]
     with open(chemin_travail, encoding="utf-8") as fichier:
         travail = json.load(fichier)
-    _limiter(travail.get("limites", {}))
     noms: list[str] = list(travail["noms"])
     resultats = open(chemin_resultats, "a", encoding="utf-8")  # noqa: SIM115
+    _limiter(travail.get("limites", {}))
+    surveillance = travail.get("surveillance")
+    if isinstance(surveillance, dict):
+        # Le module de surveillance est à côté de ce programme (qui n'est pas un paquet) ;
+        # il est chargé avant que ce dossier ne quitte sys.path.
+        sys.path.insert(0, ici)
+        import _surveillance  # type: ignore[import-not-found]
+
+        sys.path.remove(ici)
+        del sys.modules["_surveillance"]
+        _surveillance.poser(surveillance.get("ecriture", ""), surveillance.get("lecture", ()),
+                            travail.get("limites", {}).get("memoire") or 2 * 1024 ** 3,
+                            surveillance.get("caches", ()))
+        # Plus aucune référence au module : depuis une cellule, ``sys._getframe().f_back``
+        # est le cadre de cette fonction, et ses variables locales seraient lisibles.
+        del _surveillance
 
     def ecrire(message: dict) -> None:
         resultats.write(json.dumps(message, ensure_ascii=True) + "\n")

@@ -1,7 +1,7 @@
 """La commande ``entsim-corriger`` / ``python -m entsim.correction`` : options et messages.
 
-Les options (dossier des rendus, ``--sortie``, ``--fiche``, délais) sont lues par
-:mod:`argparse`, dont l'aide et les messages d'erreur sont mis en français ; la correction
+Les options (dossier des rendus, ``--sortie``, ``--fiche``, délais, ``--isolement``) sont
+lues par :mod:`argparse`, dont l'aide et les messages d'erreur sont mis en français ; la correction
 elle-même est :func:`entsim.correction.dossier.corriger_dossier` (docs/ENSEIGNANTS.md).
 """
 
@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from entsim.correction.dossier import corriger_dossier
+from entsim.correction.isolement import MODES
 from entsim.socle.commandes import analyseur
 from entsim.socle.erreurs import ErreurENT
 
@@ -22,7 +23,8 @@ def _analyseur() -> argparse.ArgumentParser:
     resultat = analyseur(
         "python -m entsim.correction", aide_erreur="vérifiez le dossier et les options",
         usage="python -m entsim.correction DOSSIER_DES_RENDUS [--sortie DOSSIER] "
-              "[--fiche ID] [--delai-cellule S] [--delai-total S]",
+              "[--fiche ID] [--delai-cellule S] [--delai-total S] "
+              "[--isolement {auto,bac-a-sable,surveillance}]",
         description="Corrige les fiches entsim rendues par les élèves (dossier de fichiers "
                     ".ipynb, ou archive .zip du casier de l'ENT) : carnet de notes (CSV), "
                     "synthèse (HTML), retours par élève et notes manuelles à compléter.")
@@ -38,6 +40,10 @@ def _analyseur() -> argparse.ArgumentParser:
     resultat.add_argument("--delai-total", metavar="S", type=float, default=60,
                            help="délai maximal du code d'un notebook, en secondes "
                                 "(défaut\u00a0: 60)")
+    resultat.add_argument("--isolement", choices=MODES, default="auto",
+                           help="comment isoler le code des élèves\u00a0: bac-a-sable "
+                                "(bubblewrap, Linux), surveillance (partout) ou auto, le bac "
+                                "à sable s'il est possible (défaut\u00a0: auto)")
     resultat._positionals.title = "argument"
     return resultat
 
@@ -51,7 +57,8 @@ def main(arguments: Sequence[str] | None = None) -> int:
     try:
         carnet = corriger_dossier(options.dossier, options.sortie,
                                   delai_par_cellule=options.delai_cellule,
-                                  delai_total=options.delai_total, fiches=options.fiche)
+                                  delai_total=options.delai_total, fiches=options.fiche,
+                                  isolement=options.isolement)
     except ErreurENT as erreur:
         sys.stderr.write(f"Erreur : {erreur}\n")
         return 2

@@ -19,6 +19,10 @@ from dataclasses import replace
 from pathlib import Path
 
 from entsim.correction.copie import corriger_fichier
+from entsim.correction.execution import isolement_actif
+from entsim.correction.isolement import (AVERTISSEMENT_ADMINISTRATEUR,
+                                         AVERTISSEMENT_SURVEILLANCE, SURVEILLANCE,
+                                         choisir_isolement, lancee_en_administrateur)
 from entsim.correction.rendus import FichierRendu, fichiers_rendus
 from entsim.correction.lecture import Remarque, nom_depuis_chemin
 from entsim.correction.notes import (COLONNES_NOTES, NoteManuelle, appliquer_notes,
@@ -30,7 +34,7 @@ from entsim.correction.resultats import entete_carnet, lignes_carnet
 from entsim.correction.resultats import (DOSSIER_SORTIE_DEFAUT, NOM_CARNET, NOM_NOTES_MANUELLES,
                                          NOM_RETOURS, Carnet, RenduCorrige)
 from entsim.questions.fiches import Fiche
-from entsim.questions.registre import fiche, fiches_disponibles
+from entsim.questions.publication import module_corrige
 from entsim.socle.erreurs import ErreurENT, Introuvable
 from entsim.socle.texte import cite
 
@@ -39,8 +43,8 @@ __all__ = ["corriger_dossier"]
 
 def corriger_dossier(dossier_rendus: str | os.PathLike, dossier_sortie: str | os.PathLike |
                      None = None, *, delai_par_cellule: float = 10, delai_total: float = 60,
-                     fiches: Sequence[str] | None = None, travaux: int | None = None
-                     ) -> Carnet:
+                     fiches: Sequence[str] | None = None, travaux: int | None = None,
+                     isolement: str = "auto") -> Carnet:
     """Corrige tous les fichiers rendus de ``dossier_rendus`` et écrit carnet, synthèse,
     retours et notes manuelles dans ``dossier_sortie`` (par défaut
     ``<dossier_rendus>/correction/``).
@@ -49,7 +53,10 @@ def corriger_dossier(dossier_rendus: str | os.PathLike, dossier_sortie: str | os
     élève, quand il faut l'exécuter. ``fiches`` : les fiches attendues (un fichier d'une
     autre fiche reçoit le statut « autre fiche », tout en étant corrigé). ``travaux`` :
     nombre de copies corrigées en même temps (défaut : le nombre de processeurs, 4 au
-    plus ; le résultat ne dépend pas de ce nombre). Lève
+    plus ; le résultat ne dépend pas de ce nombre). ``isolement`` : ``auto``,
+    ``bac-a-sable`` ou ``surveillance`` (:mod:`entsim.correction.isolement`), choisi ici une
+    fois et noté dans le carnet. Le carnet et les notes manuelles ne sont écrits que par ce
+    processus, une fois tous les processus des élèves arrêtés. Lève
     :class:`ErreurENT` seulement pour un problème du professeur (dossier introuvable,
     notes manuelles illisibles, fichier de sortie verrouillé), jamais pour une copie.
     """
@@ -66,13 +73,16 @@ def corriger_dossier(dossier_rendus: str | os.PathLike, dossier_sortie: str | os
         raise ErreurENT("Le dossier des résultats doit être différent du dossier des rendus "
                         "(par défaut : un sous-dossier « correction »).",
                         code="sortie_invalide")
-    disponibles = {fid: fiche(fid) for fid in fiches_disponibles()}
+    # Le corrigé (édition enseignant, paquet entsim_corrige) : erreur française s'il manque.
+    corrige = module_corrige()
+    disponibles = {fid: corrige.fiche_corrigee(fid) for fid in corrige.fiches_disponibles()}
     attendues = tuple(fiches or ())
     for fid in attendues:
         if fid not in disponibles:
             raise Introuvable(f"Fiche attendue inconnue : {cite(fid)} (fiches connues : "
                               f"{', '.join(sorted(disponibles))}).", code="fiche_inconnue")
     notes_existantes = lire_notes_manuelles(sortie / NOM_NOTES_MANUELLES)
+    mode = choisir_isolement(isolement)
     def corriger_un(fichier: FichierRendu) -> tuple[RenduCorrige, dict[str, str]]:
         try:
             return corriger_fichier(fichier, disponibles, attendues,
@@ -86,13 +96,15 @@ def corriger_dossier(dossier_rendus: str | os.PathLike, dossier_sortie: str | os
 
     rendus_trouves = fichiers_rendus(dossier, sortie)
     travaux = travaux or min(4, os.cpu_count() or 1)
-    if travaux > 1 and len(rendus_trouves) > 1:
-        # Les copies qui exécutent du code attendent surtout leur processus enfant : on en
-        # corrige plusieurs à la fois ; l'ordre du carnet reste celui des fichiers.
-        with ThreadPoolExecutor(max_workers=travaux) as executeur:
-            resultats = list(executeur.map(corriger_un, rendus_trouves))
-    else:
-        resultats = [corriger_un(f) for f in rendus_trouves]
+    with isolement_actif(mode):
+        if travaux > 1 and len(rendus_trouves) > 1:
+            # Les copies qui exécutent du code attendent surtout leur processus enfant : on
+            # en corrige plusieurs à la fois (en surveillance, leur code s'exécute quand même
+            # une copie à la fois) ; l'ordre du carnet reste celui des fichiers.
+            with ThreadPoolExecutor(max_workers=travaux) as executeur:
+                resultats = list(executeur.map(corriger_un, rendus_trouves))
+        else:
+            resultats = [corriger_un(f) for f in rendus_trouves]
     rendus: list[RenduCorrige] = []
     reponses_ouvertes: dict[tuple[str, str], str] = {}
     for rendu, textes in resultats:
@@ -106,8 +118,12 @@ def corriger_dossier(dossier_rendus: str | os.PathLike, dossier_sortie: str | os
                                     lire_carnet_precedent(sortie / NOM_CARNET))
     corrigees = sorted({r.fiche for r in rendus if r.corrige and r.fiche})
     colonnes = tuple((fid, q.id) for fid in corrigees for q in disponibles[fid].questions)
+    if mode.mode == SURVEILLANCE:
+        avertissements = [*avertissements, AVERTISSEMENT_SURVEILLANCE]
+    if lancee_en_administrateur():
+        avertissements = [*avertissements, AVERTISSEMENT_ADMINISTRATEUR]
     carnet = Carnet(dossier, sortie, tuple(rendus), colonnes, tuple(avertissements), attendues,
-                    tuple(a_confirmer))
+                    tuple(a_confirmer), isolement=mode.mode)
     _ecrire(carnet, notes_existantes, reponses_ouvertes, disponibles)
     return carnet
 

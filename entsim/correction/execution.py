@@ -12,19 +12,24 @@ exécutées par :mod:`entsim.correction._enfant`, lancé avec l'interpréteur co
 - la sortie de l'élève (``print``…) est comptée et jetée ; la sortie brute du processus va
   vers ``os.devnull`` : une sortie de 50 Mo ne coûte rien ;
 - sous Linux et macOS, des limites système en plus, posées par l'enfant avant tout code
-  d'élève : mémoire de données (2 Gio), taille des fichiers écrits (16 Mio), temps
-  processeur (délai total + 5 s) ;
+  d'élève : espace d'adresses (2 Gio, ``mmap`` compris), taille des fichiers écrits
+  (16 Mio), temps processeur (délai total doublé + 5 s), processus (en bac à sable) ;
 - le dossier courant de l'enfant est un dossier temporaire vide, supprimé ensuite ; l'entrée
-  standard est fermée (un ``input()`` échoue aussitôt) ; ``PYTHONHASHSEED=0`` pour que deux
-  corrections donnent le même résultat ;
+  standard est fermée (un ``input()`` échoue aussitôt) ; l'environnement est vidé,
+  ``PYTHONHASHSEED=0`` pour que deux corrections donnent le même résultat ;
 - les valeurs reviennent en JSON étiqueté et borné, décodé ici sans rien exécuter
   (:func:`decoder`) ; un objet qui n'est pas une valeur simple revient sous la forme d'un
   :class:`ObjetNonTransmis`.
 
-Ce n'est **pas un bac à sable de sécurité** : le code tourne avec les droits de l'enseignant
-qui lance la correction (il pourrait lire ou effacer ses fichiers). La correction le
-signale dans docs/ENSEIGNANTS.md : on corrige les copies de ses élèves, pas des fichiers
-inconnus trouvés sur Internet.
+L'enfant est isolé selon le mode choisi au lancement (:mod:`entsim.correction.isolement`) :
+« bac à sable » (bubblewrap, Linux) ou « surveillance » (audit hook). En surveillance, les
+copies s'exécutent **une à la fois** (verrou :data:`_UNE_A_LA_FOIS`) : aucune ne tourne
+pendant qu'une autre pourrait la voir ; en bac à sable, chacune a ses propres espaces de
+noms et ne voit pas les autres.
+
+Un délai dépassé est **réessayé une fois avec des délais doublés** avant d'être retenu
+(« deux essais ») : une cellule proche de la limite ne donne pas un carnet différent d'une
+correction à l'autre selon la charge de l'ordinateur (issue 14, § 4).
 
 Les délais se mesurent en temps réel (``time.monotonic``) : c'est le seul endroit d'entsim
 qui lit une horloge réelle, parce qu'il s'agit de protéger l'ordinateur de l'enseignant, pas
@@ -33,20 +38,28 @@ de simuler l'ENT.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
-import sys
 import tempfile
+import threading
 import time
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from entsim.correction.isolement import (BAC_A_SABLE, DOSSIER_TRAVAIL_BAC, Isolement,
+                                         chemins_bibliotheque, chemins_caches,
+                                         choisir_isolement,
+                                         commande_enfant)
 
 #: Le programme lancé dans le processus enfant.
 PROGRAMME_ENFANT = Path(__file__).with_name("_enfant.py")
-#: Limite de mémoire de données du processus enfant (Linux, macOS).
+#: Limite d'espace d'adresses du processus enfant (Linux, macOS ; ``RLIMIT_AS``).
 MEMOIRE_MAX = 2 * 1024 ** 3
+#: Nombre maximal de processus et fils d'exécution d'une copie, en bac à sable.
+PROCESSUS_MAX = 64
 #: Taille maximale d'un fichier écrit par le processus enfant (Linux, macOS).
 FICHIER_ECRIT_MAX = 16 * 1024 ** 2
 #: Taille maximale lue du fichier de résultats de l'enfant.
@@ -168,28 +181,24 @@ def decoder(code: object) -> object:
     return ObjetNonTransmis("inconnu", "")
 
 
-def _environnement() -> dict[str, str]:
-    """Variables d'environnement de l'enfant : entsim importable, hasard des hachages fixé."""
-    env = dict(os.environ)
-    racine = str(Path(__file__).resolve().parents[2])   # le dossier qui contient entsim/
-    anciens = env.get("PYTHONPATH", "")
-    env["PYTHONPATH"] = racine + (os.pathsep + anciens if anciens else "")
-    env["PYTHONHASHSEED"] = "0"
-    env["PYTHONDONTWRITEBYTECODE"] = "1"
-    env["PYTHONIOENCODING"] = "utf-8"
-    env["MPLBACKEND"] = "Agg"
-    return env
-
-
 def _tuer(processus: subprocess.Popen) -> None:
-    """Arrête l'enfant et, sous Linux et macOS, tout son groupe de processus."""
+    """Arrête l'enfant et tout son groupe de processus (Linux, macOS), puis vérifie qu'aucun
+    processus du groupe ne survit. En bac à sable, ``processus`` est ``bwrap`` : sa mort
+    tue la copie (``--die-with-parent``) et, avec elle, tout son espace de noms de
+    processus (le noyau tue tous les processus d'un espace quand son processus 1 meurt :
+    pid_namespaces(7))."""
     if os.name == "posix":
         import signal
 
-        try:
-            os.killpg(processus.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
+        for _ in range(50):
+            try:
+                os.killpg(processus.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                break
+            try:
+                processus.wait(timeout=0.1)
+            except subprocess.TimeoutExpired:
+                pass
     try:
         processus.kill()
     except OSError:
@@ -224,28 +233,75 @@ class _Lecteur:
         for morceau in morceaux:
             try:
                 message = json.loads(morceau.decode("utf-8"))
-            except (ValueError, UnicodeDecodeError):
-                continue
+            except (ValueError, UnicodeDecodeError, RecursionError):
+                continue    # ligne forgée par l'élève (imbrication démesurée…) : ignorée
             if isinstance(message, dict):
                 messages.append(message)
         return messages
 
 
+#: Le mode d'isolement de la correction en cours (réglé par :func:`isolement_actif`).
+_ISOLEMENT: list[Isolement] = []
+#: En mode surveillance, une seule copie s'exécute à la fois.
+_UNE_A_LA_FOIS = threading.Lock()
+
+
+@contextlib.contextmanager
+def isolement_actif(isolement: Isolement) -> Iterator[Isolement]:
+    """Pendant le bloc, les exécutions sans ``isolement`` explicite utilisent celui-ci
+    (la correction d'un dossier le choisit une fois, au lancement)."""
+    _ISOLEMENT.append(isolement)
+    try:
+        yield isolement
+    finally:
+        _ISOLEMENT.remove(isolement)
+
+
 def executer_cellules(cellules: Sequence[CelluleAExecuter], noms: Sequence[str], *,
-                      delai_par_cellule: float = 10, delai_total: float = 60) -> Execution:
-    """Exécute ``cellules`` dans l'ordre, dans un processus séparé, sous délais.
+                      delai_par_cellule: float = 10, delai_total: float = 60,
+                      isolement: Isolement | None = None) -> Execution:
+    """Exécute ``cellules`` dans l'ordre, dans un processus séparé et isolé, sous délais.
 
     Renvoie les valeurs des ``noms`` relevées (après chaque cellule qui les ``suit``, puis à
     la fin), les erreurs de chaque cellule et, si l'enfant a été arrêté, la raison en
-    français. Ne lève pas sur un comportement d'élève (boucle infinie, erreur, sortie
-    énorme, arrêt brutal du processus).
+    français. Une exécution arrêtée par un délai est refaite une fois avec des délais
+    doublés ; si elle s'arrête encore, la raison le dit (« deux essais »). ``isolement`` :
+    par défaut celui de :func:`isolement_actif`, sinon le mode « auto ». Ne lève pas sur un
+    comportement d'élève (boucle infinie, erreur, sortie énorme, arrêt brutal, attaque).
     """
+    if isolement is None:
+        isolement = _ISOLEMENT[-1] if _ISOLEMENT else choisir_isolement("auto")
+    verrou = contextlib.nullcontext() if isolement.mode == BAC_A_SABLE else _UNE_A_LA_FOIS
+    processeur = int(2 * delai_total) + 5
+    with verrou:
+        premiere, depasse = _executer_une_fois(cellules, noms, delai_par_cellule, delai_total,
+                                               isolement, processeur)
+        if not depasse:
+            return premiere
+        seconde, depasse = _executer_une_fois(cellules, noms, 2 * delai_par_cellule,
+                                              2 * delai_total, isolement, processeur)
+    if not depasse:
+        return seconde
+    par_cellule = "par cellule" in (seconde.interruption or "")
+    raison = (f"délai de {_secondes(delai_par_cellule)} par cellule dépassé (deux essais, le "
+              f"second avec {_secondes(2 * delai_par_cellule)} ; boucle infinie ?), "
+              "exécution arrêtée" if par_cellule else
+              f"délai total de {_secondes(delai_total)} dépassé (deux essais, le second avec "
+              f"{_secondes(2 * delai_total)}), exécution arrêtée")
+    return replace(seconde, interruption=raison)
+
+
+def _executer_une_fois(cellules: Sequence[CelluleAExecuter], noms: Sequence[str],
+                       delai_par_cellule: float, delai_total: float, isolement: Isolement,
+                       limite_processeur: int) -> tuple[Execution, bool]:
+    """Une exécution ; le booléen dit si elle a été arrêtée par un délai."""
     valeurs: dict[str, object] = {}
     par_cellule: dict[int, dict[str, object]] = {}
     erreurs: dict[int, str] = {}
     executees: list[int] = []
     sortie = 0
     interruption: str | None = None
+    delai_depasse = False
     en_cours: int | None = None
     with tempfile.TemporaryDirectory(prefix="entsim-correction-") as temporaire:
         dossier = Path(temporaire)
@@ -253,12 +309,19 @@ def executer_cellules(cellules: Sequence[CelluleAExecuter], noms: Sequence[str],
         resultats = dossier / "resultats.jsonl"
         dossier_courant = dossier / "dossier_de_travail"
         dossier_courant.mkdir()
+        bac = isolement.mode == BAC_A_SABLE
+        limites = {"memoire": MEMOIRE_MAX, "fichier": FICHIER_ECRIT_MAX,
+                   "processeur": limite_processeur, "core": 0}
+        if bac:
+            limites["processus"] = PROCESSUS_MAX
         travail.write_text(json.dumps({
             "cellules": [{"numero": c.numero, "source": c.source, "suivre": list(c.suivre)}
                          for c in cellules],
             "noms": list(noms),
-            "limites": {"memoire": MEMOIRE_MAX, "fichier": FICHIER_ECRIT_MAX,
-                        "processeur": int(delai_total) + 5},
+            "limites": limites,
+            "surveillance": {"ecriture": DOSSIER_TRAVAIL_BAC if bac else str(dossier),
+                             "lecture": list(chemins_bibliotheque()),
+                             "caches": list(chemins_caches())},
         }), encoding="utf-8")
         resultats.write_bytes(b"")
         options: dict = {}
@@ -266,10 +329,11 @@ def executer_cellules(cellules: Sequence[CelluleAExecuter], noms: Sequence[str],
             options["start_new_session"] = True
         elif hasattr(subprocess, "CREATE_NEW_PROCESS_GROUP"):  # pragma: no cover - Windows
             options["creationflags"] = subprocess.CREATE_NEW_PROCESS_GROUP
+        commande, environnement, dossier_courant = commande_enfant(
+            isolement, PROGRAMME_ENFANT, dossier)
         processus = subprocess.Popen(
-            [sys.executable, "-X", "utf8", str(PROGRAMME_ENFANT), str(travail), str(resultats)],
-            cwd=dossier_courant, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL, env=_environnement(), **options)
+            commande, cwd=dossier_courant, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL, env=environnement, **options)
         lecteur = _Lecteur(resultats)
         debut = time.monotonic()
         echeance_cellule: float | None = None
@@ -279,10 +343,12 @@ def executer_cellules(cellules: Sequence[CelluleAExecuter], noms: Sequence[str],
         def traiter(messages: list[dict]) -> None:
             nonlocal en_cours, echeance_cellule, sortie, termine
             for message in messages:
-                if "debut" in message:
+                # Le fichier de résultats est à la portée du code de l'élève : un message
+                # mal formé (numéro qui n'est pas un entier…) est ignoré, jamais une erreur.
+                if _entier(message.get("debut")):
                     en_cours = message["debut"]
                     echeance_cellule = time.monotonic() + delai_par_cellule
-                elif "fin" in message:
+                elif _entier(message.get("fin")):
                     numero = message["fin"]
                     executees.append(numero)
                     if message.get("erreur"):
@@ -294,7 +360,10 @@ def executer_cellules(cellules: Sequence[CelluleAExecuter], noms: Sequence[str],
                     termine = True
                 if isinstance(message.get("valeurs"), dict):
                     for nom, code in message["valeurs"].items():
-                        valeurs[nom] = decoder(code)
+                        try:
+                            valeurs[nom] = decoder(code)
+                        except RecursionError:
+                            valeurs[nom] = ValeurTropGrosse("")
                         if "fin" in message:
                             par_cellule.setdefault(message["fin"], {})[nom] = valeurs[nom]
 
@@ -313,10 +382,12 @@ def executer_cellules(cellules: Sequence[CelluleAExecuter], noms: Sequence[str],
                     break
                 maintenant = time.monotonic()
                 if maintenant - debut > delai_total:
+                    delai_depasse = True
                     interruption = (f"délai total de {_secondes(delai_total)} dépassé, "
                                     "exécution arrêtée")
                     break
                 if echeance_cellule is not None and maintenant > echeance_cellule:
+                    delai_depasse = True
                     interruption = (f"délai de {_secondes(delai_par_cellule)} par cellule "
                                     "dépassé (boucle infinie ?), exécution arrêtée")
                     break
@@ -327,7 +398,12 @@ def executer_cellules(cellules: Sequence[CelluleAExecuter], noms: Sequence[str],
             interruption = "le code s'est arrêté brutalement avant la fin"
     return Execution(valeurs=valeurs, valeurs_par_cellule=par_cellule, erreurs=erreurs,
                      executees=tuple(executees), sortie=sortie, interruption=interruption,
-                     cellule_interrompue=en_cours if interruption else None)
+                     cellule_interrompue=en_cours if interruption else None), delai_depasse
+
+
+def _entier(valeur: object) -> bool:
+    """Vrai pour un numéro de cellule bien formé (un entier, pas un booléen)."""
+    return isinstance(valeur, int) and not isinstance(valeur, bool)
 
 
 def _secondes(duree: float) -> str:

@@ -23,6 +23,7 @@ from pathlib import Path
 
 from entsim.correction.remarques import PROBLEME, phrase
 from entsim.correction.resultats import Carnet, RenduCorrige, nombre, points_colonne, resume_court
+from entsim.correction.resultats import phrase_isolement
 from entsim.socle.erreurs import ErreurENT
 from entsim.etablissement.identifiants import replier
 from entsim.questions.retours import STATUTS, SYMBOLES
@@ -177,6 +178,8 @@ def synthese_html(carnet: Carnet, fiches: Mapping[str, Fiche]) -> str:
     nom_dossier = carnet.dossier_rendus.resolve().name or str(carnet.dossier_rendus)
     morceaux = [f"<h1>Synthèse de la correction — dossier « {e(nom_dossier)} »</h1>"]
     morceaux.append("<p>" + e(resume_court(carnet)) + "</p>")
+    if carnet.isolement:
+        morceaux.append("<p>" + e(phrase_isolement(carnet.isolement)) + "</p>")
     morceaux.append(_a_verifier(carnet))
     for fiche_id in sorted({f for f, _ in carnet.colonnes}):
         la_fiche = fiches[fiche_id]
@@ -331,11 +334,17 @@ def _retour_rendu(rendu: RenduCorrige, fiches: Mapping[str, Fiche]) -> str:
         if question is not None and question.indices and c.statut in (
                 "faux", "partiel", "vide", "invalide"):
             morceaux.append("<details open><summary>Indices pour retravailler la question"
-                            "</summary><ol>" + "".join(f"<li>{e(i)}</li>"
+                            "</summary><ol>" + "".join(f"<li>{_code_en_ligne(e(i))}</li>"
                                                         for i in question.indices)
                             + "</ol></details>")
         morceaux.append("</section>")
     return "\n".join(morceaux)
+
+
+def _code_en_ligne(texte_echappe: str) -> str:
+    """Le code entre accents graves d'un indice (`ent.catalogue.tableau()`, écriture
+    Markdown des énoncés) en ``<code>`` au lieu d'accents graves affichés tels quels."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", texte_echappe)
 
 
 def retours_par_eleve(carnet: Carnet) -> dict[str, list[RenduCorrige]]:

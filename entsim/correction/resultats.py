@@ -141,7 +141,9 @@ class Carnet:
     ``dossier_sortie`` (:attr:`chemin_carnet`, :attr:`chemin_synthese`…).
 
     ``a_confirmer`` : les notes manuelles nouvelles (absentes de la correction précédente)
-    qui changent une note, à confirmer par le professeur."""
+    qui changent une note, à confirmer par le professeur. ``isolement`` : le mode qui a
+    isolé le code des élèves (``bac-a-sable`` ou ``surveillance``,
+    :mod:`entsim.correction.isolement`)."""
 
     dossier_rendus: Path
     dossier_sortie: Path
@@ -150,6 +152,7 @@ class Carnet:
     avertissements: tuple[str, ...] = ()
     fiches_attendues: tuple[str, ...] = ()
     a_confirmer: tuple[str, ...] = ()
+    isolement: str = ""
 
     @property
     def chemin_carnet(self) -> Path:
@@ -260,6 +263,8 @@ def resume(carnet: Carnet) -> str:
                       f"{'s' if a_noter > 1 else ''} à noter à la main dans "
                       f"{carnet.chemin_notes_manuelles} (colonnes « note » et « commentaire »), "
                       "puis relancez la même commande.")
+    if carnet.isolement:
+        lignes.append(phrase_isolement(carnet.isolement))
     lignes += [f"Carnet de notes : {carnet.chemin_carnet}",
                f"Synthèse : {carnet.chemin_synthese}",
                f"Retours aux élèves : {carnet.dossier_retours}"]
@@ -270,6 +275,13 @@ def resume(carnet: Carnet) -> str:
                       f"vérifiez que vous les avez bien saisies dans {NOM_NOTES_MANUELLES}) :")
         lignes += [f"  - {ligne}" for ligne in carnet.a_confirmer]
     return "\n".join(lignes)
+
+
+def phrase_isolement(mode: str) -> str:
+    """« Code des élèves exécuté en mode … » (la phrase du résumé et de la synthèse)."""
+    from entsim.correction.isolement import DESCRIPTIONS
+
+    return f"Code des élèves exécuté en mode {DESCRIPTIONS.get(mode, mode)}."
 
 
 def resume_court(carnet: Carnet) -> str:

@@ -9,6 +9,11 @@
 - :mod:`~entsim.demonstrations.resultats` : les résultats affichables de ces démonstrations ;
 - :mod:`~entsim.demonstrations.capture` : ce qu'un espion voit sur le Wi-Fi du CDI, en
   HTTP et en HTTPS (octets fabriqués par :mod:`~entsim.demonstrations.trames`) ;
+- :mod:`~entsim.demonstrations.coulisses_aas` : ce que l'ENT fait déjà en coulisses, en une
+  ligne (tickets de la graine et d'un vrai serveur, empreintes stockées, durée maximale de
+  session, identifiants opaques du GAR) ;
+- :mod:`~entsim.demonstrations.mot_de_passe_invente` : juger un mot de passe inventé par
+  l'élève sans jamais le répéter ;
 - :mod:`~entsim.demonstrations.commun` : les outils partagés.
 
 Questions du cours : Q13–Q16.

@@ -202,8 +202,8 @@ class Capture:
                 + "".join(f"<li>{e(x)}</li>" for x in self.appris) + "</ul>"
                 "<p><strong>Ce qui lui reste caché :</strong></p><ul>"
                 + "".join(f"<li>{e(x)}</li>" for x in self.cache) + "</ul>" + garanties
-                + f"<details><summary>Afficher les {len(self.paquets)} paquets captés, "
-                "avec ce que l'espion y lit</summary>"
+                + f"<details><summary>Pour les curieux : les {len(self.paquets)} paquets "
+                "captés, avec ce que l'espion y lit (cliquez pour les afficher)</summary>"
                 '<div style="overflow-x:auto"><table style="border-collapse:collapse">'
                 "<thead><tr>" + "".join(f"<th {cellule}>{e(t)}</th>" for t in entetes)
                 + "</tr></thead><tbody>" + "".join(lignes) + "</tbody></table></div>"

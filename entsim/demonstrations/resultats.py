@@ -35,7 +35,8 @@ class ResultatDemonstration:
     lignes: tuple[str, ...] = ()
     echanges: tuple[Echange, ...] = field(default=(), repr=False)
     entrees: tuple[EntreeJournal, ...] = field(default=(), repr=False)
-    #: Documents échangés à montrer tels quels : (légende, texte), par exemple le XML.
+    #: Documents échangés, montrés tels quels (repliés « Pour les curieux » dans l'affichage
+    #: HTML) : (légende, texte), par exemple le XML.
     documents: tuple[tuple[str, str], ...] = field(default=(), repr=False)
     #: Documents longs, repliés dans l'affichage HTML (« Afficher … ») : le certificat PEM.
     documents_replies: tuple[tuple[str, str], ...] = field(default=(), repr=False)
@@ -97,11 +98,10 @@ class ResultatDemonstration:
                         x.service or "—", x.objet or "")) + "</tr>"
                     for x in self.entrees)
                 + "</tbody></table></details>")
-        for legende, document in self.documents:
-            parties.append(f"<p>{e(legende)} :</p><pre style=\"white-space:pre-wrap\">"
-                           f"{e(document)}</pre>")
-        for legende, document in self.documents_replies:
-            parties.append(f"<details><summary>{e(legende)} (cliquez pour l'afficher)</summary>"
+        # les documents bruts (XML, certificat PEM) sont repliés : « Pour les curieux »
+        for legende, document in self.documents + self.documents_replies:
+            parties.append(f"<details><summary>Pour les curieux : {e(legende[0].lower())}"
+                           f"{e(legende[1:])} (cliquez pour l'afficher)</summary>"
                            f"<pre style=\"white-space:pre-wrap\">{e(document)}</pre></details>")
         parties.append("</div>")
         return "".join(parties)

@@ -292,7 +292,7 @@ class DemonstrationSSO:
             ticket=ticket, validation=validation, acces=acces, **self._traces(reperes))
 
     # -- 4. inactivité ----------------------------------------------------------------------
-    def laisser_inactif(self, heures: float = 2, minutes: float = 1,
+    def laisser_inactif(self, heures: float | None = None, minutes: float | None = None,
                         service: str = "notes") -> ResultatInactivite:
         """Laisse le poste sans activité (l'horloge simulée avance), puis ouvre ``service``.
 
@@ -307,9 +307,19 @@ class DemonstrationSSO:
         Si la session SSO du poste est déjà fermée (expirée, déconnexion), la démonstration
         reconnecte d'abord l'utilisateur, et le dit : on peut relancer la cellule avec
         d'autres durées.
+
+        Sans durée, 2 h 1 min (juste au-delà de la limite) ; une seule durée donnée est toute
+        la durée (``heures=3`` : 3 h, pas 3 h 1 min).
         """
         self._parcours_fait("laisser la session inactive")
+        if heures is None and minutes is None:
+            heures, minutes = 2, 1
+        heures = 0 if heures is None else heures
+        minutes = 0 if minutes is None else minutes
         for nom, valeur in (("heures", heures), ("minutes", minutes)):
+            if isinstance(valeur, str):     # heures="2" : le nombre entre guillemets
+                raise ValeurInvalide(f"« {nom} » est un nombre, sans guillemets : par exemple "
+                                     f"heures=2, minutes=1 (reçu : le texte {cite(valeur)}).")
             if isinstance(valeur, bool) or not isinstance(valeur, (int, float)) \
                     or (isinstance(valeur, float) and not math.isfinite(valeur)) or valeur < 0:
                 raise ValeurInvalide(f"« {nom} » est un nombre positif, par exemple "

@@ -18,8 +18,8 @@ Peut importer : :mod:`entsim.ent` et tout ce qui est en dessous (AAS, journal,
 from entsim.diagrammes.carte import carte_ent
 from entsim.diagrammes.coordination import schema_coordination
 from entsim.diagrammes.schema import Schema
-from entsim.diagrammes.sso import (schema_deconnexion, schema_parcours, schema_sequence,
-                                   schema_sso_second_acces)
+from entsim.diagrammes.sso import (schema_a_completer, schema_deconnexion, schema_parcours,
+                                   schema_sequence, schema_sso_second_acces)
 
-__all__ = ["Schema", "carte_ent", "schema_coordination", "schema_deconnexion", "schema_parcours",
-           "schema_sequence", "schema_sso_second_acces"]
+__all__ = ["Schema", "carte_ent", "schema_a_completer", "schema_coordination",
+           "schema_deconnexion", "schema_parcours", "schema_sequence", "schema_sso_second_acces"]

@@ -21,7 +21,6 @@ schéma du parcours de connexion au journal.
 
 from __future__ import annotations
 
-import base64
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,6 +31,7 @@ import graphviz
 from entsim.diagrammes.dot import Arete, ErreurSchema, LectureDot, lire_dot, texte_lisible  # réexporté
 from entsim.socle.erreurs import ErreurENT, ValeurInvalide, verifier_texte
 from entsim.socle.texte import cite
+from entsim.diagrammes.image import balise_image
 from entsim.diagrammes.rendu import rendre, texte_dot
 
 # --------------------------------------------------------------------------------------
@@ -259,10 +259,7 @@ class Schema:
         notebook ouvert sans être exécuté n'est pas « de confiance », et JupyterLab retire
         alors le SVG écrit dans le HTML (il n'en reste que les noms des nœuds, en vrac) ;
         une image, elle, s'affiche toujours (voir JUPYTER-FACTS)."""
-        donnees = base64.b64encode(self.svg(moteur=moteur).encode("utf-8")).decode("ascii")
-        return (f'<img src="data:image/svg+xml;base64,{donnees}" '
-                f'alt="Schéma : {html.escape(self._titre)}" '
-                f'style="max-width:100%;height:auto">')
+        return balise_image(self.svg(moteur=moteur), f"Schéma : {self._titre}")
 
     def _html_description(self) -> str:
         lignes = self.description().splitlines()[1:]

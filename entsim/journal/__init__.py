@@ -2,6 +2,10 @@
 
 - :mod:`~entsim.journal.chaine` : le journal et ses lignes chaînées (:class:`Journal`,
   :class:`EntreeJournal`), ses vues en tableau, sa vérification ;
+- :mod:`~entsim.journal.colonnes` : les lignes rangées en colonnes numpy (pas un objet Python
+  par ligne) ; :mod:`~entsim.journal.blocs` : l'écriture par blocs (simulateur d'activité,
+  ``enregistrer_bloc``, ``enregistrer_tableau``), la vérification par paquets ;
+  :mod:`~entsim.journal.codage` : le texte haché de chaque ligne, calculé par colonnes ;
 - :mod:`~entsim.journal.operations` : le catalogue des codes d'opération et de résultat ;
 - :mod:`~entsim.journal.integrite` : empreintes et sceaux (point de contrôle d'un préfixe) ;
 - :mod:`~entsim.journal.notaire` : la chaîne à clé tenue par un tiers (HMAC-SHA256) ;

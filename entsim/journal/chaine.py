@@ -16,17 +16,29 @@ une chaîne à clé tenue par un tiers (:class:`~entsim.journal.notaire.Notaire`
 La CNIL recommande de conserver les journaux de six mois à un an (délibération n° 2021-122
 du 14 octobre 2021) : :meth:`Journal.purger` efface les lignes trop anciennes en laissant un
 journal qui se vérifie encore (voir :mod:`entsim.journal.conservation`).
+
+Une année scolaire d'un lycée compte une dizaine de millions de lignes : le journal les range
+en colonnes numpy (:mod:`entsim.journal.colonnes`), les reçoit par blocs
+(:meth:`Journal.enregistrer_bloc`, :meth:`Journal.enregistrer_tableau` pour une période du
+simulateur d'activité) et vérifie toute la chaîne par paquets (:mod:`entsim.journal.blocs`),
+avec exactement la même garantie que ligne par ligne.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, fields, replace
+from dataclasses import replace
 from datetime import datetime
 
+import numpy as np
+
+from entsim.journal.blocs import (arguments_du_tableau, colonnes_du_bloc, suspectes,
+                                  tableau_rapide)
+from entsim.journal.colonnes import (_HEXA, Colonnes, EntreeJournal, VueLignes,
+                                     microsecondes)
 from entsim.journal.conservation import (CONSERVATION_MINIMALE_MOIS,
                                          CONSERVATION_PAR_DEFAUT_MOIS, ResultatPurge, mois_avant)
+from entsim.journal.falsifications import Falsifications
 from entsim.journal.integrite import (EMPREINTE_INITIALE, OPERATION_PURGE, JournalAltere,
                                       Sceau, VerificationJournal, codage_canonique, lire_sceaux,
                                       verifier_chaine)
@@ -35,57 +47,6 @@ from entsim.journal.operations import OPERATIONS, RESULTATS
 from entsim.socle.erreurs import Introuvable, ValeurInvalide
 from entsim.socle.horloge import Horloge
 from entsim.socle.texte import cite
-
-
-@dataclass(frozen=True, slots=True)
-class EntreeJournal:
-    """Une ligne du journal : qui, quoi, quand, où, avec quel résultat."""
-
-    numero: int
-    instant: datetime
-    operation: str
-    identite: str | None
-    service: str | None
-    poste: str | None
-    resultat: str
-    detail: str
-    objet: str | None
-    empreinte_precedente: str
-    empreinte: str
-
-    @property
-    def libelle(self) -> str:
-        """Le libellé français de l'opération."""
-        return OPERATIONS.get(self.operation, self.operation)
-
-    def contenu(self) -> str:
-        """Le texte haché : tous les champs sauf l'empreinte elle-même, en JSON canonique
-        (codage injectif, voir :func:`~entsim.journal.integrite.codage_canonique`). Une heure
-        falsifiée qui n'est pas une date est marquée comme telle."""
-        instant = (self.instant.isoformat() if isinstance(self.instant, datetime)
-                   else ["pas une date", self.instant])
-        return codage_canonique((self.numero, instant, self.operation, self.identite,
-                                 self.service, self.poste, self.resultat, self.detail,
-                                 self.objet, self.empreinte_precedente))
-
-    def empreinte_calculee(self) -> str:
-        # JSON en ASCII : un demi-codet isolé (refusé à la saisie, voir entsim.socle.saisie)
-        # s'écrit \udXXX et ne fait jamais échouer le journal.
-        return hashlib.sha256(self.contenu().encode("ascii")).hexdigest()
-
-    def en_ligne(self) -> dict[str, object]:
-        """La ligne telle qu'elle s'affiche dans un tableau (colonnes en français)."""
-        return {
-            "N°": self.numero,
-            "Date": self.instant,
-            "Opération": self.libelle,
-            "Identité": self.identite or "",
-            "Service": self.service or "",
-            "Poste": self.poste or "",
-            "Résultat": RESULTATS.get(self.resultat, self.resultat),
-            "Détail": self.detail,
-            "Objet": self.objet or "",
-        }
 
 
 def _empreinte_juste(entree: EntreeJournal) -> bool:
@@ -97,7 +58,7 @@ def _plus_recent_purgeable(instant: datetime) -> datetime:
     return mois_avant(instant, CONSERVATION_MINIMALE_MOIS)
 
 
-class Journal:
+class Journal(Falsifications):
     """Journal chaîné des opérations AAS, sur l'horloge simulée.
 
     Avec ``notaire``, la chaîne est à clé : chaque empreinte est un HMAC-SHA256 calculé par
@@ -122,8 +83,11 @@ class Journal:
                           else notaire.authentifier)
         self._authentique = (_empreinte_juste if notaire is None else notaire.authentique)
         self._ancre: Sceau | None = None
-        self._entrees: list[EntreeJournal] = []
-        self._par_identite: dict[str, list[int]] = {}
+        self._lignes = Colonnes()
+        self._fin: tuple[int, str] | None = None     # numéro et empreinte de la dernière
+        self._ordre = np.zeros(0, np.int64)           # index par identité (voir _reindexer)
+        self._ordre_codes = np.zeros(0, np.int32)
+        self._indexees = 0
         self._index_a_jour = True
         self._abonnes: list = []
         self.erreurs_abonnes: list[str] = []
@@ -146,25 +110,83 @@ class Journal:
                 raise ValeurInvalide(f"Le champ « {nom} » d'une ligne du journal est un texte"
                                      + (" (ou rien)" if nom != "detail" else "")
                                      + f" (reçu : {cite(valeur)}) : la ligne n'est pas écrite.")
-        if self._entrees:
-            precedente, numero = self._entrees[-1].empreinte, self._entrees[-1].numero + 1
-        else:
-            ancre = self._ancre
-            precedente, numero = ((ancre.empreinte, ancre.numero + 1) if ancre is not None
-                                  else (EMPREINTE_INITIALE, 1))
+        numero, precedente = self._suite()
         brouillon = EntreeJournal(numero, self.horloge.maintenant(), operation, identite,
                                   service, poste, resultat, detail, objet, precedente, "")
         entree = replace(brouillon, empreinte=self._calculer(brouillon))
-        self._entrees.append(entree)
-        if identite is not None and self._index_a_jour:
-            self._par_identite.setdefault(identite, []).append(len(self._entrees) - 1)
-        for abonne in list(self._abonnes):
-            try:
-                abonne(entree)
-            except Exception as erreur:  # un affichage en panne ne bloque pas l'AAS
-                self.erreurs_abonnes.append(f"{getattr(abonne, '__qualname__', abonne)} : "
-                                            f"{erreur}")
+        self._lignes.ajouter(entree)
+        self._fin = (numero, entree.empreinte)
+        self._prevenir([entree])
         return entree
+
+    def _suite(self) -> tuple[int, str]:
+        """Le numéro de la prochaine ligne et l'empreinte qu'elle chaîne."""
+        if self._fin is None:
+            if len(self._lignes):
+                derniere = self._lignes.entree(-1)
+                self._fin = (derniere.numero, derniere.empreinte)
+            elif self._ancre is not None:
+                self._fin = (self._ancre.numero, self._ancre.empreinte)
+            else:
+                self._fin = (0, EMPREINTE_INITIALE)
+        return self._fin[0] + 1, self._fin[1]
+
+    def _prevenir(self, entrees: list[EntreeJournal]) -> None:
+        for entree in entrees:
+            for abonne in list(self._abonnes):
+                try:
+                    abonne(entree)
+                except Exception as erreur:  # un affichage en panne ne bloque pas l'AAS
+                    self.erreurs_abonnes.append(f"{getattr(abonne, '__qualname__', abonne)} "
+                                                f": {erreur}")
+
+    def enregistrer_bloc(self, operations, *, identites=None, services=None, postes=None,
+                         resultats="succes", details="", objets=None, instants=None) -> range:
+        """Ajoute un bloc de lignes d'un coup (le simulateur d'activité, un banc d'essai) et
+        renvoie leurs numéros. Chaque argument est une colonne (liste, tableau numpy, série
+        pandas) de même longueur que ``operations``, ou une seule valeur pour toutes les
+        lignes ; ``instants`` (par défaut : l'heure simulée actuelle) ne recule jamais, et
+        l'horloge avance jusqu'au dernier. Tout le bloc est vérifié avant d'écrire. La chaîne
+        d'empreintes est exactement celle qu'auraient donnée les mêmes lignes écrites une à
+        une avec :meth:`enregistrer`."""
+        numero, precedente = self._suite()
+        derniere = None
+        if len(self._lignes) and self._lignes.uid[len(self._lignes) - 1] not in \
+                self._lignes.exotiques:
+            derniere = int(self._lignes.instant[len(self._lignes) - 1])
+        bloc = colonnes_du_bloc(self._lignes, self.horloge, operations, identites, services,
+                                postes, resultats, details, objets, instants, derniere)
+        if bloc.taille == 0:
+            return range(numero, numero)
+        if self._notaire is not None or not _HEXA.fullmatch(precedente):
+            # chaîne à clé (le notaire authentifie chaque ligne), ou chaîne déjà falsifiée
+            # à la fin : ligne par ligne
+            entrees = []
+            for champs in bloc.lignes(self._lignes.valeurs):
+                if champs[0] > self.horloge.maintenant():    # le notaire date sur l'horloge
+                    self.horloge.aller_a(champs[0])
+                brouillon = EntreeJournal(numero, *champs, precedente, "")
+                entree = replace(brouillon, empreinte=self._calculer(brouillon))
+                self._lignes.ajouter(entree)
+                entrees.append(entree)
+                numero, precedente = numero + 1, entree.empreinte
+            self._fin = (numero - 1, precedente)
+        else:
+            debut = len(self._lignes)
+            empreinte = bloc.ecrire(self._lignes, numero, precedente)
+            self._fin = (numero + bloc.taille - 1, empreinte)
+            entrees = (self._lignes.entrees(np.arange(debut, len(self._lignes)))
+                       if self._abonnes else [])
+        if bloc.dernier_instant > self.horloge.maintenant():
+            self.horloge.aller_a(bloc.dernier_instant)
+        self._prevenir(entrees)
+        return range(self._fin[0] - bloc.taille + 1, self._fin[0] + 1)
+
+    def enregistrer_tableau(self, tableau) -> range:
+        """Écrit un journal en tableau (colonnes de :meth:`tableau`, libellés français) à la
+        suite de celui-ci, par :meth:`enregistrer_bloc` : une période du simulateur
+        d'activité (``activite.journal``) devient un journal chaîné et vérifiable."""
+        return self.enregistrer_bloc(**arguments_du_tableau(tableau))
 
     def abonner(self, rappel) -> None:
         """Appelle ``rappel(entree)`` à chaque nouvelle ligne (panneau « coulisses »). Si un
@@ -180,36 +202,45 @@ class Journal:
             self._abonnes.remove(rappel)
 
     # -- lecture ----------------------------------------------------------------
+    @property
+    def _entrees(self) -> VueLignes:
+        """Les lignes vues comme une liste (pour les attaques simulées des tests)."""
+        return VueLignes(self._lignes, self._modifie)
+
+    def _modifie(self) -> None:
+        self._fin = None
+        self._index_a_jour = False
+
     def __len__(self) -> int:
-        return len(self._entrees)
+        return len(self._lignes)
 
     def __iter__(self) -> Iterator[EntreeJournal]:
-        return iter(list(self._entrees))
+        return iter(self._lignes.entrees())
 
     def __getitem__(self, position: int) -> EntreeJournal:
         return self._entrees[position]
 
     def entrees(self) -> list[EntreeJournal]:
-        return list(self._entrees)
+        return self._lignes.entrees()
 
     def depuis(self, numero: int) -> list[EntreeJournal]:
         """Les lignes de numéro strictement supérieur à ``numero`` (« les nouvelles lignes »)."""
         if isinstance(numero, bool) or not isinstance(numero, int):
             raise ValeurInvalide(f"Donnez un numéro de ligne du journal, par exemple 12 (reçu : "
                                  f"{cite(numero)}).")
-        return [e for e in self._entrees if e.numero > numero]
+        if self._lignes.exotiques:
+            return [e for e in self._lignes.entrees() if e.numero > numero]
+        return self._lignes.entrees(np.flatnonzero(self._lignes.numero[:len(self)] > numero))
 
     def dernier_numero(self) -> int:
-        if self._entrees:
-            return self._entrees[-1].numero
-        return self._ancre.numero if self._ancre is not None else 0
+        return self._suite()[0] - 1
 
     def ligne(self, numero: int) -> EntreeJournal:
         """La ligne qui porte le numéro ``numero``."""
         if isinstance(numero, bool) or not isinstance(numero, int):
             raise ValeurInvalide(f"Donnez un numéro de ligne du journal, par exemple 12 (reçu : "
                                  f"{cite(numero)}).")
-        return self._entrees[self._position(numero)]
+        return self._lignes.entree(self._position(numero))
 
     @property
     def notaire(self) -> Notaire | None:
@@ -223,10 +254,13 @@ class Journal:
         return self._ancre
 
     def _reindexer(self) -> None:
-        self._par_identite = {}
-        for position, entree in enumerate(self._entrees):
-            if entree.identite is not None:
-                self._par_identite.setdefault(entree.identite, []).append(position)
+        """L'index par identité : les positions des lignes triées par identité (tri stable,
+        donc dans l'ordre du journal pour chaque identité). Les lignes écrites ensuite sont
+        cherchées à part, jusqu'au prochain index."""
+        codes = self._lignes.codes["identite"][:len(self)]
+        self._ordre = np.argsort(codes, kind="stable")
+        self._ordre_codes = codes[self._ordre]
+        self._indexees = len(self)
         self._index_a_jour = True
 
     def chaine_de(self, identite: str) -> list[EntreeJournal]:
@@ -235,9 +269,19 @@ class Journal:
         if not isinstance(identite, str):
             raise ValeurInvalide("L'identité doit être un identifiant (texte), "
                                  "par exemple \"lea.martin\".")
-        if not self._index_a_jour:
+        return self._lignes.entrees(self._positions_de(identite))
+
+    def _positions_de(self, identite: str) -> np.ndarray:
+        if not self._index_a_jour or len(self) - self._indexees > 100_000:
             self._reindexer()
-        return [self._entrees[i] for i in self._par_identite.get(identite, [])]
+        code = self._lignes.index_valeurs.get(identite)
+        if code is None:
+            return np.zeros(0, np.int64)
+        debut, fin = np.searchsorted(self._ordre_codes,
+                                     np.array([code, code + 1], dtype=self._ordre_codes.dtype))
+        recentes = np.flatnonzero(self._lignes.codes["identite"][self._indexees:len(self)]
+                                  == code) + self._indexees
+        return np.concatenate([self._ordre[debut:fin], recentes])
 
     def filtrer(self, *, identite: str | None = None, service: str | None = None,
                 operation: str | Iterable[str] | None = None, resultat: str | None = None,
@@ -257,7 +301,7 @@ class Journal:
         except TypeError:
             raise ValeurInvalide("« operation » est un code d'opération (\"connexion_reussie\") "
                                  "ou une liste de codes.") from None
-        source = self.chaine_de(identite) if identite is not None else self._entrees
+        source = self.chaine_de(identite) if identite is not None else self._lignes.entrees()
         return [e for e in source
                 if (service is None or e.service == service)
                 and (operations is None or e.operation in operations)
@@ -270,8 +314,10 @@ class Journal:
         """Un ``pandas.DataFrame`` des lignes (toutes, ou celles données), colonnes en français."""
         import pandas as pd
 
+        if entrees is None and not self._lignes.exotiques:
+            return tableau_rapide(self._lignes)
         try:
-            source = self._entrees if entrees is None else list(entrees)
+            source = self._lignes.entrees() if entrees is None else list(entrees)
         except TypeError:                          # journal.tableau(0) : pas une liste
             source = [entrees]
         if any(not isinstance(e, EntreeJournal) for e in source):
@@ -288,8 +334,8 @@ class Journal:
         ailleurs : imprimé, envoyé au DPO… Il atteste tout le début du journal et reste
         valable quand des lignes s'ajoutent. Pour un sceau signé, gardé par un tiers :
         ``notaire.sceller(journal)``."""
-        if self._entrees:
-            derniere = self._entrees[-1]
+        if len(self._lignes):
+            derniere = self._lignes.entree(-1)
             return Sceau(derniere.numero, derniere.empreinte, self.horloge.maintenant(),
                          instant_ligne=derniere.instant)
         if self._ancre is not None:
@@ -306,7 +352,10 @@ class Journal:
         recalculée) ne peut pas se voir : le message le rappelle."""
         sceaux = lire_sceaux(sceau)
         notaire = self.notaire
-        return verifier_chaine(self._entrees, authentique=self._authentique, ancre=self._ancre,
+        rapide = self._notaire is None
+        return verifier_chaine(self._entrees if rapide else self._lignes.entrees(),
+                               suspectes=suspectes(self._lignes) if rapide else None,
+                               authentique=self._authentique, ancre=self._ancre,
                                sceaux=sceaux, notaire=notaire.nom if notaire else None,
                                signature_valide=notaire.signature_valide if notaire else None,
                                plus_recent_purgeable=_plus_recent_purgeable)
@@ -335,13 +384,11 @@ class Journal:
             raise ValeurInvalide(f"La CNIL recommande de conserver les journaux au moins six "
                                  f"mois : seules les lignes antérieures au {limite:%d/%m/%Y} "
                                  f"peuvent être effacées (demandé : avant le {avant:%d/%m/%Y}).")
-        nombre = 0
-        while nombre < len(self._entrees) and self._entrees[nombre].instant < avant:
-            nombre += 1
+        nombre = self._nombre_avant(avant)
         if nombre == 0:
             return ResultatPurge(True, "rien_a_purger", f"Aucune ligne antérieure au "
                                  f"{avant:%d/%m/%Y} : rien à effacer.", 0, self._ancre, None)
-        derniere = self._entrees[nombre - 1]
+        derniere = self._lignes.entree(nombre - 1)
         if self.notaire is not None:
             ancre = self.notaire.sceller(self, derniere.numero)   # refuse un journal altéré
         else:
@@ -351,10 +398,10 @@ class Journal:
                                     "les preuves. " + verification.message)
             ancre = Sceau(derniere.numero, derniere.empreinte, maintenant,
                           instant_ligne=derniere.instant)
-        premier = self._entrees[0].numero
-        del self._entrees[:nombre]
+        premier = self._lignes.entree(0).numero
+        self._lignes.supprimer_debut(nombre)
         self._ancre = ancre
-        self._index_a_jour = False
+        self._modifie()
         message = (f"Purge : lignes n° {premier} à {derniere.numero} effacées (antérieures au "
                    f"{avant:%d/%m/%Y}, durée de conservation) ; le journal restant part de "
                    f"l'empreinte {ancre.empreinte[:12]}… de la ligne n° {ancre.numero}.")
@@ -362,72 +409,20 @@ class Journal:
                                   detail=message, objet=ancre.empreinte)
         return ResultatPurge(True, "purge_effectuee", message, nombre, ancre, entree)
 
+    def _nombre_avant(self, avant: datetime) -> int:
+        """Le nombre de lignes du début du journal antérieures à ``avant``."""
+        n = len(self)
+        if avant.tzinfo is not None or self._lignes.exotiques:
+            nombre = 0
+            while nombre < n and self._lignes.entree(nombre).instant < avant:
+                nombre += 1
+            return nombre
+        anterieures = self._lignes.instant[:n] < microsecondes(avant)
+        return n if anterieures.all() else int(np.argmin(anterieures))
+
     # -- attaques simulées (pour la leçon) ---------------------------------------------
     def _position(self, numero: int) -> int:
-        for position, entree in enumerate(self._entrees):
-            if entree.numero == numero:
-                return position
-        raise Introuvable(f"Aucune ligne n° {numero} dans le journal.")
-
-    def falsifier(self, numero: int, **champs: object) -> EntreeJournal:
-        """Simule un attaquant qui modifie une ligne (sans savoir recalculer la chaîne)."""
-        permis = {f.name for f in fields(EntreeJournal)} - {"numero", "empreinte"}
-        inconnus = set(champs) - permis
-        if inconnus:
-            raise ValeurInvalide(("Champ inconnu" if len(inconnus) == 1 else "Champs inconnus")
-                                 + f" : {', '.join(cite(c) for c in sorted(inconnus))}.")
-        position = self._position(numero)
-        self._entrees[position] = replace(self._entrees[position], **champs)
-        self._index_a_jour = False
-        return self._entrees[position]
-
-    def supprimer(self, numero: int) -> EntreeJournal:
-        """Simule un attaquant qui efface une ligne pour cacher sa trace."""
-        entree = self._entrees.pop(self._position(numero))
-        self._index_a_jour = False
-        return entree
-
-    def echanger(self, numero: int, autre: int) -> None:
-        """Simule un attaquant qui intervertit deux lignes (l'ordre des faits change)."""
-        premiere, seconde = self._position(numero), self._position(autre)
-        self._entrees[premiere], self._entrees[seconde] = (self._entrees[seconde],
-                                                          self._entrees[premiere])
-        self._index_a_jour = False
-
-    def recalculer_chaine(self, depuis: int | None = None) -> int:
-        """Simule un attaquant qui sait recalculer la chaîne (SHA-256 est public, sans
-        secret) : renumérote les lignes et recalcule leurs empreintes depuis la ligne
-        ``depuis`` (tout le journal par défaut). Il n'a pas la clé d'un journal à clé.
-        Renvoie le nombre de lignes réécrites."""
-        debut = 0 if depuis is None else self._position(depuis)
-        if debut > 0:
-            precedente, numero = self._entrees[debut - 1].empreinte, self._entrees[debut - 1].numero
-        elif self._ancre is not None:
-            precedente, numero = self._ancre.empreinte, self._ancre.numero
-        else:
-            precedente, numero = EMPREINTE_INITIALE, 0
-        for position in range(debut, len(self._entrees)):
-            numero += 1
-            brouillon = replace(self._entrees[position], numero=numero,
-                                empreinte_precedente=precedente)
-            self._entrees[position] = replace(brouillon,
-                                              empreinte=brouillon.empreinte_calculee())
-            precedente = self._entrees[position].empreinte
-        self._index_a_jour = False
-        return len(self._entrees) - debut
-
-    def inserer_apres(self, numero: int, operation: str, **champs: object) -> EntreeJournal:
-        """Simule un attaquant qui glisse une fausse ligne (correctement hachée) après la
-        ligne ``numero``."""
-        position = self._position(numero)
-        avant = self._entrees[position]
-        brouillon = EntreeJournal(
-            numero=avant.numero + 1, instant=champs.get("instant", avant.instant),
-            operation=operation, identite=champs.get("identite"),
-            service=champs.get("service"), poste=champs.get("poste"),
-            resultat=str(champs.get("resultat", "succes")), detail=str(champs.get("detail", "")),
-            objet=champs.get("objet"), empreinte_precedente=avant.empreinte, empreinte="")
-        fausse = replace(brouillon, empreinte=brouillon.empreinte_calculee())
-        self._entrees.insert(position + 1, fausse)
-        self._index_a_jour = False
-        return fausse
+        position = self._lignes.position_de(numero)
+        if position is None:
+            raise Introuvable(f"Aucune ligne n° {numero} dans le journal.")
+        return position

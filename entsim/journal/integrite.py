@@ -216,7 +216,7 @@ def verifier_chaine(entrees: Sequence[EntreeJournal], *,
                     sceaux: Sequence[Sceau | str] = (), notaire: str | None = None,
                     signature_valide: Callable[[Sceau], bool] | None = None,
                     plus_recent_purgeable: Callable[[datetime], datetime] | None = None,
-                    ) -> VerificationJournal:
+                    suspectes: Iterable[int] | None = None) -> VerificationJournal:
     """Vérifie la chaîne (depuis l'ancre laissée par une purge), puis chaque sceau conservé.
 
     ``authentique`` dit si l'empreinte d'une ligne est la bonne (SHA-256 recalculé, ou HMAC
@@ -225,11 +225,25 @@ def verifier_chaine(entrees: Sequence[EntreeJournal], *,
     laissée par une purge et les sceaux qu'il a signés ; ``plus_recent_purgeable(instant)``
     est l'heure de la ligne la plus récente qu'une purge faite à ``instant`` peut effacer
     (CNIL : six mois plus tôt, voir :mod:`entsim.journal.conservation`).
+
+    ``suspectes`` (positions croissantes) : les seules lignes à examiner, quand toutes les
+    autres ont déjà été recalculées et trouvées intactes et bien chaînées, par paquets
+    (:func:`entsim.journal.blocs.suspectes`) ; chacune est jugée comme dans la boucle
+    complète, d'après la ligne qui la précède.
     """
     anomalies: list[Anomalie] = []
-    precedente = ancre.empreinte if ancre is not None else EMPREINTE_INITIALE
-    numero_attendu = ancre.numero + 1 if ancre is not None else 1
-    for position, entree in enumerate(entrees):
+    depart = ancre.empreinte if ancre is not None else EMPREINTE_INITIALE
+    numero_depart = ancre.numero + 1 if ancre is not None else 1
+    precedente, numero_attendu = depart, numero_depart
+    examinees = (enumerate(entrees) if suspectes is None
+                 else ((int(p), entrees[int(p)]) for p in suspectes))
+    for position, entree in examinees:
+        if suspectes is not None:
+            if position == 0:
+                precedente, numero_attendu = depart, numero_depart
+            else:
+                avant = entrees[position - 1]
+                precedente, numero_attendu = avant.empreinte, avant.numero + 1
         if not authentique(entree):
             anomalies.append(Anomalie(position, entree.numero, "modifiee",
                                       f"La ligne n° {entree.numero} a été modifiée."))

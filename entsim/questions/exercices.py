@@ -18,6 +18,9 @@ Ce que fait la génération, cellule par cellule :
   affiché dépend de la réponse ; un indice n'est pas montré d'avance) et reçoivent
   l'étiquette ``nbval-ignore-output`` : nbval exécute quand même ces cellules (elles ne
   doivent pas échouer sur une fiche vierge) sans comparer leur sortie ;
+- une autre cellule de code qui lit une variable de réponse (``schema_a_completer(reponse_q15c)``)
+  perd aussi sa sortie, avec la même étiquette : dans le corrigé, elle montre la réponse
+  juste (le schéma complété), qui ne doit pas rester affichée dans la fiche des élèves ;
 - toutes les autres cellules (texte, exploration de l'ENT) sont copiées telles quelles, avec
   leurs sorties, qui sont identiques dans les deux fiches : nbval les compare dans l'une et
   l'autre.
@@ -33,6 +36,7 @@ from __future__ import annotations
 
 import ast
 import copy
+import re
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -58,6 +62,9 @@ ROLES = ("enonce", "reponse", "verification", "indice", "corrige", "bilan")
 
 #: Rôles dont la sortie est effacée dans l'exercice.
 ROLES_SANS_SORTIE = ("reponse", "verification", "indice", "bilan")
+
+#: Une cellule qui lit une variable de réponse : sa sortie, dans le corrigé, montre la réponse.
+_LIT_UNE_REPONSE = re.compile(r"\breponse_\w+")
 
 DOSSIER_SOLUTIONS = "solutions"
 DOSSIER_EXERCICES = "exercises"
@@ -246,7 +253,7 @@ def generer_exercice(notebook: Any, nom: str = "fiche") -> Any:
                 source = retirer_solution(source, la_fiche.question(qid).amorce(), ou)
             source = retirer_tests_caches(source, ou)
             cellule["source"] = source
-            if role in ROLES_SANS_SORTIE:
+            if role in ROLES_SANS_SORTIE or _LIT_UNE_REPONSE.search(source):
                 cellule["outputs"] = []
                 cellule["execution_count"] = None
                 etiquettes = list(cellule.metadata.get("tags", []))
@@ -367,13 +374,18 @@ def reponses_litterales(notebook: Any) -> dict[str, object]:
 # ---------------------------------------------------------------------------------------------
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``entsim-fiches generer|verifier [--solutions DOSSIER] [--exercices DOSSIER]``."""
+    """``entsim-fiches generer|verifier [--solutions DOSSIER] [--exercices DOSSIER]`` ou
+    ``entsim-fiches edition-eleves DOSSIER``."""
     analyseur = analyseur_francais(
-        "entsim-fiches", aide_erreur="l'action est « generer » ou « verifier »",
+        "entsim-fiches", aide_erreur="l'action est « generer », « verifier » ou « edition-eleves »",
         description="Génère les fiches d'exercices (exercises/) à partir des fiches corrigées "
                     "(solutions/), ou vérifie qu'elles sont à jour.")
-    analyseur.add_argument("action", choices=("generer", "verifier"),
-                           help="generer : écrire exercises/ ; verifier : signaler les écarts")
+    analyseur.add_argument("action", choices=("generer", "verifier", "edition-eleves"),
+                           help="generer : écrire exercises/ et les énoncés publics ; "
+                                "verifier : signaler les écarts ; edition-eleves : écrire "
+                                "l'édition à distribuer (sans corrigé) dans DOSSIER")
+    analyseur.add_argument("dossier", nargs="?", default="edition_eleves",
+                           help="dossier de l'édition des élèves (par défaut : edition_eleves)")
     analyseur.add_argument("--solutions", default=DOSSIER_SOLUTIONS,
                            help="dossier des fiches corrigées (par défaut : solutions)")
     analyseur.add_argument("--exercices", default=DOSSIER_EXERCICES,
@@ -382,10 +394,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = analyseur.parse_args(argv)
     try:
         if arguments.action == "generer":
+            from entsim.questions.publication import ecrire_enonces
+
+            for chemin in ecrire_enonces():
+                print(f"Écrit : {chemin}")
             for chemin in generer_exercices(arguments.solutions, arguments.exercices):
                 print(f"Écrit : {chemin}")
             return 0
-        ecarts = verifier_a_jour(arguments.solutions, arguments.exercices)
+        if arguments.action == "edition-eleves":
+            from entsim.questions.edition import ecrire_edition_eleves
+
+            dossier = ecrire_edition_eleves(arguments.dossier)
+            print(f"Édition des élèves écrite dans {dossier} (sans corrigé, sans solutions/, "
+                  "sans tests/).")
+            return 0
+        from entsim.questions.publication import enonces_a_jour
+
+        ecarts = [*(Ecart("enonces", e) for e in enonces_a_jour()),
+                  *verifier_a_jour(arguments.solutions, arguments.exercices)]
     except ErreurENT as erreur:
         print(f"Erreur : {erreur}", file=sys.stderr)
         return 2

@@ -1,45 +1,45 @@
-"""Le registre des fiches : :func:`fiche` retrouve une fiche par son identifiant
-(``fiche("partie1")``) dans les banques de :mod:`entsim.questions.banque`,
-:func:`fiches_disponibles` les énumère.
+"""Le registre des fiches des élèves : :func:`fiche` retrouve une fiche par son identifiant
+(``fiche("partie1")``), :func:`fiches_disponibles` les énumère.
 
-Les banques importent les types de questions ; aucun type de question n'importe ce module
-(sinon : cycle d'imports entre les questions et les banques).
+La fiche rendue est la **fiche publique** (:class:`~entsim.questions.publique.FichePublique`),
+lue dans ``entsim/questions/enonces/<id>.json`` : énoncés, indices, formes de réponse et
+empreintes des réponses justes, jamais le corrigé. C'est la même dans l'édition des élèves et
+dans celle du professeur (les notebooks affichent la même chose) ; le corrigé, lui, est dans
+le paquet ``entsim_corrige`` (édition enseignant), lu par le correcteur.
 """
 
 from __future__ import annotations
 
-import importlib
-import pkgutil
 import re
-from typing import Any
 
-from entsim.questions import banque
-from entsim.questions.fiches import Fiche
+from entsim.questions.publique import FichePublique, charger, identifiants
 from entsim.socle.erreurs import Introuvable, ValeurInvalide
 from entsim.socle.texte import cite
 
-
 _MOTIF_FICHE = re.compile(r"^[a-z][a-z0-9_]*$")
+_CACHE: dict[str, FichePublique] = {}
 
 
 def fiches_disponibles() -> list[str]:
-    """Les identifiants des fiches (un module ``entsim/questions/banque/<id>.py`` par fiche)."""
-    return sorted(m.name for m in pkgutil.iter_modules(banque.__path__)
-                  if not m.name.startswith("_"))
+    """Les identifiants des fiches (un énoncé ``entsim/questions/enonces/<id>.json`` par fiche)."""
+    return identifiants()
 
 
-def fiche(identifiant: str) -> Fiche:
-    """La fiche de cet identifiant : ``fiche("partie1")``, ``fiche("partie3_authentification")``."""
+def verifier_identifiant(identifiant: object, disponibles: list[str]) -> str:
+    """L'identifiant s'il désigne une fiche de ``disponibles`` ; sinon une erreur française
+    (sert aussi au corrigé, :func:`entsim_corrige.fiche_corrigee`)."""
     if not isinstance(identifiant, str) or not _MOTIF_FICHE.match(identifiant):
         raise ValeurInvalide(f"Identifiant de fiche invalide : {cite(identifiant)} (par exemple "
                              "\"partie1\").", code="fiche_invalide")
-    disponibles = fiches_disponibles()
     if identifiant not in disponibles:
         raise Introuvable(f"Fiche inconnue : {cite(identifiant)}. Fiches disponibles : "
                           f"{', '.join(disponibles)}.", code="fiche_inconnue")
-    module = importlib.import_module(f"entsim.questions.banque.{identifiant}")
-    resultat: Any = getattr(module, "FICHE", None)
-    if not isinstance(resultat, Fiche):
-        raise Introuvable(f"Le module entsim.questions.banque.{identifiant} ne définit pas de FICHE.",
-                          code="fiche_inconnue")
-    return resultat
+    return identifiant
+
+
+def fiche(identifiant: str) -> FichePublique:
+    """La fiche de cet identifiant : ``fiche("partie1")``, ``fiche("partie3_authentification")``."""
+    verifier_identifiant(identifiant, fiches_disponibles())
+    if identifiant not in _CACHE:
+        _CACHE[identifiant] = charger(identifiant)
+    return _CACHE[identifiant]

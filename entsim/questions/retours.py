@@ -41,6 +41,9 @@ _COULEURS: dict[str, tuple[str, str]] = {   # (bordure, fond) : aide visuelle se
 #: Ce que lit l'élève à côté d'une note calculée par mots-clés.
 MENTION_PROVISOIRE = "note provisoire : le professeur peut l'ajuster"
 
+#: Le « barème » d'une vérification de la fiche des élèves : juste ou pas encore, sans note.
+MENTION_FORMATIF = "vérification sans note (votre professeur note la fiche rendue)"
+
 
 class _AffichageNotebook:
     """Affichage d'un retour (correction, indice) dans un notebook : texte brut et HTML.
@@ -67,7 +70,9 @@ class Correction(_AffichageNotebook):
     l'élève ; ``details`` : les précisions (idée manquante, élément mal rangé…) ;
     ``pour_le_professeur`` : des repères qui ne sont pas montrés à l'élève ;
     ``provisoire`` : la note vient d'un contrôle par mots-clés (définition rédigée) ; le
-    barème l'indique (« note provisoire : le professeur peut l'ajuster »).
+    barème l'indique (« note provisoire : le professeur peut l'ajuster ») ;
+    ``formatif`` : vérification de la fiche des élèves (« juste » ou « pas encore », sans
+    points ni détail par élément : :mod:`entsim.questions.publique`).
     """
 
     question: str
@@ -78,6 +83,7 @@ class Correction(_AffichageNotebook):
     details: tuple[str, ...] = ()
     pour_le_professeur: tuple[str, ...] = ()
     provisoire: bool = False
+    formatif: bool = False
 
     @property
     def juste(self) -> bool:
@@ -91,6 +97,8 @@ class Correction(_AffichageNotebook):
 
     def bareme(self) -> str:
         """« 1,5 / 2 points » ; pour une question ouverte : « note du professeur, sur 3 points »."""
+        if self.formatif:
+            return MENTION_FORMATIF
         if self.statut == "manuel":
             return f"noté par le professeur, sur {points_fr(self.sur)}"
         bareme = f"{nombre_fr(self.points)} / {points_fr(self.sur)}"
@@ -98,7 +106,9 @@ class Correction(_AffichageNotebook):
 
     def texte(self) -> str:
         """Le retour en texte brut (déterministe) : ce que voit un lecteur d'écran ou nbval."""
-        lignes = [f"{self.libelle} — question {self.question} : {self.bareme()}.", self.message]
+        entete = (f"{self.libelle} — question {self.question}." if self.formatif else
+                  f"{self.libelle} — question {self.question} : {self.bareme()}.")
+        lignes = [entete, self.message]
         lignes += [f"  • {d}" for d in self.details]
         return "\n".join(lignes)
 
@@ -113,8 +123,9 @@ class Correction(_AffichageNotebook):
         return (f'<div class="entsim-correction" role="status" style="border-left:6px solid '
                 f'{bordure};background:{fond};padding:0.5em 0.8em;margin:0.4em 0;'
                 f'font-size:1.05em;color:#202124">'
-                f"<strong>{e(self.libelle)}</strong> — question {e(self.question)} : "
-                f"{e(self.bareme())}.<br>{_html_texte(self.message)}{details}</div>")
+                f"<strong>{e(self.libelle)}</strong> — question {e(self.question)}"
+                + ("." if self.formatif else f" : {e(self.bareme())}.")
+                + f"<br>{_html_texte(self.message)}{details}</div>")
 
     def __str__(self) -> str:
         return self.texte()

@@ -30,7 +30,7 @@ from entsim.services._donnees import DonneePersonnelle, verifier_motif
 
 #: Séances de démonstration par discipline : (contenu, travail à faire ou "").
 PROGRESSIONS: dict[str, tuple[tuple[str, str], ...]] = {
-    "Management, sciences de gestion et numérique (SIG)": (
+    "Management, sciences de gestion et numérique, enseignement spécifique SIG": (
         ("Présentation de l'année et de l'enseignement spécifique SIG ; première connexion "
          "à l'ENT du lycée.", "Activer son compte ENT et lire la charte d'utilisation."),
         ("L'ENT : définir chaque service et sa finalité (questions 1 à 3).",

@@ -44,7 +44,8 @@ DEMI_JOURNEES_LIBRES = frozenset({(2, "apres_midi")})
 
 _SALLES_SPECIALES = {
     "Éducation physique et sportive": "Gymnase",
-    "Management, sciences de gestion et numérique (SIG)": "Salle informatique C204",
+    "Management, sciences de gestion et numérique, enseignement spécifique SIG":
+        "Salle informatique C204",
     "Sciences de gestion et numérique": "Salle informatique C204",
     "Numérique et sciences informatiques": "Salle informatique C206",
     "Sciences numériques et technologie": "Salle informatique C206",

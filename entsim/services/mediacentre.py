@@ -53,7 +53,7 @@ _EN_MINUSCULES: dict[str, str] = {
 }
 _MINIMAL = ("ido", "uai", "profil")
 _E, _P, _N = Profil.ELEVE, Profil.PERSONNEL, Profil.ENSEIGNANT
-_MSGN = "Management, sciences de gestion et numérique (SIG)"
+_MSGN = "Management, sciences de gestion et numérique, enseignement spécifique SIG"
 _TOUTES = frozenset()
 
 

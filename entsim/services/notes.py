@@ -50,7 +50,7 @@ DISCIPLINE_MAX = 100
 
 #: Évaluations de rentrée par discipline : (titre, coefficient).
 EVALUATIONS_DE_RENTREE: dict[str, tuple[tuple[str, float], ...]] = {
-    "Management, sciences de gestion et numérique (SIG)": (
+    "Management, sciences de gestion et numérique, enseignement spécifique SIG": (
         ("Évaluation diagnostique : le système d'information", 1),
         ("Questionnaire : vocabulaire du numérique", 0.5)),
     "Droit et économie": (("Évaluation diagnostique de droit", 1),),

@@ -315,6 +315,25 @@ class ServiceApplicatif:
         etapes += final.etapes
         return fin(final, sso=sso, autorise=acces.autorise, raison=acces.raison)
 
+    def noter_session(self, identifiant: str, ticket: str, *, poste: str, id_session: str,
+                      attributs: Mapping[str, str | tuple[str, ...]] | None = None
+                      ) -> SessionApplicative:
+        """Note une session ouverte après une validation faite hors de la simulation (la
+        vraie requête HTTP d'un service web, :mod:`entsim.web.services`, dont le cookie vaut
+        ``id_session``) : la déconnexion unique simulée la trouve et la ferme
+        (SessionIndex = ``ticket``), et le journal le dit. Ne pose aucun cookie, ne valide
+        rien et ne tire aucun secret."""
+        serveur = self._serveur()
+        verifier_texte(identifiant, "identifiant")
+        verifier_texte(ticket, "ticket")
+        verifier_texte(id_session, "session")
+        session = SessionApplicative(
+            id=id_session, identifiant=identifiant, ticket=ticket, poste=poste,
+            ouverte_le=serveur.horloge.maintenant(),
+            attributs=MappingProxyType(dict(attributs or {})))
+        self._sessions[ticket] = session
+        return session
+
     # -- déconnexion unique --------------------------------------------------------------
     def recevoir_deconnexion(self, logout_request_xml: str) -> AvisDeconnexion:
         """Reçoit un ``samlp:LogoutRequest`` (annexe C) et ferme la session ouverte par le

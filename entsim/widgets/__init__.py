@@ -21,6 +21,7 @@ import importlib
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover - pour les outils d'analyse seulement
+    from entsim.widgets.cours import BarreDuCours, commencer
     from entsim.widgets.demarrage import ExplorateurClasses, ExplorateurServices
     from entsim.widgets.exercices import ExerciceClassement, ExerciceTableau
     from entsim.widgets.pas_a_pas import PasAPas
@@ -30,6 +31,8 @@ if TYPE_CHECKING:  # pragma: no cover - pour les outils d'analyse seulement
 
 #: Chaque nom exporté et le module qui le définit.
 _MODULES: dict[str, str] = {
+    "BarreDuCours": "entsim.widgets.cours",
+    "commencer": "entsim.widgets.cours",
     "ExerciceClassement": "entsim.widgets.exercices",
     "ExerciceTableau": "entsim.widgets.exercices",
     "ExplorateurClasses": "entsim.widgets.demarrage",
@@ -41,7 +44,7 @@ _MODULES: dict[str, str] = {
     "TelephoneWidget": "entsim.widgets.telephone",
 }
 
-__all__ = ["ExerciceClassement", "ExerciceTableau", "ExplorateurClasses", "ExplorateurServices",
+__all__ = ["BarreDuCours", "commencer", "ExerciceClassement", "ExerciceTableau", "ExplorateurClasses", "ExplorateurServices",
            "MemeActionParRole", "PasAPas",
            "Questionnaire",
            "Portail", "TelephoneWidget"]

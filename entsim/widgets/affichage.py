@@ -3,12 +3,14 @@
 :mod:`entsim.socle.affichage` ne connaît pas Jupyter : ce module lui donne
 ``IPython.display.display(paquet, raw=True)`` quand un shell IPython tourne (noyau d'un
 notebook). ``import entsim`` l'appelle dans un notebook ; le processus enfant du correcteur
-(:mod:`entsim.correction._enfant`), sans shell IPython, n'affiche donc rien.
+(:mod:`entsim.correction._enfant`), sans shell IPython, n'affiche donc rien. Il branche aussi
+l'explication française des erreurs de Python (:mod:`entsim.widgets.erreurs`).
 """
 
 from __future__ import annotations
 
 from entsim.socle.affichage import brancher
+from entsim.widgets.erreurs.noyau import installer_erreurs_en_francais
 
 
 def brancher_ipython() -> bool:
@@ -27,4 +29,7 @@ def brancher_ipython() -> bool:
         display(paquet, raw=True)
 
     brancher(afficher_dans_ipython)
+    # les erreurs de Python expliquées en français dès la première importation d'entsim :
+    # les fiches (exercises/), qui n'ont pas de cellule commencer(), en profitent aussi
+    installer_erreurs_en_francais()
     return True

@@ -70,7 +70,9 @@ class _Exercice:
     _message_vide = "Pas encore de réponse : remplissez l'exercice, puis cliquez sur « Vérifier »."
 
     def __init__(self, question: object) -> None:
-        if not isinstance(question, self._type):
+        # La fiche des élèves donne une QuestionPublique du même type (sans le corrigé).
+        if not isinstance(question, self._type) and getattr(
+                question, "__dict__", {}).get("type_de_question") != self._type.__name__:
             raise ValeurInvalide(f"Cet exercice attend une question de type {self._nom_type} "
                                  f"(reçu : {nature(question)}). Par exemple : "
                                  f"{type(self).__name__}(fiche(\"partie1\").question(\"q1a\")).")
@@ -251,7 +253,7 @@ class ExerciceTableau(_Exercice):
 
     def __init__(self, question: TableauACompleter) -> None:
         super().__init__(question)
-        self.lignes = tuple(question.attendu)
+        self.lignes = tuple(question.lignes)
         self.colonnes = tuple(question.a_remplir)
         self.cases: dict[tuple[str, str], widgets.Textarea] = {}
         enfants: list[widgets.Widget] = [widgets.HTML(f"<strong>{html.escape(c)}</strong>")

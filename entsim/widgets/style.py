@@ -29,6 +29,10 @@ CLASSE_ENCADRE = "entsim-encadre"
 CLASSE_ANNONCE = "entsim-annonce"
 CLASSE_COULISSES = "entsim-coulisses"
 CLASSE_MENU = "entsim-menu"
+#: La zone où s'affiche le service ouvert (collée en haut de l'écran quand la page défile).
+CLASSE_ZONE_SERVICE = "entsim-zone-service"
+#: Posée sur la colonne des tuiles quand le service ouvert est dans sa moitié basse.
+CLASSE_MENU_BAS = "entsim-menu-bas"
 #: Posée sur la zone du service quand sa vue agrandit elle-même son texte en projection
 #: (``ContexteVue.projection``, tailles en « em ») : le portail ne l'agrandit pas une
 #: seconde fois.
@@ -41,7 +45,20 @@ FEUILLE_DE_STYLE = f"""
 .{CLASSE_PORTAIL} .widget-html-content {{ line-height: 1.4; }}
 /* Une étiquette seule (widgets.Label, un <div>) revient à la ligne au lieu d'être coupée. */
 .{CLASSE_PORTAIL} div.widget-label {{ white-space: normal; height: auto; line-height: 1.4; }}
-.{CLASSE_PORTAIL} .{CLASSE_MENU} {{ max-height: 82vh; overflow-y: auto; padding-right: 0.3em; }}
+/* Les tuiles ne défilent pas dans une boîte : la page défile, et le service ouvert reste
+   collé en haut de l'écran à côté des tuiles (un clic sur une tuile du bas le montre) ; un
+   service plus haut que l'écran défile dans sa zone, qui tient toujours dans l'écran. */
+.{CLASSE_PORTAIL} .{CLASSE_MENU} {{ padding-right: 0.3em; }}
+.{CLASSE_PORTAIL} .{CLASSE_MENU}.{CLASSE_MENU_BAS} {{ padding-bottom: 80vh; }}
+.{CLASSE_PORTAIL} .{CLASSE_ZONE_SERVICE} {{
+  position: sticky; top: 0; align-self: flex-start; max-height: 85vh; overflow-y: auto;
+}}
+/* « collé » (position: sticky) ne marche que si aucun ancêtre ne défile avant la page du
+   notebook : ni la sortie de la cellule ni les boîtes d'ipywidgets (overflow: auto par
+   défaut) qui contiennent le service ne défilent donc (ses tableaux défilent eux-mêmes). */
+.jp-OutputArea:has(.{CLASSE_ZONE_SERVICE}), .jp-OutputArea-child:has(.{CLASSE_ZONE_SERVICE}),
+.jp-OutputArea-output:has(.{CLASSE_ZONE_SERVICE}),
+.widget-container:has(.{CLASSE_ZONE_SERVICE}) {{ overflow: visible; min-width: 0; }}
 .{CLASSE_PORTAIL} .{CLASSE_MENU} h4 {{ font-size: 1em; }}
 .{CLASSE_PORTAIL} .{CLASSE_MENU} > * {{ flex-shrink: 0; }}
 .{CLASSE_PORTAIL} .{CLASSE_BANDEAU} {{
@@ -66,9 +83,16 @@ FEUILLE_DE_STYLE = f"""
   border: 2px dashed #374151; border-radius: 4px; padding: 0.4em 0.8em; margin-top: 0.5em;
   background: #fafafa;
 }}
-.{CLASSE_PORTAIL} .{CLASSE_COULISSES} code {{ word-break: break-all; }}
-.{CLASSE_PORTAIL} table {{ max-width: 100%; }}
-.{CLASSE_PORTAIL} td {{ overflow-wrap: anywhere; }}
+/* Tableaux : ils reviennent à la ligne entre les mots ou défilent, jamais coupés ni
+   cassés au milieu d'un mot (« Évalu/ation ») ; identifiants et heures restent entiers. */
+.{CLASSE_PORTAIL} .widget-html, .{CLASSE_PORTAIL} .widget-html-content {{ min-width: 0; }}
+.{CLASSE_PORTAIL} .widget-html-content {{ overflow-x: auto; max-width: 100%; }}
+.{CLASSE_PORTAIL} td, .{CLASSE_PORTAIL} th {{
+  overflow-wrap: normal; word-break: normal; hyphens: manual; min-width: 7em;
+}}
+.{CLASSE_PORTAIL} code {{ white-space: nowrap; word-break: normal; overflow-wrap: normal; }}
+.{CLASSE_PORTAIL} .widget-hbox {{ flex-wrap: wrap; }}
+.{CLASSE_PORTAIL} .widget-hbox > button {{ flex-shrink: 0; }}
 
 /* Mode projection : texte agrandi, fort contraste. */
 .{CLASSE_PORTAIL}.{CLASSE_PROJECTION} {{
@@ -122,5 +146,6 @@ def bloc_de_style() -> widgets.HTML:
 
 
 def taille_texte(projection: bool) -> str:
-    """La taille de base du texte des blocs HTML (le style en ligne ne dépend pas du thème)."""
-    return "22px" if projection else "14px"
+    """La taille de base du texte des blocs HTML : celle du thème (« 1em », que le mode
+    projection du cours agrandit) ou 22 px en mode projection du portail."""
+    return "22px" if projection else "1em"

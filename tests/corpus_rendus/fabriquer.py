@@ -253,7 +253,7 @@ def fabriquer() -> dict[str, dict]:
                   "reponse_q1c = \"Fichiers vus : \" + str(len(contenu))")
     ajouter("partie1 Tom Chevalier.ipynb", fichiers_os,
             "la réponse q1c importe os et liste le dossier courant : exécutée dans un dossier "
-            "temporaire vide (ce n'est pas un bac à sable de sécurité)", "corrige",
+            "temporaire vide, isolé (bac à sable ou surveillance)", "corrige",
             eleve="Tom Chevalier", faux=["q1c"])
 
     # -- réponses fausses, de mauvais types, syntaxe --------------------------------------

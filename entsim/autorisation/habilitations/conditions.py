@@ -136,7 +136,7 @@ class PlageHoraire:
 
     def raison_echec(self, contexte: ContexteAcces) -> str:
         i = contexte.instant
-        return (f"Accès possible seulement {self.description} ; nous sommes le "
+        return (f"Accès possible seulement {self.description} ; nous sommes "
                 f"{JOURS[i.weekday()]}, il est {_heure(i.time())}.")
 
 

@@ -138,13 +138,27 @@ class Regle:
         return regle
 
     def _libelle_auto(self) -> str:
-        """« Autoriser à Parent : lire sur « notes », de 7 h 00 à 21 h 00 » ; une valeur
-        reçue n'y entre que bornée (:func:`entsim.socle.texte.extrait`)."""
-        qui = self.qui.value if isinstance(self.qui, (Profil, Fonction)) else extrait(self.qui)
-        cible = f"« {extrait(self.service)} »" + (f" (partie « {extrait(self.partie)} »)"
-                                                  if self.partie else "")
-        verbe = "Autoriser" if self.effet is Effet.AUTORISER else "Refuser"
-        texte = f"{verbe} à {qui} : {liste_actions(self.actions)} sur {cible}"  # type: ignore[arg-type]
+        """Une phrase française : « Autoriser le profil Élève à lire dans le service « notes »,
+        de 7 h 00 à 21 h 00 », « Refuser à la fonction … de lire dans le service « notes » »
+        (autoriser quelqu'un *à* faire, refuser à quelqu'un *de* faire) ; une valeur reçue n'y
+        entre que bornée (:func:`entsim.socle.texte.extrait`)."""
+        if isinstance(self.qui, Profil):
+            qui = f"le profil {self.qui.value}"
+        elif isinstance(self.qui, Fonction):
+            qui = f"la fonction {self.qui.value}"
+        elif self.qui == TOUS:
+            qui = "tout le monde"
+        else:
+            qui = extrait(self.qui)
+        actions = liste_actions(self.actions)  # type: ignore[arg-type]
+        cible = f"dans le service « {extrait(self.service)} »" + (
+            f" (partie « {extrait(self.partie)} »)" if self.partie else "")
+        if self.effet is Effet.AUTORISER:
+            texte = f"Autoriser {qui} à {actions} {cible}"
+        else:
+            a_qui = ("au " + qui[3:] if qui.startswith("le ") else "à " + qui)
+            de = "d'" if actions[:1] in "aeéiou" else "de "
+            texte = f"Refuser {a_qui} {de}{actions} {cible}"
         if self.conditions:
             texte += ", " + ", ".join(c.description for c in self.conditions)
         return texte

@@ -11,6 +11,8 @@ simulation a produit — les lignes du journal (:mod:`entsim.journal.chaine`) et
 * :func:`schema_sequence` (:mod:`~entsim.diagrammes.sso.sequence`) : le diagramme de
   séquence des échanges (navigateur, services, serveur CAS), flèches numérotées dans
   l'ordre ; :func:`schema_sso_second_acces` : le second accès, sans mot de passe (SSO) ;
+* :func:`schema_a_completer` (:mod:`~entsim.diagrammes.sso.a_completer`) : le même
+  processus en 8 flèches numérotées et vides, que l'élève étiquette (question 15, ``q15c``) ;
 * :func:`schema_deconnexion` (:mod:`~entsim.diagrammes.sso.deconnexion`) : la déconnexion
   unique propagée à chaque service, avec le ``SessionIndex`` (ticket) de chacun
   (spécification CAS 3.0, section 2.3.3 et annexe C ; SDET : « propagation de la
@@ -25,6 +27,7 @@ connexion). Peut importer : :mod:`entsim.diagrammes.schema`, :mod:`entsim.sso` (
 échanges, réponses), :mod:`entsim.journal` et :mod:`entsim.socle` ; jamais les widgets.
 """
 
+from entsim.diagrammes.sso.a_completer import schema_a_completer
 from entsim.diagrammes.sso.cinematique import Fleche, fleches_parcours, schema_parcours
 from entsim.diagrammes.sso.deconnexion import schema_deconnexion
 from entsim.diagrammes.sso.sequence import (Message, messages_sequence, schema_sequence,
@@ -33,6 +36,6 @@ from entsim.diagrammes.sso.textes import abreger, abreger_texte, url_courte
 
 __all__ = [
     "Fleche", "Message", "abreger", "abreger_texte", "fleches_parcours", "messages_sequence",
-    "schema_deconnexion", "schema_parcours", "schema_sequence", "schema_sso_second_acces",
-    "url_courte",
+    "schema_a_completer", "schema_deconnexion", "schema_parcours", "schema_sequence",
+    "schema_sso_second_acces", "url_courte",
 ]

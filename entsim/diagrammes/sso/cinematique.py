@@ -21,7 +21,7 @@ from entsim.sso.reponses import NOM_SERVEUR
 from entsim.sso.tickets import NOM_COOKIE_TGC
 from entsim.diagrammes.schema import Schema
 from entsim.diagrammes.sso.couloirs import dessiner_couloirs, Ligne
-from entsim.diagrammes.sso.textes import abreger, abreger_texte, url_courte
+from entsim.diagrammes.sso.textes import _lignes, abreger, abreger_texte, url_courte
 
 __all__ = ["OPERATIONS_DESSINEES", "Fleche", "fleches_parcours", "schema_parcours"]
 
@@ -147,7 +147,8 @@ def fleches_parcours(parcours: Parcours) -> list[tuple[int, Fleche]]:
 _COULOIRS_AAS = ("authentification", "autorisation", "propagation")
 
 
-def schema_parcours(parcours: Parcours, etape_courante: int | None = None) -> Schema:
+def schema_parcours(parcours: Parcours, etape_courante: int | None = None, *,
+                    projection: bool = False) -> Schema:
     """La cinématique d'accès du SDET (question 15), telle qu'elle vient de se dérouler.
 
     Un couloir par acteur : le poste de l'utilisateur, les trois services AAS du SDET
@@ -157,6 +158,12 @@ def schema_parcours(parcours: Parcours, etape_courante: int | None = None) -> Sc
     commence par le numéro de l'étape. ``etape_courante`` (de 1 au nombre d'étapes
     franchies) met une étape en évidence : trait épais bleu et marque « ▶ » ; les étapes
     suivantes sont grisées. La disposition ne change pas d'une étape à l'autre.
+
+    ``projection=True`` (le pas à pas) : étiquettes en 18 pt, noms des services et du poste
+    sur des lignes courtes, couloirs serrés, pas de repère « Étape N » dans la marge (le
+    numéro ouvre chaque étiquette) : un dessin moins large par rapport à son texte. En mode
+    projection, l'étape courante tient dans la largeur de la page avec des étiquettes d'au
+    moins 18 px (issue 15).
     """
     fleches = fleches_parcours(parcours)
     total = len(parcours.etapes)
@@ -167,9 +174,10 @@ def schema_parcours(parcours: Parcours, etape_courante: int | None = None) -> Sc
                                  f"(reçu : {cite(etape_courante)}).")
     services = _services_du_parcours(parcours)
     identifiants = ["poste", *_COULOIRS_AAS, *services.values()]
-    entetes = [(f"{parcours.poste}\n({parcours.identifiant})", "navigateur"),
+    court = (lambda t: _lignes(t, 10)) if projection else (lambda t: t)  # noqa: E731
+    entetes = [(f"{court(parcours.poste)}\n({parcours.identifiant})", "navigateur"),
                *((_NOEUDS_AAS[c], "serveur") for c in _COULOIRS_AAS),
-               *((nom, "service") for nom in services)]
+               *((court(nom), "service") for nom in services)]
     rang = {ident: i for i, ident in enumerate(identifiants)}
     lignes: list[Ligne] = []
     precedente = None
@@ -177,10 +185,13 @@ def schema_parcours(parcours: Parcours, etape_courante: int | None = None) -> Sc
         etat = None if etape_courante is None else (
             "courante" if numero == etape_courante else
             "a_venir" if numero > etape_courante else "passee")
+        repere = f"Étape {numero}" if numero != precedente and not projection else None
         lignes.append(Ligne(rang[f.source], rang[f.cible], f.texte, f.nature, f.infobulle,
-                             etat, f"Étape {numero}" if numero != precedente else None))
+                            etat, repere))
         precedente = numero
-    g = dessiner_couloirs("parcours_sdet", entetes, lignes, largeur_texte=26,
+    g = dessiner_couloirs("parcours_sdet", entetes, lignes,
+                           largeur_texte=14 if projection else 26,
+                           taille_texte=18 if projection else 14, serre=projection,
                            bandeaux=[(1, 3, "Services AAS (serveur CAS)")])
     titre = (f"Connexion à l'ENT : la cinématique du SDET ({parcours.identifiant}, "
              f"{parcours.poste})")

@@ -16,8 +16,8 @@ Deux tailles :
   parents Karim Bernard et Émilie Rousseau (« l'autre parent », qui ne doit pas voir les
   notes de Léa) ; la famille Haddad, dont les deux enfants sont au lycée (Inès en TSTMG1,
   Yanis en 2NDE3) ; Nicolas Durand, professeur de management, sciences de gestion et
-  numérique (SIG) et professeur principal de TSTMG1 ; Isabelle Moreau, CPE ; Philippe
-  Lefèvre, proviseur ; etc. La seconde 2NDE3 n'y figure que par l'élève utile au récit
+  numérique (MSGN, enseignement spécifique SIG) et professeur principal de TSTMG1 ;
+  Isabelle Moreau, CPE ; Philippe Lefèvre, proviseur ; etc. La seconde 2NDE3 n'y figure que par l'élève utile au récit
   (Yanis) et deux de ses professeurs, dont son professeur principal : elle sert à montrer
   qu'un parent de deux enfants voit deux classes.
 * ``taille=<nombre d'élèves>`` (1 à :data:`TAILLE_MAX`) : un lycée général et

@@ -48,14 +48,18 @@ HGGSP = "Histoire-géographie, géopolitique et sciences politiques"
 HLP = "Humanités, littérature et philosophie"
 LLCER = "Langues, littératures et cultures étrangères (anglais)"
 NSI = "Numérique et sciences informatiques"
-MSGN_SIG = "Management, sciences de gestion et numérique (SIG)"
+#: La spécialité de terminale STMG « management, sciences de gestion et numérique » (MSGN) ;
+#: chaque classe y suit un enseignement spécifique (SIG : systèmes d'information de gestion) —
+#: arrêté du 16 juillet 2018 (série STMG). Le libellé nomme la spécialité, puis l'enseignement
+#: spécifique, pour qu'on ne prenne pas « SIG » pour le nom de la spécialité.
+_MSGN = "Management, sciences de gestion et numérique, enseignement spécifique"
+MSGN_SIG = f"{_MSGN} SIG"
 #: Ordre des enseignements spécifiques des classes de terminale STMG : TSTMG1 suit SIG.
 SPECIFIQUES_STMG: tuple[tuple[str, str], ...] = (
-    ("Management, sciences de gestion et numérique (SIG)", "systèmes d'information de gestion"),
-    ("Management, sciences de gestion et numérique (mercatique)", "mercatique"),
-    ("Management, sciences de gestion et numérique (gestion et finance)", "gestion et finance"),
-    ("Management, sciences de gestion et numérique (RHC)",
-     "ressources humaines et communication"),
+    (MSGN_SIG, "systèmes d'information de gestion"),
+    (f"{_MSGN} mercatique", "mercatique"),
+    (f"{_MSGN} gestion et finance", "gestion et finance"),
+    (f"{_MSGN} RHC", "ressources humaines et communication"),
 )
 #: Combinaisons de trois spécialités des classes de première générale, avec leur poids.
 COMBINAISONS_PREMIERE: tuple[tuple[tuple[str, ...], int], ...] = (

@@ -59,13 +59,19 @@ class Classement(Question):
         exemple = f"{{{cle}: {valeur}, …}}"
         forme = ("la lettre de sa catégorie" if self.lettres else "sa catégorie")
         forme_element = "son numéro ou son texte" if cle == "1" else "son texte ou son numéro"
-        dans_l_ordre = (f" Vous pouvez aussi donner la liste des lettres dans l'ordre des "
-                        f"éléments : `[\"{LETTRES[0]}\", \"{LETTRES[1 % len(self.categories)]}\""
-                        f", …]`." if self.lettres else "")
+        n = len(self.attendu)
+        if self.lettres:
+            lettres = "".join(LETTRES[i % len(self.categories)] for i in range(min(n, 3)))
+            return (f"{self.enonce}\n\n**Éléments à classer :**\n\n{elements}\n\n"
+                    f"**Catégories :**\n\n{categories}\n\n*Le plus court : la lettre de la "
+                    f"catégorie de chaque élément, dans l'ordre des éléments, en une ligne "
+                    f"(ici {n} lettres), par exemple `\"{lettres}…\"`. Ou un dictionnaire qui donne, pour "
+                    f"chaque élément ({forme_element}), {forme} : `{exemple}` (accents et "
+                    "majuscules ne comptent pas).*")
         return (f"{self.enonce}\n\n**Éléments à classer :**\n\n{elements}\n\n"
                 f"**Catégories :**\n\n{categories}\n\n*Répondez par un dictionnaire qui "
-                f"donne, pour chaque élément ({forme_element}), {forme} : `{exemple}`."
-                f"{dans_l_ordre}*")
+                f"donne, pour chaque élément ({forme_element}), {forme} : `{exemple}` (accents "
+                "et majuscules ne comptent pas).*")
 
     def exemple_de_reponse(self) -> object:
         longs = max(len(e) for e in self.attendu) > 50    # désignés par leur numéro
@@ -137,22 +143,37 @@ class Classement(Question):
 
     def _paires_texte(self, texte: str) -> list[tuple[object, object]]:
         """« 1B 2B 3A … », « 1-B, 2-B… » (numéro et lettre), ou « B B A … » / « BBA… »
-        (une lettre par élément, dans l'ordre)."""
+        (une lettre par élément, dans l'ordre ; « ? » pour un élément laissé sans
+        catégorie)."""
         n = len(self.attendu)
         numerotees = re.findall(r"(\d+)\s*[-:=.)]?\s*([A-Za-z])(?![A-Za-z])", texte)
         reste = re.sub(r"(\d+)\s*[-:=.)]?\s*([A-Za-z])(?![A-Za-z])", "", texte)
         if numerotees and not re.sub(r"[\s,;/]+", "", reste):
             return [(int(numero), lettre) for numero, lettre in numerotees]
         morceaux = [m for m in re.split(r"[\s,;/]+", texte.strip()) if m]
-        if len(morceaux) == 1 and len(morceaux[0]) == n and morceaux[0].isalpha():
+        # « ? » : un élément laissé sans catégorie (« AB?C???? »), compté comme non classé
+        if len(morceaux) == 1 and len(morceaux[0]) == n and all(
+                c.isalpha() or c == "?" for c in morceaux[0]):
             morceaux = list(morceaux[0])
-        if len(morceaux) == n and all(len(m) == 1 and m.isalpha() for m in morceaux):
-            return self._paires_dans_l_ordre(list(morceaux))
+        if len(morceaux) == n and all(len(m) == 1 and (m.isalpha() or m == "?")
+                                      for m in morceaux):
+            return [(i, c) for i, c in self._paires_dans_l_ordre(list(morceaux)) if c != "?"]
+        lettres = list(morceaux[0]) if len(morceaux) == 1 else morceaux
+        if 0 < len(lettres) <= 2 * n and all(len(m) == 1 and (m.isalpha() or m == "?")
+                                             for m in lettres):
+            # « DACGFHE » : la forme courte, mais pas le bon nombre de lettres
+            raise ReponseInvalide(
+                f"Votre réponse a {accorder(len(lettres), 'lettre', 'lettres')} pour {n} "
+                "éléments : une lettre par élément, dans l'ordre de l'énoncé (« ? » pour un "
+                "élément que vous ne savez pas classer).")
         raise ReponseInvalide("Écrivez un dictionnaire { \"élément\" : \"catégorie\", … } "
                                "comme dans l'exemple, ou la liste des lettres dans l'ordre "
                                "des éléments (par exemple [\"B\", \"A\", …]).")
 
-    def _corriger(self, reponse: object) -> Correction:
+    def _ranger(self, reponse: object) -> tuple[dict[str, int | None], list[str]]:
+        """La réponse lue : élément → numéro de catégorie (None : non reconnue), et les
+        éléments inconnus. N'utilise que l'énoncé (éléments, catégories), jamais le corrigé :
+        la fiche des élèves s'en sert pour l'empreinte de la réponse."""
         cles = {normaliser(e): e for e in self.attendu}
         ranges: dict[str, int | None] = {}
         inconnus: list[str] = []
@@ -182,6 +203,10 @@ class Classement(Question):
         if not ranges and inconnus:
             raise ReponseInvalide("Aucun des éléments de la liste n'a été reconnu : "
                                    "recopiez leurs noms tels qu'ils sont écrits dans l'énoncé.")
+        return ranges, inconnus
+
+    def _corriger(self, reponse: object) -> Correction:
+        ranges, inconnus = self._ranger(reponse)
         details = []
         justes = 0
         for element, categorie in self.attendu.items():

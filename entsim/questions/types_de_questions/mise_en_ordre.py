@@ -42,13 +42,15 @@ class MiseEnOrdre(Question):
         return tuple(self.etapes[i] for i in self.presentation)
 
     def consigne(self) -> str:
-        return (f"{self.enonce}\n\n{liste_lettres(self.affichees)}\n\n*Donnez la liste des "
-                f"lettres dans l'ordre, par exemple `[\"C\", \"A\", …]`.*")
+        return (f"{self.enonce}\n\n{liste_lettres(self.affichees)}\n\n*Donnez les lettres "
+                f"dans l'ordre, en une ligne, par exemple `\"CA…\"` (ici {len(self.etapes)} "
+                f"lettres ; ou la liste `[\"C\", \"A\", …]`).*")
 
     def exemple_de_reponse(self) -> object:
         return [LETTRES[self.presentation.index(i)] for i in range(len(self.etapes))]
 
-    def _corriger(self, reponse: object) -> Correction:
+    def _ordre(self, reponse: object) -> list[int]:
+        """La réponse lue : les numéros des étapes (dans ``etapes``) dans l'ordre donné."""
         if isinstance(reponse, str):
             morceaux = [m for m in re.split(r"[\s,;>\-]+", reponse.strip()) if m]
             if len(morceaux) == 1 and len(morceaux[0]) == len(self.etapes):
@@ -57,7 +59,10 @@ class MiseEnOrdre(Question):
         if not isinstance(reponse, (list, tuple)):
             raise ReponseInvalide("Donnez la liste des lettres dans l'ordre, par exemple "
                                    f"[\"C\", \"A\", …] (reçu : {nom_type(reponse)}).")
-        ordre = [self.presentation[choix_depuis(r, self.affichees, "étape")] for r in reponse]
+        return [self.presentation[choix_depuis(r, self.affichees, "étape")] for r in reponse]
+
+    def _corriger(self, reponse: object) -> Correction:
+        ordre = self._ordre(reponse)
         details = []
         doublons = sorted({LETTRES[self.presentation.index(i)] for i in ordre
                            if ordre.count(i) > 1})

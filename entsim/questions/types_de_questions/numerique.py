@@ -69,16 +69,22 @@ class Numerique(Question):
 
     def consigne(self) -> str:
         unite = f" (en {self.unite})" if self.unite and self.unite_dans_consigne else ""
-        forme = ("Répondez par un nombre entier, par exemple `12`." if self._entier else
-                 'Répondez par un nombre, par exemple `12` ou `"12,5"`.')
+        forme = ("Répondez par un nombre entier, par exemple `12`" if self._entier else
+                 'Répondez par un nombre, par exemple `12` ou `"12,5"`')
+        forme += (f' (l\'unité est permise : `"12 {self.unite}"`).' if self.unite and
+                  self.unite_dans_consigne else ".")
         return f"{self.enonce}{unite}\n\n*{forme}*"
 
-    def _corriger(self, reponse: object) -> Correction:
+    def _nombre(self, reponse: object) -> float:
+        """La réponse lue comme un nombre (dans l'unité de la question)."""
         if isinstance(reponse, (list, tuple)) and len(reponse) == 1:
             reponse = reponse[0]
         duree = _secondes_de_duree(reponse) if replier(self.unite).startswith("seconde") \
             else None
-        nombre = duree if duree is not None else _lire_nombre(reponse, self.unite)
+        return duree if duree is not None else _lire_nombre(reponse, self.unite)
+
+    def _corriger(self, reponse: object) -> Correction:
+        nombre = self._nombre(reponse)
         if abs(nombre - float(self.valeur)) <= self.tolerance + 1e-9:
             return self._correction(self.points, "juste", "Bonne valeur.")
         sens = "trop grande" if nombre > self.valeur else "trop petite"

@@ -83,25 +83,28 @@ class QCM(Question):
                            {k.upper(): v for k, v in dict(self.explications).items()})
 
     def consigne(self) -> str:
-        regle = ("Plusieurs réponses possibles : donnez la liste des lettres, par exemple "
-                 '`["A", "C"]`.' if self.multiple else
+        regle = ("Plusieurs réponses possibles : donnez les lettres en une ligne, par exemple "
+                 '`"AC"` (ou la liste `["A", "C"]`).' if self.multiple else
                  'Une seule réponse : donnez sa lettre, par exemple `"B"`.')
         return f"{self.enonce}\n\n{liste_lettres(self.choix)}\n\n*{regle}*"
 
     def exemple_de_reponse(self) -> object:
         return list(self.bonnes) if self.multiple else self.bonnes[0]
 
+    def _choisis(self, reponse: object) -> list[int]:
+        """Les numéros des choix de la réponse (lecture seule : n'utilise pas le corrigé)."""
+        if self.multiple:
+            return _choix_multiples(reponse, self.choix)
+        if isinstance(reponse, (list, tuple, set, frozenset)):
+            if len(reponse) != 1:
+                raise ReponseInvalide("Une seule réponse est attendue : donnez une seule "
+                                       "lettre, par exemple \"B\".")
+            reponse = next(iter(reponse))
+        return [choix_depuis(reponse, self.choix)]
+
     def _corriger(self, reponse: object) -> Correction:
         bonnes = {LETTRES.index(b) for b in self.bonnes}
-        if self.multiple:
-            choisis = _choix_multiples(reponse, self.choix)
-        else:
-            if isinstance(reponse, (list, tuple, set, frozenset)):
-                if len(reponse) != 1:
-                    raise ReponseInvalide("Une seule réponse est attendue : donnez une seule "
-                                           "lettre, par exemple \"B\".")
-                reponse = next(iter(reponse))
-            choisis = [choix_depuis(reponse, self.choix)]
+        choisis = self._choisis(reponse)
         mauvaises = [i for i in choisis if i not in bonnes]
         trouvees = [i for i in choisis if i in bonnes]
         details = [f"{LETTRES[i]} : {self.explications[LETTRES[i]]}"

@@ -49,7 +49,9 @@ class QuestionOuverte(Question):
 
     def consigne(self) -> str:
         if self.forme == "tableau":
-            return f"{self.enonce}\n\n*Cette question est notée par votre professeur.*"
+            return (f"{self.enonce}\n\n*Une ligne suffit : `{self.variable} = \"… : … ; … : "
+                    "…\"` (chaque ligne du tableau, puis « ; »), ou un dictionnaire. Cette "
+                    "question est notée par votre professeur.*")
         return (f"{self.enonce}\n\n*Écrivez votre réponse entre triples guillemets : "
                 f'`{self.variable} = """…"""` (les apostrophes et les retours à la ligne y '
                 "sont permis). Cette question est notée par votre professeur.*")

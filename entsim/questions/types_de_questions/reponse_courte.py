@@ -40,6 +40,19 @@ LIAISONS_MIN_PHRASE = 2
 #: Part maximale de la note pour une liste de mots-clés sans phrase.
 PART_MAX_SANS_PHRASE = 0.5
 
+#: Une réponse plus longue que ce multiple de la réponse modèle (et que :data:`MOTS_MAX_MIN`
+#: mots) est un texte recopié (un tableau ou un parcours affiché par le cours contient tous
+#: les mots-clés) : elle a au plus :data:`PART_MAX_SANS_PHRASE` des points, avec un retour
+#: qui le dit, et le professeur la relit.
+LONGUEUR_MAX_RELATIVE = 3
+#: Nombre de mots toujours permis, quelle que soit la longueur de la réponse modèle.
+MOTS_MAX_MIN = 100
+
+
+def mots_max(exemple: str) -> int:
+    """Le nombre de mots au-delà duquel une réponse est plafonnée (texte recopié)."""
+    return max(MOTS_MAX_MIN, LONGUEUR_MAX_RELATIVE * len(normaliser(exemple).split()))
+
 
 def est_une_phrase(texte_normalise: str) -> bool:
     """Vrai si le texte est rédigé (au moins 4 mots, dont 2 petits mots de liaison comme
@@ -66,6 +79,9 @@ class ReponseCourte(Question):
       trois mots avant l'idée au plus) ne compte pas ;
     - une liste de mots-clés sans phrase (moins de 4 mots, ou moins de 2 petits mots de
       liaison comme « le », « de », « pour ») a au plus la moitié des points ;
+    - une réponse plus de trois fois plus longue que la réponse modèle (et de plus de
+      100 mots) aussi : c'est un texte recopié (un tableau du cours contient tous les
+      mots-clés) ;
     - la note est **provisoire** (``Correction.provisoire``) : le barème affiché le dit, et
       ``pour_le_professeur`` rappelle les idées trouvées, pour que le professeur relise et
       ajuste.
@@ -86,8 +102,8 @@ class ReponseCourte(Question):
     def consigne(self) -> str:
         return (f"{self.enonce}\n\n*Écrivez votre réponse en une ou deux phrases, entre "
                 f'triples guillemets : `{self.variable} = """…"""` (les apostrophes et les '
-                "retours à la ligne y sont permis). La note calculée par la fiche est "
-                "provisoire : votre professeur relit les définitions et peut l'ajuster.*")
+                "retours à la ligne y sont permis). La fiche vérifie seulement la forme de "
+                "votre réponse : votre professeur la lit et la note.*")
 
     def _corriger(self, reponse: object) -> Correction:
         if isinstance(reponse, (list, tuple)) and all(isinstance(r, str) for r in reponse):
@@ -109,6 +125,13 @@ class ReponseCourte(Question):
             part = PART_MAX_SANS_PHRASE
             details.append("Une définition s'écrit en phrase : une liste de mots-clés ne "
                            "suffit pas (note limitée à la moitié des points).")
+        nombre_de_mots = len(texte.split())
+        trop_longue = nombre_de_mots > mots_max(self.exemple)
+        if trop_longue and part > PART_MAX_SANS_PHRASE:
+            part, plafonnee = PART_MAX_SANS_PHRASE, True
+            details.append(f"Votre réponse est très longue ({nombre_de_mots} mots) : "
+                           "répondez avec vos propres mots, en quelques phrases ; un long "
+                           "texte recopié ne compte que pour la moitié des points.")
         if part < 1 - 1e-9:
             details += [f"Pour aller plus loin : l'idée {g.idee}." for g in self.groupes
                         if g.facultative and not any(g is p for p in presentes)]
@@ -116,12 +139,16 @@ class ReponseCourte(Question):
         pour_prof = (f"Note calculée par mots-clés, provisoire : relisez la réponse et "
                      f"ajustez-la si besoin (idées reconnues : {trouvees}"
                      + (" ; réponse sans phrase rédigée" if not phrase else "")
+                     + (f" ; réponse très longue ({nombre_de_mots} mots) : texte recopié ?"
+                        if trop_longue else "")
                      + (" ; idées écrites à la forme négative : "
                         + ", ".join(g.idee for g in niees) if niees else "") + ").",)
         nb_exigees = sum(1 for g in exigees if any(g is p for p in presentes))
         return self._proportion(
             part, "Très bien : toutes les idées attendues sont présentes.",
-            "Les mots-clés sont là, mais la définition n'est pas rédigée." if plafonnee
+            ("Les mots-clés sont là, mais la réponse est un long texte recopié."
+             if trop_longue else "Les mots-clés sont là, mais la définition n'est pas "
+                                 "rédigée.") if plafonnee
             else f"C'est un bon début : {accorder(nb_exigees, 'idée', 'idées')} sur "
                  f"{len(exigees)}.",
             "Les idées attendues n'apparaissent pas encore dans votre réponse.",

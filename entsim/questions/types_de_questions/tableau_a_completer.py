@@ -91,6 +91,11 @@ class TableauACompleter(Question):
                                          f"(ligne « {ligne} »).")
 
     @property
+    def lignes(self) -> tuple[str, ...]:
+        """Les libellés des lignes (première colonne, donnée à l'élève)."""
+        return tuple(self.attendu)
+
+    @property
     def a_remplir(self) -> tuple[str, ...]:
         return self.colonnes[1:]
 

@@ -19,6 +19,7 @@ from entsim.ent import POSTES
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.widgets.accueil import PageAccueil, bandeau
 from entsim.widgets.coulisses import PanneauCoulisses
+from entsim.widgets.cours import projection_active, suivre_projection
 from entsim.widgets.portail.barre import Barre
 from entsim.widgets.portail.base import sans_balises
 from entsim.widgets.portail.connexion import MESSAGE_BIENVENUE, Connexion
@@ -29,6 +30,7 @@ from entsim.widgets.style import (
     CLASSE_ENCADRE,
     CLASSE_MENU,
     CLASSE_PORTAIL,
+    CLASSE_ZONE_SERVICE,
     bloc_de_style,
 )
 
@@ -39,19 +41,22 @@ class Portail(Connexion, Tuiles, Barre, AvecRepli):
     :param ent: l'ENT simulé (``ENT.demo()``).
     :param poste: le poste de travail (son navigateur garde le cookie TGC).
     :param coulisses: afficher le panneau « coulisses » dès le départ.
-    :param projection: démarrer en mode projection.
+    :param projection: ``None`` (par défaut) : suivre le mode projection du cours
+        (:func:`entsim.widgets.commencer`, retenu pour la session) ; ``True``/``False`` :
+        démarrer ce portail ainsi, sans changer le mode du cours. Ensuite, le bouton du
+        portail et la barre du cours changent le même mode.
 
     Les méthodes sont celles qu'appellent les boutons (les tests les appellent directement) ;
     chacune rend la phrase française qui décrit son effet.
     """
 
     def __init__(self, ent, *, poste: str = POSTES[0], coulisses: bool = True,
-                 projection: bool = False) -> None:
+                 projection: bool | None = None) -> None:
         if not hasattr(ent, "cas") or not hasattr(ent, "catalogue"):
             raise ValeurInvalide("Le portail s'ouvre sur un ENT simulé : écrivez "
                                  "Portail(ENT.demo()).")
         for nom, valeur in (("coulisses", coulisses), ("projection", projection)):
-            if not isinstance(valeur, bool):
+            if not isinstance(valeur, bool) and not (nom == "projection" and valeur is None):
                 raise ValeurInvalide(f"« {nom} » vaut True (affiché) ou False (masqué) : "
                                      f"par exemple Portail(ent, {nom}=False).")
         if not isinstance(poste, str) or not poste.strip():
@@ -92,6 +97,7 @@ class Portail(Connexion, Tuiles, Barre, AvecRepli):
         self.zone_service = widgets.VBox([], layout=widgets.Layout(flex="1 1 30em",
                                                                    min_width="0"))
         self.zone_service.add_class(CLASSE_ENCADRE)
+        self.zone_service.add_class(CLASSE_ZONE_SERVICE)
         ligne_entete = widgets.Box(
             [self.entete, self.bouton_deconnexion],
             layout=widgets.Layout(display="flex", flex_flow="row wrap",
@@ -117,8 +123,11 @@ class Portail(Connexion, Tuiles, Barre, AvecRepli):
                            "nouvelle saisie du mot de passe.")
         else:
             self._annoncer(MESSAGE_BIENVENUE)
+        suivre_projection(self._suivre_projection)
+        if projection is None:
+            projection = projection_active()
         if projection:
-            self.basculer_projection(True)
+            self._suivre_projection(True)
 
     @property
     def page_courante(self) -> str:

@@ -4,8 +4,9 @@ coulisses.
 Changer de rôle ne contourne rien : la personne connectée est déconnectée (déconnexion
 unique), puis le personnage choisi se connecte avec son mot de passe de démonstration par le
 vrai serveur CAS, sur le même navigateur, et le même service est rouvert s'il y a droit —
-sinon le refus du service d'autorisation s'affiche. Le mode projection agrandit le texte et
-renforce le contraste ; les coulisses montrent le cookie TGC, les tickets, les décisions et le
+sinon le refus du service d'autorisation s'affiche. Le bouton « Mode projection » est le même
+interrupteur que celui de la barre du cours (``commencer()``, :mod:`entsim.widgets.cours`) :
+il agrandit le texte de tout le cours et, dans le portail, renforce le contraste ; les coulisses montrent le cookie TGC, les tickets, les décisions et le
 journal (:class:`entsim.widgets.coulisses.PanneauCoulisses`).
 """
 
@@ -17,6 +18,7 @@ from entsim.ent import MOTS_DE_PASSE_DEMO
 from entsim.etablissement.generation import PERSONAS
 from entsim.socle.erreurs import ErreurENT, ValeurInvalide
 from entsim.widgets.coulisses import PanneauCoulisses
+from entsim.widgets.cours import choisir_projection
 from entsim.widgets.portail.base import BaseDuPortail, action_du_portail
 from entsim.widgets.portail.roles import ROLES_DEMO, libelle_persona, que, resoudre_role
 from entsim.widgets.style import CLASSE_PROJECTION
@@ -48,7 +50,8 @@ class Barre(BaseDuPortail):
         self.choix_role.observe(self._role_choisi, names="value")
         self.bouton_projection = widgets.ToggleButton(
             value=False, description="Mode projection : désactivé",
-            tooltip="Texte agrandi et fort contraste, pour projeter en classe",
+            tooltip="Le mode projection de tout le cours (le même que la barre de "
+                    "commencer()) ; ici, en plus, fort contraste",
             layout=widgets.Layout(width="auto"))
         self.bouton_projection.observe(self._projection_choisie, names="value")
         self.bouton_coulisses = widgets.ToggleButton(
@@ -105,12 +108,22 @@ class Barre(BaseDuPortail):
             self.choix_role.value = valeur
 
     # -- mode projection, coulisses --------------------------------------------------------
-    @action_du_portail
     def basculer_projection(self, active: bool) -> str:
-        """Mode projection (texte agrandi, fort contraste) : un seul interrupteur."""
+        """Le mode projection du cours (texte agrandi ; ici, en plus, fort contraste) : un
+        seul interrupteur. Ce bouton et la barre de ``commencer()`` changent le même mode
+        (:func:`entsim.widgets.cours.choisir_projection`) : tous les portails et toutes
+        les barres du noyau le suivent."""
         if not isinstance(active, bool):
             raise ValeurInvalide("Le mode projection s'active avec True et se désactive avec "
                                  "False.")
+        choisir_projection(active)
+        if self.projection != active:         # pas abonné (ne devrait pas arriver)
+            self._suivre_projection(active)
+        return self.historique[-1]
+
+    @action_du_portail
+    def _suivre_projection(self, active: bool) -> str:
+        """Applique le mode projection à ce portail (appelé à chaque choix du cours)."""
         self.projection = active
         with self._synchro():
             self.bouton_projection.value = active

@@ -23,7 +23,7 @@ from entsim.widgets.mise_en_forme import echapper, tableau_html
 from entsim.widgets.portail.base import classe_de_vue_du_portail
 from entsim.widgets.portail.roles import ROLES_DEMO, libelle_persona, resoudre_role
 from entsim.widgets.repli import AvecRepli
-from entsim.widgets.style import CLASSE_ENCADRE, CLASSE_PORTAIL
+from entsim.widgets.style import CLASSE_ENCADRE, CLASSE_PORTAIL, bloc_de_style
 from entsim.widgets.vues import ContexteVue
 
 #: Les ressources qu'on peut comparer, par service : genre de cible, fabrique de
@@ -55,6 +55,8 @@ class VueParRole:
     autorise: bool
     raison: str
     contenu: str          # le texte de la vue du service (seulement pour le premier autorisé)
+    #: le même contenu tel que la vue l'affiche (tableaux HTML échappés), ``""`` sinon
+    contenu_html: str = ""
 
     @property
     def symbole(self) -> str:
@@ -137,9 +139,11 @@ class MemeActionParRole(AvecRepli):
         self.titre = f"« {nom_service} » — {self.objet} : qui peut voir quoi ?"
         premier = next((l for l in self.lignes if l.autorise), None)
         self.contenu = premier.contenu if premier is not None else ""
+        #: le contenu tel que le service l'affiche (vrais tableaux, pas un texte brut)
+        self.contenu_html = premier.contenu_html if premier is not None else ""
         self.vu_par = (ent.etablissement.personne(premier.identifiant).nom_complet
                        if premier is not None else None)
-        blocs = [widgets.HTML(f"<h3>{echapper(self.titre)}</h3>")]
+        blocs = [bloc_de_style(), widgets.HTML(f"<h3>{echapper(self.titre)}</h3>")]
         blocs.append(widgets.HTML(tableau_html(
             ["Personnage", "Décision", "Pourquoi"],
             [(l.nom, l.symbole, l.raison) for l in self.lignes],
@@ -147,8 +151,7 @@ class MemeActionParRole(AvecRepli):
         if premier is not None:
             case = widgets.HTML(
                 f"<h4 style=\"margin:0.2em 0\">{echapper(self._titre_contenu())}</h4>"
-                f'<pre style="white-space:pre-wrap;margin:0.3em 0;max-height:24em;'
-                f'overflow:auto">{echapper(self.contenu)}</pre>')
+                + self.contenu_html)
             case.add_class(CLASSE_ENCADRE)
             blocs.append(case)
         self.vue = widgets.VBox(blocs)
@@ -173,9 +176,13 @@ class MemeActionParRole(AvecRepli):
             if callable(choisir):
                 choisir(self.cible)
             contenu = vue.texte()
+            contenu_html = getattr(getattr(vue, "contenu", None), "value", "")
         except ErreurENT as erreur:
             contenu = f"⚠ {erreur}"
-        return VueParRole(role, identifiant, nom, True, raison, contenu)
+            contenu_html = ""
+        if not isinstance(contenu_html, str) or not contenu_html:
+            contenu_html = "".join(f"<p>{echapper(ligne)}</p>" for ligne in contenu.splitlines())
+        return VueParRole(role, identifiant, nom, True, raison, contenu, contenu_html)
 
     def texte(self) -> str:
         lignes = [self.titre]

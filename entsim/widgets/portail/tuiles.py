@@ -21,7 +21,8 @@ from entsim.widgets.accueil import PageAccueil
 from entsim.widgets.mise_en_forme import echapper
 from entsim.widgets.portail.base import (BaseDuPortail, action_du_portail,
                                         classe_de_vue_du_portail, texte_html)
-from entsim.widgets.style import CLASSE_TUILE, CLASSE_TUILE_ACTIVE, CLASSE_VUE_AUTONOME
+from entsim.widgets.style import (CLASSE_MENU_BAS, CLASSE_TUILE, CLASSE_TUILE_ACTIVE,
+                                  CLASSE_VUE_AUTONOME)
 from entsim.widgets.vues import ContexteVue
 from entsim.widgets.vues.fiche import VueFiche
 
@@ -101,7 +102,14 @@ class Tuiles(BaseDuPortail):
 
     def _marquer_tuile(self) -> None:
         """La tuile du service ouvert : un symbole ▶, du gras et une couleur (jamais la
-        couleur seule)."""
+        couleur seule). Si elle est dans la moitié basse de la liste, la colonne des tuiles
+        s'allonge d'un espace vide (classe :data:`CLASSE_MENU_BAS`) : le service ouvert,
+        collé en haut de l'écran, a la place d'y rester en entier à côté de la tuile."""
+        codes = list(self.tuiles)
+        if self.code_ouvert in codes and codes.index(self.code_ouvert) >= len(codes) / 2:
+            self.menu.add_class(CLASSE_MENU_BAS)
+        else:
+            self.menu.remove_class(CLASSE_MENU_BAS)
         for code, tuile in self.tuiles.items():
             nom = self.ent.catalogue.service(code)
             texte = nom.nom + (" — via le GAR" if nom.via_gar else "")

@@ -41,7 +41,7 @@ class VueVieEleve(ActionsSures, AvecRepli):
         self.titre = widgets.HTML(f'<h3 style="font-size:{taille_titre}">'
                                   f"{echapper(self.nom_service)}</h3>")
         self.annonce = widgets.Label(
-            style={"font_size": "20px" if contexte.projection else "14px"})
+            style={"font_size": "20px"} if contexte.projection else {})
         self.contenu = widgets.HTML()
         self.controles = widgets.VBox([])
         self._lignes: list[str] = []
