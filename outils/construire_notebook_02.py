@@ -80,9 +80,9 @@ widget("annee = simuler_activite(lycee, \"annee\")"),
 code("print(annee.resume())"),
 md("""Le journal simulé a **les mêmes colonnes** que le journal de l'ENT : date, opération,
 identité, service, poste, résultat, détail, objet. Voici ses premières lignes, sans les
-colonnes « Détail » et « Objet », qui contiennent des phrases entières (`annee.journal.head(8)`
+colonnes « Détail » et « Objet », qui contiennent des phrases entières (`annee.journal.head(7)`
 les montre toutes) :"""),
-code('annee.journal.head(8).drop(columns=["Détail", "Objet"])'),
+code('annee.journal.head(7).drop(columns=["Détail", "Objet"])'),
 md("""### Qui se connecte, et quand ?
 
 La **carte horaire** compte les connexions par heure (en lignes) et par jour de la semaine

@@ -164,8 +164,8 @@ BOITE_ETAPE_COURANTE = """(couleur) => {
   for (const g of svg.querySelectorAll('g.node, g.edge')) {
     const titre = (g.querySelector('title') || {}).textContent || '';
     if (titre.startsWith('repere_')) continue;
-    const formes = [...g.querySelectorAll('*')].filter(e =>
-      [e.getAttribute('stroke'), e.getAttribute('fill')].some(c => (c || '').toLowerCase() === couleur));
+    const formes = [...g.querySelectorAll('*')].filter(e => [e.getAttribute('stroke'),
+      e.getAttribute('fill')].some(c => (c || '').toLowerCase() === couleur));
     if (!formes.length) continue;
     if (g.classList.contains('edge')) fleches++;
     for (const e of formes) {

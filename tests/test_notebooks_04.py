@@ -115,8 +115,11 @@ def test_chaque_cellule_du_cours_se_lit_en_deux_lignes_courtes(constructeur, nom
 def test_04b_se_termine_par_l_ent_en_vrai_http_puis_la_conclusion(constructeur):
     """La section « L'ENT en vrai » (outils/section_ent_http.py) est dans 04b, avant la
     conclusion ; le serveur démarré dans le notebook y est arrêté."""
-    attendues = [c.source for c in constructeur.cellules_04b(
-        sections_en_plus=[constructeur.b_ent_http])]
+    import sys
+    sys.path.insert(0, str(RACINE / "outils"))
+    from fiches_notebook import avec_commencer   # la première cellule commune du cours
+    attendues = [c.source for c in avec_commencer(constructeur.cellules_04b(
+        sections_en_plus=[constructeur.b_ent_http]))]
     cellules = nbformat.read(NOTEBOOKS["04b"], as_version=4).cells
     assert [c.source for c in cellules] == attendues
     sources = [c.source for c in cellules]

@@ -313,24 +313,26 @@ def sessions_reprises(tableau: object, apres: object = "20min") -> pd.DataFrame:
     journal = _journal(tableau)
     duree = _duree(apres, "apres")
     colonnes = ["Identité", "Poste", "Connexion", "Reprise", "Écart (min)"]
-    lignes = journal[(journal["Opération"] == CONNEXION)
-                     | journal["Détail"].astype(str).str.contains("grâce à la session SSO",
-                                                                 regex=False)]
+    detail = journal["Détail"]
+    if isinstance(detail.dtype, pd.CategoricalDtype):    # chaque texte cherché une seule fois
+        textes = detail.cat.categories.astype(str)
+        par_sso = detail.isin(detail.cat.categories[textes.str.contains(
+            "grâce à la session SSO", regex=False)])
+    else:
+        par_sso = detail.astype(str).str.contains("grâce à la session SSO", regex=False)
+    lignes = journal[(journal["Opération"] == CONNEXION) | par_sso]
     lignes = lignes.sort_values("Date", kind="stable")
-    derniere: dict[tuple[str, str], pd.Timestamp] = {}
-    vues: set[tuple[str, str, pd.Timestamp]] = set()
-    reprises = []
-    for operation, qui, poste, quand in zip(lignes["Opération"].astype(str),
-                                           lignes["Identité"].astype(str),
-                                           lignes["Poste"].astype(str), lignes["Date"]):
-        cle = (qui, poste)
-        if operation == CONNEXION:
-            derniere[cle] = quand
-        elif cle in derniere and quand - derniere[cle] > duree \
-                and (qui, poste, derniere[cle]) not in vues:
-            vues.add((qui, poste, derniere[cle]))
-            reprises.append((qui, poste, derniere[cle], quand,
-                             round((quand - derniere[cle]).total_seconds() / 60)))
+    # la dernière connexion de la même identité sur le même poste, ligne par ligne (vectorisé)
+    qui, poste = lignes["Identité"].astype(str), lignes["Poste"].astype(str)
+    connexion = (lignes["Opération"].astype(str) == CONNEXION).to_numpy()
+    derniere = lignes["Date"].where(connexion).groupby([qui, poste], sort=False).ffill()
+    reprise = ~connexion & derniere.notna().to_numpy() \
+        & ((lignes["Date"] - derniere) > duree).to_numpy()
+    trouvees = pd.DataFrame({"qui": qui[reprise], "poste": poste[reprise],
+                             "connexion": derniere[reprise], "quand": lignes["Date"][reprise]})
+    trouvees = trouvees.drop_duplicates(["qui", "poste", "connexion"])   # une par session
+    reprises = [(q, p, c, d, round((d - c).total_seconds() / 60))
+                for q, p, c, d in trouvees.itertuples(index=False)]
     resultat = pd.DataFrame(reprises, columns=colonnes)
     resultat.index = pd.RangeIndex(1, len(resultat) + 1, name="Session")
     return resultat

@@ -29,6 +29,10 @@ from entsim.questions.types_de_questions.question_ouverte import QuestionOuverte
 
 __all__ = ["corriger_fichier"]
 
+#: Le début des refus de la surveillance (entsim.correction._surveillance), dans les
+#: messages d'erreur des réponses calculées.
+REFUS = "Refusé par la correction (surveillance du code des élèves)"
+
 _ADRESSE = re.compile(r" at 0x[0-9a-fA-F]+")
 _TEMPORAIRE = re.compile(r"[^\s'\"]*entsim-correction-[^\s'\"/\\]+")
 
@@ -51,8 +55,10 @@ def _valeur_executee(lue: ReponseLue, execution: Execution, variable: str
     if variable in valeurs:
         return True, valeurs[variable], ""
     if numero in execution.erreurs:
+        # « StopIteration : » (exception sans message), « … accès interne). » : pas de « .. »
+        erreur = _nettoyer(execution.erreurs[numero]).strip().rstrip(" :.")
         return False, None, ("L'exécution de la cellule de réponse a provoqué une erreur : "
-                             f"{_nettoyer(execution.erreurs[numero])}.")
+                             f"{erreur}.")
     if execution.interruption and numero not in execution.executees:
         if execution.cellule_interrompue == numero:
             return False, None, f"La cellule de réponse n'a pas abouti : {execution.interruption}."
@@ -119,6 +125,12 @@ def _corriger_reponses(notebook: NotebookLu, la_fiche: Fiche, *, delai_par_cellu
                 corrections.append(question.corriger(valeur))
             else:
                 corrections.append(_invalide(question.id, question.points, message))
+    refusees = [c.question for c in corrections if REFUS in (c.message or "")]
+    if refusees:
+        remarques.append(Remarque("code_refuse", (
+            "code refusé par la surveillance pour " + ", ".join(refusees) + " (fichier hors "
+            "de la copie, programme, signal, réseau…) : regardez ces cellules, la copie a "
+            "peut-être tenté de tricher")))
     return corrections, remarques, complet, textes
 
 

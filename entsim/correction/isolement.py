@@ -74,8 +74,9 @@ AVERTISSEMENT_SURVEILLANCE = (
 #: noyau Linux n'applique pas la limite du nombre de processus (``RLIMIT_NPROC``) à root.
 AVERTISSEMENT_ADMINISTRATEUR = (
     "la correction a été lancée en administrateur (root) : la limite du nombre de processus "
-    "ne s'applique pas au code des élèves (seul le mode « surveillance » refuse d'en créer) ; "
-    "lancez plutôt la correction avec votre compte habituel")
+    "du système ne s'applique pas au code des élèves (la correction refuse quand même, dans "
+    "les deux modes, qu'il en crée) ; lancez plutôt la correction avec votre compte "
+    "habituel")
 
 
 def lancee_en_administrateur() -> bool:

@@ -278,5 +278,6 @@ def notes_a_confirmer(avant: Sequence[RenduCorrige], apres: Sequence[RenduCorrig
                 continue
             a_confirmer.append(
                 f"{rendu.fichier} ({rendu.eleve}), {c.question} : {nouveau} / {nombre(c.sur)}"
-                f" au lieu de {ancien + ' (note automatique)' if ancien else 'pas de note'}")
+                + (f" au lieu de {ancien} (note automatique)" if ancien
+                   else " (aucune note avant)"))
     return a_confirmer

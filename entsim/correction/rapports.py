@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from entsim.correction.isolement import AVERTISSEMENT_ADMINISTRATEUR, AVERTISSEMENT_SURVEILLANCE
 from entsim.correction.remarques import PROBLEME, phrase
 from entsim.correction.resultats import Carnet, RenduCorrige, nombre, points_colonne, resume_court
 from entsim.correction.resultats import phrase_isolement
@@ -88,6 +89,10 @@ th[title]{text-decoration:underline dotted;cursor:help}
 details.remarques{margin-top:1.8em}details.remarques>summary{font-size:1.3em;
 font-weight:bold;cursor:pointer}
 """
+
+
+#: Les avertissements du carnet qui portent sur l'isolement du code des élèves.
+AVERTISSEMENTS_ISOLEMENT = (AVERTISSEMENT_SURVEILLANCE, AVERTISSEMENT_ADMINISTRATEUR)
 
 
 def _page(titre: str, corps: str) -> str:
@@ -206,9 +211,14 @@ def _a_verifier(carnet: Carnet) -> str:
             ["Fichier", "Élève", "Statut", "À vérifier"],
             [[r.fichier, r.eleve, r.libelle_statut, r.raison_a_verifier] for r in problemes]),
             "Copies à vérifier"))
-    if carnet.avertissements:
-        morceaux.append("<h3>Notes manuelles : avertissements</h3><ul>" + "".join(
-            f"<li>{e(a)}</li>" for a in carnet.avertissements) + "</ul>")
+    # l'isolement du code des élèves a son titre : ce n'est pas une note manuelle
+    isolement = [a for a in carnet.avertissements if a in AVERTISSEMENTS_ISOLEMENT]
+    notes = [a for a in carnet.avertissements if a not in AVERTISSEMENTS_ISOLEMENT]
+    for titre, liste in (("Isolement du code des élèves", isolement),
+                         ("Notes manuelles : avertissements", notes)):
+        if liste:
+            morceaux.append(f"<h3>{titre}</h3><ul>" + "".join(
+                f"<li>Attention : {e(a)}.</li>" for a in liste) + "</ul>")
     if carnet.a_confirmer:
         morceaux.append("<h3>Notes manuelles nouvelles : à confirmer</h3><p>Ces notes "
                         "manuelles n'étaient pas comptées à la correction précédente et "

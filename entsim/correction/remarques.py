@@ -51,6 +51,7 @@ CATEGORIES: dict[str, str] = {
     "autre_fiche": PROBLEME,             # pas la fiche attendue
     "aucune_reponse": PROBLEME,          # copie rendue sans réponse : le bon fichier ?
     "copie_en_double": PROBLEME,         # l'élève a rendu deux copies de la fiche
+    "code_refuse": PROBLEME,             # la surveillance a refusé une opération de la copie
 }
 
 

@@ -146,7 +146,7 @@ class QuestionPublique(Question):
         calcul = empreinte(forme, bytes.fromhex(self.verification["sel"]),
                            int(self.verification["iterations"]))
         if calcul in self.verification["empreintes"]:
-            return self._formatif("juste", "Juste.")
+            return self._formatif("juste", "Bravo : c'est la bonne réponse.")
         aide = (f" Un indice : f.indice(\"{self.id}\")." if self.indices else "")
         return self._formatif("faux", "Pas encore : relisez la consigne et le cours, puis "
                                       "réessayez." + aide)

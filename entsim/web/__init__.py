@@ -21,7 +21,11 @@ déconnexion unique) reste dans :mod:`entsim.sso` ; ici, on ne fait que lire des
   déconnexion unique reçue en POST) ;
 - :mod:`~entsim.web.application` : l'application Starlette qui assemble le tout ;
 - :mod:`~entsim.web.serveur` : le serveur uvicorn dans un fil d'exécution à part (une cellule
-  rend la main tout de suite), l'option « réseau local » et ses comptes de démonstration ;
+  rend la main tout de suite) et l'option « réseau local » ;
+- :mod:`~entsim.web.comptes` : sur le réseau local, un compte par élève, ses fiches à imprimer,
+  et un nouveau mot de passe pour chaque compte dont le mot de passe est publié ;
+- :mod:`~entsim.web.protocole` : le protocole HTTP de uvicorn, avec un délai de réception des
+  en-têtes (connexions lentes ou muettes) ;
 - :mod:`~entsim.web.commande` : la commande ``entsim-serveur`` de l'enseignant.
 
 Questions du cours : Q13 (SSO), Q14 (propagation de l'identité), Q15 (schéma de connexion).

@@ -120,6 +120,7 @@ h1 { font-size: 16pt; margin: 0 0 4mm 0; }
 .fiche .titre { font-weight: bold; font-size: 12pt; }
 .valeur { font-family: "DejaVu Sans Mono", Consolas, monospace; font-size: 15pt;
           font-weight: bold; word-break: break-all; }
+@media screen { body { margin: 1em; } }
 @media print { .consigne { display: none; } }
 """
 

@@ -1,4 +1,4 @@
-"""Les connexions lentes ou à moitié ouvertes : le protocole HTTP de uvicorn, borné dans le temps.
+"""Connexions lentes ou à moitié ouvertes : le protocole HTTP de uvicorn, borné dans le temps.
 
 uvicorn (protocole ``h11``) limite la durée d'une connexion *inactive entre deux requêtes*
 (``timeout_keep_alive``, 5 s) et, avec ``limit_concurrency``, le nombre de connexions (au-delà,

@@ -17,7 +17,8 @@ Connexions lentes ou à moitié ouvertes : au plus :data:`CONNEXIONS_MAX` connex
 (``timeout_keep_alive``), en-têtes reçus en :data:`~entsim.web.protocole.DELAI_ENTETES`
 secondes au plus (:mod:`entsim.web.protocole`), 16 Kio d'en-têtes au plus.
 
-Le serveur parle HTTP, sans chiffrement : sur le réseau, un mot de passe circule en clair (c'est une simulation, avec des comptes de démonstration).
+Le serveur parle HTTP, sans chiffrement : sur le réseau, un mot de passe circule en clair
+(c'est une simulation, avec des comptes de démonstration).
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from collections.abc import Mapping
 
 from entsim.diagrammes.schema import Schema
 from entsim.diagrammes.sso.couloirs import Ligne, dessiner_couloirs
+from entsim.diagrammes.sso.textes import _lignes
 from entsim.socle.erreurs import ValeurInvalide
 from entsim.socle.texte import cite
 
@@ -67,6 +68,22 @@ ETIQUETTES: tuple[str, ...] = (
 LETTRES = "ABCDEFGH"
 #: Ce qu'on écrit pour une flèche qu'on ne sait pas encore étiqueter.
 VIDE = "?"
+
+
+#: Police des étiquettes des flèches (points) et longueur de leurs lignes (caractères, par
+#: couloir traversé) : 20 pt sur un dessin serré, lisibles dans la page (environ 16 px dans
+#: une colonne de 964 px, au lieu de 10 à 11 px) et en projection (18,5 px ; issue 15).
+TAILLE_TEXTE = 20
+LARGEUR_TEXTE = 20
+
+
+def _couper(texte: str, de: int, vers: int) -> str:
+    """L'étiquette coupée en lignes comme le fera le dessin serré (au plus 40 caractères,
+    :data:`LARGEUR_TEXTE` par couloir traversé), sans jamais commencer une ligne par « : »
+    (l'espace qui précède les deux-points reste sur la ligne du mot). Les retours à la ligne
+    ne se voient pas dans la description textuelle du schéma (mêmes mots)."""
+    largeur = min(40, LARGEUR_TEXTE * max(1, abs(de - vers)))
+    return _lignes(texte.replace(" :", "\u00a0:"), largeur).replace("\u00a0:", " :")
 
 
 def _nom_fleche(numero: int) -> str:
@@ -145,12 +162,11 @@ def schema_a_completer(reponse: object = None) -> Schema:
         if lettre is None:
             texte = f"{numero}. {VIDE}"
         else:
-            # espace insécable avant « : » : jamais de ligne qui commence par « : »
-            etiquette = ETIQUETTES[LETTRES.index(lettre)].replace(" :", "\u00a0:")
-            texte = f"{numero}. ({lettre}) {etiquette}"
+            texte = _couper(f"{numero}. ({lettre}) {ETIQUETTES[LETTRES.index(lettre)]}",
+                            de, vers)
         lignes.append(Ligne(de, vers, texte, nature, repere=f"Flèche {numero}"))
-    g = dessiner_couloirs("schema_a_completer", list(COULOIRS), lignes, largeur_texte=20,
-                          taille_texte=20, serre=True,
+    g = dessiner_couloirs("schema_a_completer", list(COULOIRS), lignes, largeur_texte=LARGEUR_TEXTE,
+                          taille_texte=TAILLE_TEXTE, serre=True,
                           bandeaux=[(1, 3, "Services AAS (serveur CAS)")])
     remplies = sum(lettre is not None for lettre in lettres)
     if remplies == 0:

@@ -6,8 +6,9 @@ unique), puis le personnage choisi se connecte avec son mot de passe de démonst
 vrai serveur CAS, sur le même navigateur, et le même service est rouvert s'il y a droit —
 sinon le refus du service d'autorisation s'affiche. Le bouton « Mode projection » est le même
 interrupteur que celui de la barre du cours (``commencer()``, :mod:`entsim.widgets.cours`) :
-il agrandit le texte de tout le cours et, dans le portail, renforce le contraste ; les coulisses montrent le cookie TGC, les tickets, les décisions et le
-journal (:class:`entsim.widgets.coulisses.PanneauCoulisses`).
+il agrandit le texte de tout le cours et, dans le portail, renforce le contraste. Les
+coulisses montrent le cookie TGC, les tickets, les décisions et le journal
+(:class:`entsim.widgets.coulisses.PanneauCoulisses`).
 """
 
 from __future__ import annotations
