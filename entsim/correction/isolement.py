@@ -180,7 +180,11 @@ def _options_bwrap(dossier_copie: Path) -> list[str]:
     """Les options de ``bwrap`` pour une copie dont le dossier hôte est ``dossier_copie``."""
     options = ["--unshare-all", "--die-with-parent", "--new-session",
                "--uid", "65534", "--gid", "65534", "--hostname", "copie",
-               "--proc", "/proc", "--dev", "/dev"]
+               "--proc", "/proc", "--dev", "/dev",
+               # /tmp d'abord : si le dépôt est lui-même sous /tmp (un clone de CI), les
+               # montages de la bibliothèque viennent ensuite, par-dessus, au lieu d'être
+               # cachés par ce système de fichiers en mémoire.
+               "--size", str(TAILLE_TMP), "--tmpfs", DOSSIER_TRAVAIL_BAC]
     montes: list[str] = []
     for chemin in (*SYSTEME, *chemins_bibliotheque()):
         if not os.path.lexists(chemin):
@@ -195,8 +199,7 @@ def _options_bwrap(dossier_copie: Path) -> list[str]:
     for cache in chemins_caches():          # masqué par un dossier vide, s'il était monté
         if any(cache == m or cache.startswith(m.rstrip("/") + "/") for m in montes):
             options += ["--tmpfs", cache]
-    options += ["--size", str(TAILLE_TMP), "--tmpfs", DOSSIER_TRAVAIL_BAC,
-                "--ro-bind", str(dossier_copie / "travail.json"), f"{ECHANGES_BAC}/travail.json",
+    options += ["--ro-bind", str(dossier_copie / "travail.json"), f"{ECHANGES_BAC}/travail.json",
                 "--bind", str(dossier_copie / "resultats.jsonl"),
                 f"{ECHANGES_BAC}/resultats.jsonl",
                 # La racine et /dev de bwrap sont des systèmes de fichiers en mémoire sans
