@@ -201,3 +201,19 @@ def test_les_marques_d_une_meme_case_ne_se_touchent_pas():
     ecart = min(((xa - xb) ** 2 + (ya - yb) ** 2) ** 0.5
                 for (xa, ya), (xb, yb) in itertools.combinations(positions.values(), 2))
     assert ecart >= 0.25
+
+
+def test_le_laboratoire_ne_donne_pas_la_reponse_de_q17d():
+    """Revue (session 4) : le risque après parade du scénario en ligne écrivait « 20 essais
+    par heure », la réponse de la question 17d de la fiche ; le notebook 05 l'affichait."""
+    import json
+    from pathlib import Path
+
+    from entsim_corrige import fiche_corrigee
+
+    valeur = fiche_corrigee("partie3_risques").question("q17d").exemple_de_reponse()
+    nombre = str(valeur).split()[0]
+    chemin = Path(__file__).resolve().parents[1] / "notebooks" / "05_attaques_et_protections.ipynb"
+    sorties = json.dumps([c.get("outputs", []) for c in json.loads(
+        chemin.read_text(encoding="utf-8"))["cells"]], ensure_ascii=False)
+    assert f"{nombre} essais par heure" not in sorties

@@ -81,7 +81,7 @@ class DevinetteEnLigne(Scenario):
     risque_avant = Risque(3, 4, "Messages, notes et absences d'un mineur lus et usurpés.",
                           "Une liste de mots courants et quelques secondes suffisent.")
     risque_apres = Risque(3, 2, "Les conséquences d'une réussite ne changent pas.",
-                          "20 essais par heure : une nuit ne suffit plus, un mot de passe "
+                          "Quelques essais par heure : une nuit ne suffit plus, un mot de passe "
                           "hors de la liste devient hors d'atteinte.")
 
     victime = "hugo.bernard"

@@ -89,8 +89,13 @@ def tableau_seuils_cnil(restriction: Verrouillage | RetardCroissant | None = Non
 
 def phrase_seuils_cnil(restriction: Verrouillage | RetardCroissant | None = None) -> str:
     """Pourquoi 50 bits avec blocage, 80 sans : une explication calculée."""
-    (nom_r, r), _, (_, gpu) = _rythmes(restriction)
-    return (f"Avec une restriction d'accès, l'attaquant ne peut faire que {_rythme(r)} : "
+    (_, r), _, (_, gpu) = _rythmes(restriction)
+    # le nombre d'essais par heure du réglage de l'ENT n'est pas écrit : c'est la question 17d
+    # de la fiche partie3_risques (revue de la session 4)
+    renvoi = " (combien au juste ? c'est la question 17d de la fiche)" if restriction is None \
+        else ""
+    return ("Avec une restriction d'accès, l'attaquant ne peut faire que quelques essais "
+            f"par heure{renvoi} : "
             f"trouver un mot de passe de 50 bits lui prendrait en moyenne {temps_moyen(50, r)}, "
             "d'où le seuil de 50 bits du cas n° 2 de la délibération CNIL 2022-100. Sans "
             "restriction, rien ne borne son rythme (plusieurs machines, ou la base "

@@ -225,7 +225,8 @@ Q5G = MiseEnOrdre(
     id="q5g", titre="Question 5 — Avec l'ENT, dans l'ordre", points=1,
     enonce=("Remettez dans l'ordre les étapes du traitement d'une absence **avec l'ENT**."),
     etapes=_ETAPES_ENT,
-    presentation=tuple(reversed(range(len(_ETAPES_ENT)))),
+    # un mélange sans motif (l'ordre inverse, « EDCBA », se devinait sans rien lire)
+    presentation=(2, 4, 0, 3, 1),
     indices=("Tout commence en classe, par l'appel.",),
 )
 
