@@ -68,7 +68,8 @@ Q1A = Classement(
     indices=(
         "Cherchez chaque service dans la colonne « Service » du catalogue et lisez sa "
         "colonne « Famille ».",
-        "Répondez avec la lettre de la famille : par exemple { \"Messagerie\" : \"B\", … }.",
+        "Répondez en une ligne : la lettre de la famille de chaque service, dans l'ordre "
+        "de la liste, soit 8 lettres entre guillemets.",
     ),
 )
 
