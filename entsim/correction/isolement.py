@@ -50,8 +50,10 @@ SURVEILLANCE = "surveillance"
 TAILLE_TMP = 64 * 1024 ** 2
 #: Taille du ``/dev/shm`` en mémoire d'une copie, en mode bac à sable.
 TAILLE_SHM = 1024 ** 2
-#: Le dossier de travail (et ``/tmp``, ``HOME``) de la copie dans le bac à sable.
-DOSSIER_TRAVAIL_BAC = "/tmp"
+#: Le dossier de travail (et ``TMPDIR``, ``HOME``) de la copie dans le bac à sable.
+DOSSIER_TRAVAIL_BAC = "/tmp/copie"
+#: Le /tmp du bac à sable (en mémoire, borné) qui contient ce dossier de travail.
+TMP_BAC = "/tmp"
 #: Où le travail (lecture seule) et le fichier de résultats apparaissent dans le bac à sable.
 ECHANGES_BAC = "/.entsim"
 #: Dossiers système montés en lecture seule dans le bac à sable (s'ils existent).
@@ -184,7 +186,10 @@ def _options_bwrap(dossier_copie: Path) -> list[str]:
                # /tmp d'abord : si le dépôt est lui-même sous /tmp (un clone de CI), les
                # montages de la bibliothèque viennent ensuite, par-dessus, au lieu d'être
                # cachés par ce système de fichiers en mémoire.
-               "--size", str(TAILLE_TMP), "--tmpfs", DOSSIER_TRAVAIL_BAC]
+               "--size", str(TAILLE_TMP), "--tmpfs", TMP_BAC,
+               # le dossier de travail est un sous-dossier vide de /tmp (si le dépôt est sous
+               # /tmp, /tmp contient aussi le chemin de ses montages), ouvert à l'élève
+               "--perms", "01777", "--dir", DOSSIER_TRAVAIL_BAC]
     montes: list[str] = []
     for chemin in (*SYSTEME, *chemins_bibliotheque()):
         if not os.path.lexists(chemin):
